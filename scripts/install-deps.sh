@@ -9,7 +9,7 @@ packages=(
   tesseract-ocr-nor tesseract-ocr-swe tesseract-ocr-dan
   libre2-dev libsqlite3-dev sqlite3 libcli11-dev libgtest-dev
   nlohmann-json3-dev libtomlplusplus-dev libutf8proc-dev libssl-dev libexpat1-dev
-  wnorwegian wswedish wdanish qpdf
+  wnorwegian wswedish wdanish qpdf python3
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -4,8 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
@@ -57,7 +57,8 @@ void WritePrivateFile(const std::string& path, const std::string& contents) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   {
     FileDescriptor fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (fd.get() < 0) throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(errno));
+    if (fd.get() < 0)
+      throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(errno));
     size_t done = 0;
     while (done < contents.size()) {
       ssize_t n = ::write(fd.get(), contents.data() + done, contents.size() - done);

@@ -47,13 +47,31 @@ namespace {
 // Letters that decomposition does not reduce to ASCII but that people write plainly.
 bool FoldSpecial(char32_t cp, std::string* out) {
   switch (cp) {
-    case U'ø': case U'Ø': out->push_back('o'); return true;
-    case U'æ': case U'Æ': out->append("ae"); return true;
-    case U'ß': out->append("ss"); return true;
-    case U'đ': case U'Đ': out->push_back('d'); return true;
-    case U'ł': case U'Ł': out->push_back('l'); return true;
-    case U'þ': case U'Þ': out->append("th"); return true;
-    default: return false;
+    case U'ø':
+    case U'Ø':
+      out->push_back('o');
+      return true;
+    case U'æ':
+    case U'Æ':
+      out->append("ae");
+      return true;
+    case U'ß':
+      out->append("ss");
+      return true;
+    case U'đ':
+    case U'Đ':
+      out->push_back('d');
+      return true;
+    case U'ł':
+    case U'Ł':
+      out->push_back('l');
+      return true;
+    case U'þ':
+    case U'Þ':
+      out->append("th");
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -74,10 +92,9 @@ std::string FoldForMatching(std::string_view s) {
     // Decompose, drop combining marks, lower-case what is left.
     utf8proc_int32_t decomposed[8];
     int options = UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
-    utf8proc_ssize_t count = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp),
-                                                     decomposed, 8,
-                                                     static_cast<utf8proc_option_t>(options),
-                                                     nullptr);
+    utf8proc_ssize_t count =
+        utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), decomposed, 8,
+                                static_cast<utf8proc_option_t>(options), nullptr);
     if (count <= 0 || count > 8) {
       AppendUtf8(cp, &out);
       continue;

@@ -2,17 +2,32 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command.h"
+#include "cli/scan_command.h"
+
 namespace skjerm {
 
 int RunCli(int argc, char** argv) {
   CLI::App app{"skjerm: holds back letters with personal data from the public journal"};
+  app.set_version_flag("--version", SKJERM_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();
+  GlobalOptions global;
+  app.add_option("--patterns", global.patterns_dir,
+                 "Rule directory (default: $SKJERM_PATTERNS or the built-in patterns/)");
+  app.add_option("--db", global.db_path, "skjerm's database (roster, journal)")
+      ->capture_default_str();
+  int exit_status = 0;
+  AddScanCommand(app, global, &exit_status);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    app.exit(e);
+    return 2;
   }
-  return 0;
+  return exit_status;
 }
 
 }  // namespace skjerm

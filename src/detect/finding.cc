@@ -6,12 +6,18 @@ namespace skjerm {
 
 const char* CategoryName(Category category) {
   switch (category) {
-    case Category::kNationalId: return "national_id";
-    case Category::kPersonName: return "person_name";
-    case Category::kBirthDate: return "birth_date";
-    case Category::kAddress: return "address";
-    case Category::kPhone: return "phone";
-    case Category::kEmail: return "email";
+    case Category::kNationalId:
+      return "national_id";
+    case Category::kPersonName:
+      return "person_name";
+    case Category::kBirthDate:
+      return "birth_date";
+    case Category::kAddress:
+      return "address";
+    case Category::kPhone:
+      return "phone";
+    case Category::kEmail:
+      return "email";
   }
   return "national_id";
 }
@@ -27,8 +33,8 @@ std::optional<Category> CategoryFromName(std::string_view name) {
 namespace {
 
 bool IsSeparator(char32_t cp) {
-  return cp == ' ' || cp == '-' || cp == '.' || cp == '@' || cp == '\n' || cp == '+' ||
-         cp == ',' || cp == '/';
+  return cp == ' ' || cp == '-' || cp == '.' || cp == '@' || cp == '\n' || cp == '+' || cp == ',' ||
+         cp == '/';
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ std::optional<Category> CategoryFromName(std::string_view name);
 
 // Where a text unit comes from: a page's text, or text outside the pages.
 struct Location {
-  int page = 0;  // 1-based; 0 for document-level metadata
+  int page = 0;                            // 1-based; 0 for document-level metadata
   std::optional<MetadataSource> metadata;  // unset for page text
   std::string field;                       // metadata name ("Title", ...)
 

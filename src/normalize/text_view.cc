@@ -23,25 +23,53 @@ bool IsCombining(char32_t cp) {
 // The uniform replacement of one code point, or nullptr to keep it as it is.
 const char* Replacement(char32_t cp) {
   switch (cp) {
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return " ";
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return "";
     case 0x00AD:
       return "\x01";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2043: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2043:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return "-";
-    case 0x2018: case 0x2019: case 0x02BC: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC:
+    case 0x2032:
       return "'";
-    case 0x2028: case 0x2029:
+    case 0x2028:
+    case 0x2029:
       return "\n";
-    case 0xFB00: return "ff";
-    case 0xFB01: return "fi";
-    case 0xFB02: return "fl";
-    case 0xFB03: return "ffi";
-    case 0xFB04: return "ffl";
-    case 0xFB05: case 0xFB06: return "st";
+    case 0xFB00:
+      return "ff";
+    case 0xFB01:
+      return "fi";
+    case 0xFB02:
+      return "fl";
+    case 0xFB03:
+      return "ffi";
+    case 0xFB04:
+      return "ffl";
+    case 0xFB05:
+    case 0xFB06:
+      return "st";
     default:
       break;
   }
@@ -71,11 +99,19 @@ size_t PreviousCharStart(const std::string& s, size_t pos) {
 
 int DigitFor(char c) {
   switch (c) {
-    case 'O': case 'o': return '0';
-    case 'l': case 'I': case '|': return '1';
-    case 'S': return '5';
-    case 'B': return '8';
-    default: return -1;
+    case 'O':
+    case 'o':
+      return '0';
+    case 'l':
+    case 'I':
+    case '|':
+      return '1';
+    case 'S':
+      return '5';
+    case 'B':
+      return '8';
+    default:
+      return -1;
   }
 }
 
@@ -215,7 +251,10 @@ void TextView::ResolveDigitConfusions() {
     size_t j = i;
     int digits = 0, lookalikes = 0;
     while (j < size && in_token(text_[j])) {
-      if (IsAsciiDigit(text_[j])) ++digits; else ++lookalikes;
+      if (IsAsciiDigit(text_[j]))
+        ++digits;
+      else
+        ++lookalikes;
       ++j;
     }
     // The token must stand alone: not glued to other letters ("OSLO", "Bø").

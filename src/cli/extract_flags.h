@@ -1,0 +1,25 @@
+// The extraction flags that every command reading documents shares (--ocr, --jobs, limits).
+#ifndef SKJERM_CLI_EXTRACT_FLAGS_H_
+#define SKJERM_CLI_EXTRACT_FLAGS_H_
+
+#include "cli/command.h"
+#include "extract/extract_options.h"
+
+namespace skjerm {
+
+struct ExtractFlags {
+  std::string ocr = "auto";
+  int jobs = 0;  // 0: one per core
+  int timeout_seconds = 900;
+  int max_pages = 5000;
+  int max_size_mb = 512;
+
+  ExtractOptions ToOptions() const;
+  int Jobs() const;
+};
+
+void AddExtractFlags(CLI::App* command, ExtractFlags* flags);
+
+}  // namespace skjerm
+
+#endif  // SKJERM_CLI_EXTRACT_FLAGS_H_

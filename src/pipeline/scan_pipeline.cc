@@ -1,0 +1,225 @@
+#include "pipeline/scan_pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+
+#include "extract/extraction_error.h"
+#include "extract/extractor.h"
+#include "pipeline/worker_pool.h"
+
+namespace skjerm {
+namespace {
+
+// Delivers results in input order and limits how many documents are in flight, so memory
+// stays bounded however slow the first document is.
+class OrderedSink {
+ public:
+  OrderedSink(const ScanPipeline::Sink& sink, size_t window) : sink_(sink), window_(window) {}
+
+  // Blocks the submitting thread until document `index` may start.
+  void WaitForSlot(size_t index) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return index < next_ + window_; });
+  }
+
+  void Deliver(size_t index, ScanResult result) {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.emplace(index, std::move(result));
+    // One thread delivers at a time, in order; the others only leave their result.
+    if (delivering_) return;
+    delivering_ = true;
+    while (!ready_.empty() && ready_.begin()->first == next_) {
+      ScanResult r = std::move(ready_.begin()->second);
+      ready_.erase(ready_.begin());
+      lock.unlock();
+      sink_(std::move(r));
+      lock.lock();
+      ++next_;
+      cv_.notify_all();
+    }
+    delivering_ = false;
+  }
+
+  void WaitForAll(size_t count) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return next_ >= count; });
+  }
+
+ private:
+  const ScanPipeline::Sink& sink_;
+  const size_t window_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::map<size_t, ScanResult> ready_;
+  size_t next_ = 0;
+  bool delivering_ = false;
+};
+
+// One document between planning and judgement.
+struct DocumentJob {
+  size_t index = 0;
+  SourceFile file;
+  ExtractionPlan plan;
+  Deadline deadline;
+  std::atomic<int> chunks_left{0};
+  std::mutex mu;
+  std::string error;  // the first OCR failure, if any
+};
+
+ScanResult ErrorResult(const std::string& path, Document document, std::string reason) {
+  ScanResult r;
+  r.path = path;
+  r.document = std::move(document);
+  r.document.path = path;
+  r.verdict = Verdict::Error(std::move(reason));
+  return r;
+}
+
+// Runs fn and turns every way it can fail into an error reason.
+template <typename Fn>
+std::string CatchAll(Fn&& fn) {
+  try {
+    fn();
+    return "";
+  } catch (const ExtractionError& e) {
+    return e.what();
+  } catch (const std::bad_alloc&) {
+    return "out of memory while reading the document";
+  } catch (const std::exception& e) {
+    return std::string("internal error: ") + e.what();
+  } catch (...) {
+    return "internal error";
+  }
+}
+
+ScanResult Judge(const Scanner& scanner, const std::string& path, Document document) {
+  ScanResult result;
+  std::string error = CatchAll([&] { result.verdict = scanner.Judge(document); });
+  if (!error.empty()) return ErrorResult(path, std::move(document), std::move(error));
+  result.path = path;
+  result.document = std::move(document);
+  return result;
+}
+
+// Splits OCR pages into at most `parts` runs of consecutive pages.
+std::vector<std::vector<int>> SplitPages(const std::vector<int>& pages, int parts) {
+  std::vector<std::vector<int>> chunks;
+  const size_t n = pages.size();
+  const size_t count = std::min<size_t>(n, static_cast<size_t>(std::max(parts, 1)));
+  for (size_t c = 0; c < count; ++c) {
+    const size_t begin = n * c / count, end = n * (c + 1) / count;
+    chunks.emplace_back(pages.begin() + static_cast<long>(begin),
+                        pages.begin() + static_cast<long>(end));
+  }
+  return chunks;
+}
+
+}  // namespace
+
+ScanResult ScanPipeline::ScanOne(const std::string& path) const {
+  Document document;
+  document.path = path;
+  std::string error = CatchAll([&] {
+    SourceFile file = ReadSourceFile(path, options_.extract);
+    document = ExtractDocument(file, options_.extract, nullptr);
+    document.path = path;
+  });
+  if (!error.empty()) return ErrorResult(path, std::move(document), std::move(error));
+  return Judge(scanner_, path, std::move(document));
+}
+
+void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) const {
+  const int jobs = std::max(options_.jobs, 1);
+  OrderedSink ordered(sink, static_cast<size_t>(4 * jobs + 8));
+  {
+    WorkerPool pool(jobs, options_.extract.ocr_languages);
+    for (size_t i = 0; i < paths.size(); ++i) {
+      ordered.WaitForSlot(i);
+      pool.Submit([this, i, &paths, &ordered, &pool, jobs](WorkerContext&) {
+        const std::string& path = paths[i];
+        auto job = std::make_shared<DocumentJob>();
+        job->index = i;
+        job->deadline = std::chrono::steady_clock::now() + options_.extract.timeout;
+        std::string error = CatchAll([&] {
+          job->file = ReadSourceFile(path, options_.extract);
+          job->plan = PlanExtraction(job->file, options_.extract);
+          job->plan.document.path = path;
+        });
+        if (!error.empty()) {
+          ordered.Deliver(i, ErrorResult(path, std::move(job->plan.document), error));
+          return;
+        }
+        if (job->plan.ocr_pages.empty()) {
+          ordered.Deliver(i, Judge(scanner_, path, std::move(job->plan.document)));
+          return;
+        }
+        auto chunks = SplitPages(job->plan.ocr_pages, jobs);
+        job->chunks_left = static_cast<int>(chunks.size());
+        for (auto& chunk : chunks) {
+          pool.SubmitUrgent([this, job, chunk = std::move(chunk), &ordered,
+                             &path](WorkerContext& context) {
+            std::vector<Page> pages;
+            std::string chunk_error = CatchAll([&] {
+              pages =
+                  OcrPages(job->file, chunk, options_.extract, context.ocr_engine(), job->deadline);
+            });
+            {
+              std::lock_guard<std::mutex> lock(job->mu);
+              if (!chunk_error.empty() && job->error.empty()) job->error = chunk_error;
+              for (size_t k = 0; k < pages.size() && k < chunk.size(); ++k) {
+                job->plan.document.pages[static_cast<size_t>(chunk[k])] = std::move(pages[k]);
+              }
+            }
+            if (job->chunks_left.fetch_sub(1) != 1) return;
+            // The last chunk judges the document.
+            if (!job->error.empty()) {
+              ordered.Deliver(job->index,
+                              ErrorResult(path, std::move(job->plan.document), job->error));
+            } else {
+              ordered.Deliver(job->index, Judge(scanner_, path, std::move(job->plan.document)));
+            }
+          });
+        }
+      });
+    }
+    ordered.WaitForAll(paths.size());
+  }
+}
+
+std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) {
+      out.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      out.push_back(input);  // unreadable directory: reported as an error
+      continue;
+    }
+    for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+      if (ec) break;
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace skjerm

@@ -1,0 +1,56 @@
+// Scans many files on a pool of workers: each document is read and planned by one worker,
+// its OCR pages are spread over all workers, and the last of its pages to finish judges it.
+// Results reach the sink in input order, one at a time, as soon as they and every result
+// before them are ready — so a killed batch has already delivered every decision it made.
+#ifndef SKJERM_PIPELINE_SCAN_PIPELINE_H_
+#define SKJERM_PIPELINE_SCAN_PIPELINE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/extract_options.h"
+#include "pipeline/scanner.h"
+#include "policy/verdict.h"
+
+namespace skjerm {
+
+struct ScanResult {
+  std::string path;
+  Document document;  // as far as it was read; pages may be missing on error
+  Verdict verdict;
+};
+
+struct ScanOptions {
+  ExtractOptions extract;
+  int jobs = 1;
+};
+
+// Judges one already-read document or, when reading failed, produces the error verdict.
+// The sink is called from worker threads but never concurrently.
+class ScanPipeline {
+ public:
+  using Sink = std::function<void(ScanResult&&)>;
+
+  ScanPipeline(const Scanner& scanner, ScanOptions options)
+      : scanner_(scanner), options_(std::move(options)) {}
+
+  void Run(const std::vector<std::string>& paths, const Sink& sink) const;
+
+  // One file, in the calling thread.
+  ScanResult ScanOne(const std::string& path) const;
+
+ private:
+  const Scanner& scanner_;
+  ScanOptions options_;
+};
+
+// The files to scan: files as given, directories walked recursively in name order
+// (hidden entries skipped, symbolic links to directories not followed). Paths that do not
+// exist are kept so that they end as `error`.
+std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& inputs);
+
+}  // namespace skjerm
+
+#endif  // SKJERM_PIPELINE_SCAN_PIPELINE_H_

@@ -1,0 +1,170 @@
+#include "policy/policy.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace skjerm {
+namespace {
+
+bool IsProtected(const Finding& f) {
+  return f.rule == "protected_identity" || HasFlag(f, "protected");
+}
+
+// Why one finding holds the letter, in an archivist's words; "" when it does not.
+std::string HoldReason(const PolicyRules& rules, const Finding& f, bool has_contact,
+                       bool has_private_name) {
+  switch (f.category) {
+    case Category::kNationalId:
+      return rules.hold_national_id ? "national ID number" : "";
+    case Category::kBirthDate:
+      return rules.hold_birth_date ? "birth date" : "";
+    case Category::kPersonName:
+      if (IsProtected(f)) return "protected identity";
+      if (HasFlag(f, "pupil") && rules.hold_pupil_name) return "pupil's name";
+      if (rules.hold_private_name) return "private person's name";
+      if (has_contact && rules.hold_private_name_with_contact) {
+        return "private person's name with contact details";
+      }
+      return "";
+    case Category::kAddress:
+    case Category::kPhone:
+    case Category::kEmail:
+      if (rules.hold_contact_without_name) return "private contact details";
+      if (has_private_name && rules.hold_private_name_with_contact) {
+        return "private person's name with contact details";
+      }
+      return "";
+  }
+  return "";
+}
+
+std::string PageRef(const Finding& f) {
+  if (!f.location.is_page_text()) {
+    return std::string(MetadataSourceName(*f.location.metadata)) +
+           (f.location.field.empty() ? "" : " \"" + f.location.field + "\"");
+  }
+  return "p. " + std::to_string(f.location.page);
+}
+
+// "national ID number (120311***** p. 1); pupil's name ×3 (S***** p. 1, ...)"
+std::string DescribeHold(const std::vector<std::pair<std::string, const Finding*>>& reasons) {
+  std::map<std::string, std::vector<const Finding*>> by_reason;
+  std::vector<std::string> order;
+  for (const auto& [reason, finding] : reasons) {
+    if (by_reason.find(reason) == by_reason.end()) order.push_back(reason);
+    by_reason[reason].push_back(finding);
+  }
+  std::ostringstream out;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const auto& list = by_reason[order[i]];
+    if (i > 0) out << "; ";
+    out << order[i];
+    if (list.size() > 1) out << " x" << list.size();
+    out << " (" << Masked(*list[0]) << " " << PageRef(*list[0]);
+    if (list.size() > 1) out << ", ...";
+    out << ")";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+bool HasFlag(const Finding& finding, std::string_view flag) {
+  std::string_view flags = finding.flags;
+  size_t pos = 0;
+  while (pos <= flags.size()) {
+    size_t comma = flags.find(',', pos);
+    if (comma == std::string_view::npos) comma = flags.size();
+    if (flags.substr(pos, comma - pos) == flag) return true;
+    pos = comma + 1;
+  }
+  return false;
+}
+
+Policy Policy::FromFile(const std::string& path) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << path << ":" << e.source().begin.line << ": " << e.description();
+    throw std::runtime_error(msg.str());
+  }
+  PolicyRules rules;
+  auto flag = [&](const char* key, bool* value) {
+    if (auto v = table["hold"][key].value<bool>()) *value = *v;
+  };
+  flag("national_id", &rules.hold_national_id);
+  flag("birth_date", &rules.hold_birth_date);
+  flag("pupil_name", &rules.hold_pupil_name);
+  flag("private_name_with_contact", &rules.hold_private_name_with_contact);
+  flag("private_name", &rules.hold_private_name);
+  flag("contact_without_name", &rules.hold_contact_without_name);
+  if (auto v = table["thresholds"]["min_confidence"].value<double>()) rules.min_confidence = *v;
+  if (auto v = table["thresholds"]["min_ocr_confidence"].value<double>()) {
+    rules.min_ocr_confidence = *v;
+  }
+  return Policy(rules);
+}
+
+Verdict Policy::Decide(const Document& document, std::optional<ExemptionMarking> marking,
+                       std::vector<Finding> findings) const {
+  findings.erase(
+      std::remove_if(findings.begin(), findings.end(),
+                     [&](const Finding& f) { return f.confidence < rules_.min_confidence; }),
+      findings.end());
+  Verdict verdict;
+  verdict.marking = std::move(marking);
+
+  bool has_contact = false, has_private_name = false;
+  for (const Finding& f : findings) {
+    has_contact |= f.category == Category::kAddress || f.category == Category::kPhone ||
+                   f.category == Category::kEmail;
+    has_private_name |= f.category == Category::kPersonName;
+  }
+  std::vector<std::pair<std::string, const Finding*>> reasons;
+  std::vector<std::pair<std::string, const Finding*>> protected_reasons;
+  for (const Finding& f : findings) {
+    std::string reason = HoldReason(rules_, f, has_contact, has_private_name);
+    if (reason.empty()) continue;
+    (IsProtected(f) ? protected_reasons : reasons).emplace_back(std::move(reason), &f);
+  }
+
+  if (!protected_reasons.empty()) {
+    verdict.decision = Decision::kHold;
+    verdict.reason = DescribeHold(protected_reasons);
+    if (verdict.marking) verdict.reason += " (held although marked exempt)";
+  } else if (verdict.marking) {
+    verdict.decision = Decision::kExempt;
+    verdict.reason = "exemption marking \"" + verdict.marking->phrase + "\"" +
+                     (verdict.marking->page > 0 ? " on p. " + std::to_string(verdict.marking->page)
+                                                : std::string(" in the journal entry"));
+  } else if (!reasons.empty()) {
+    verdict.decision = Decision::kHold;
+    verdict.reason = DescribeHold(reasons) + "; no exemption marking";
+  } else {
+    verdict.decision = Decision::kPass;
+    verdict.reason =
+        findings.empty() ? "no personal data found" : "only personal data the policy lets through";
+    // A pass vouches for every page; a page OCR could barely read cannot be vouched for.
+    for (const Page& page : document.pages) {
+      if (page.origin == PageOrigin::kOcr && page.ocr_confidence &&
+          *page.ocr_confidence < rules_.min_ocr_confidence && !page.text.empty()) {
+        verdict.decision = Decision::kError;
+        std::ostringstream msg;
+        msg << "page " << page.number << " could not be read reliably (OCR confidence "
+            << static_cast<int>(*page.ocr_confidence) << "%)";
+        verdict.reason = msg.str();
+        break;
+      }
+    }
+  }
+  verdict.findings = std::move(findings);
+  return verdict;
+}
+
+}  // namespace skjerm

@@ -1,0 +1,54 @@
+// The policy: which findings hold a letter that has no exemption marking, read from a small
+// documented file (patterns/policy.toml). The default is the strict one.
+#ifndef SKJERM_POLICY_POLICY_H_
+#define SKJERM_POLICY_POLICY_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detect/finding.h"
+#include "extract/document.h"
+#include "policy/exemption_marking.h"
+#include "policy/verdict.h"
+
+namespace skjerm {
+
+struct PolicyRules {
+  bool hold_national_id = true;
+  bool hold_birth_date = true;
+  bool hold_pupil_name = true;
+  bool hold_private_name_with_contact = true;
+  bool hold_private_name = false;
+  bool hold_contact_without_name = false;
+  // A protected identity holds even a letter marked exempt: the journal entry itself
+  // must not carry the name. Not a knob.
+  // Findings below this confidence are dropped before deciding.
+  double min_confidence = 0.5;
+  // An OCR'd page read with less mean confidence than this cannot vouch for a `pass`.
+  double min_ocr_confidence = 40;
+};
+
+class Policy {
+ public:
+  explicit Policy(PolicyRules rules) : rules_(rules) {}
+  // Throws std::runtime_error naming the file when it cannot be read.
+  static Policy FromFile(const std::string& path);
+
+  const PolicyRules& rules() const { return rules_; }
+
+  // Decides about a document from its marking and findings. Findings below the confidence
+  // threshold are dropped from the verdict.
+  Verdict Decide(const Document& document, std::optional<ExemptionMarking> marking,
+                 std::vector<Finding> findings) const;
+
+ private:
+  PolicyRules rules_;
+};
+
+// Whether a finding names a pupil, a protected identity, ... (flags set by the detectors).
+bool HasFlag(const Finding& finding, std::string_view flag);
+
+}  // namespace skjerm
+
+#endif  // SKJERM_POLICY_POLICY_H_

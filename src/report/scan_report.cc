@@ -1,0 +1,139 @@
+#include "report/scan_report.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "base/utf8.h"
+
+namespace skjerm {
+namespace {
+
+const char* DecisionColor(Decision d) {
+  switch (d) {
+    case Decision::kPass:
+      return "\033[32m";
+    case Decision::kExempt:
+      return "\033[36m";
+    case Decision::kHold:
+      return "\033[1;31m";
+    case Decision::kError:
+      return "\033[1;35m";
+  }
+  return "";
+}
+
+double Round(double v, double scale) { return std::round(v * scale) / scale; }
+
+}  // namespace
+
+std::string_view UnitText(const Document& document, const Location& location) {
+  if (location.is_page_text()) {
+    for (const Page& page : document.pages) {
+      if (page.number == location.page) return page.text;
+    }
+    return {};
+  }
+  for (const MetadataText& item : document.metadata) {
+    if (item.source == *location.metadata && item.name == location.field &&
+        item.page == location.page) {
+      return item.text;
+    }
+  }
+  return {};
+}
+
+nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
+                             const ReportOptions& options) {
+  nlohmann::json j;
+  j["category"] = CategoryName(finding.category);
+  j["rule"] = finding.rule;
+  j["page"] = finding.location.page;
+  // Offsets in characters (code points) of the page's extracted text.
+  const size_t begin = std::min(finding.begin, unit_text.size());
+  const size_t end = std::min(finding.end, unit_text.size());
+  const size_t start_chars = CountCodePoints(unit_text.substr(0, begin));
+  j["start"] = start_chars;
+  j["end"] = start_chars + CountCodePoints(unit_text.substr(begin, end - begin));
+  j["masked"] = Masked(finding);
+  j["confidence"] = Round(finding.confidence, 100);
+  if (!finding.location.is_page_text()) {
+    j["source"] = MetadataSourceName(*finding.location.metadata);
+    j["field"] = finding.location.field;
+  }
+  if (!finding.flags.empty()) j["flags"] = finding.flags;
+  if (options.reveal) j["text"] = finding.text;
+  return j;
+}
+
+nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& options) {
+  const Document& doc = result.document;
+  const Verdict& verdict = result.verdict;
+  nlohmann::json j;
+  j["path"] = result.path;
+  j["sha256"] = doc.sha256.empty() ? nlohmann::json(nullptr) : nlohmann::json(doc.sha256);
+  j["decision"] = DecisionName(verdict.decision);
+  j["reason"] = verdict.reason;
+  if (verdict.marking) {
+    j["marking"] = {{"phrase", verdict.marking->phrase},
+                    {"basis", verdict.marking->basis},
+                    {"page", verdict.marking->page},
+                    {"position", MarkingPositionName(verdict.marking->position)}};
+  } else {
+    j["marking"] = nullptr;
+  }
+  nlohmann::json pages = nlohmann::json::array();
+  for (const Page& page : doc.pages) {
+    nlohmann::json p;
+    p["number"] = page.number;
+    p["origin"] = page.origin == PageOrigin::kOcr ? "ocr" : "text";
+    p["ocr_confidence"] = page.ocr_confidence ? nlohmann::json(Round(*page.ocr_confidence, 10))
+                                              : nlohmann::json(nullptr);
+    pages.push_back(std::move(p));
+  }
+  j["pages"] = std::move(pages);
+  nlohmann::json findings = nlohmann::json::array();
+  for (const Finding& f : verdict.findings) {
+    findings.push_back(FindingToJson(f, UnitText(doc, f.location), options));
+  }
+  j["findings"] = std::move(findings);
+  return j;
+}
+
+std::string ScanResultToLine(const ScanResult& result, const ReportOptions& options) {
+  const Verdict& v = result.verdict;
+  std::string label = DecisionName(v.decision);
+  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  label.resize(6, ' ');
+  std::ostringstream out;
+  if (options.color) out << DecisionColor(v.decision);
+  out << label;
+  if (options.color) out << "\033[0m";
+  out << " " << result.path << "  " << v.reason;
+  if (options.reveal && !v.findings.empty()) {
+    out << "  [";
+    for (size_t i = 0; i < v.findings.size(); ++i) {
+      if (i > 0) out << ", ";
+      out << CategoryName(v.findings[i].category) << ": " << v.findings[i].text;
+    }
+    out << "]";
+  }
+  return out.str();
+}
+
+std::string SummaryLine(const std::vector<int>& counts, bool color) {
+  int total = 0;
+  for (int c : counts) total += c;
+  std::ostringstream out;
+  out << total << (total == 1 ? " document: " : " documents: ");
+  const Decision order[] = {Decision::kPass, Decision::kExempt, Decision::kHold, Decision::kError};
+  for (size_t i = 0; i < 4; ++i) {
+    if (i > 0) out << ", ";
+    const int n = counts[static_cast<size_t>(order[i])];
+    if (color && n > 0) out << DecisionColor(order[i]);
+    out << n << " " << DecisionName(order[i]);
+    if (color && n > 0) out << "\033[0m";
+  }
+  return out.str();
+}
+
+}  // namespace skjerm

@@ -1,0 +1,39 @@
+// How a scan result is shown: one JSON object (JSON Lines) or one readable line. Raw values
+// appear only when `reveal` is set; everything else shows masked values.
+#ifndef SKJERM_REPORT_SCAN_REPORT_H_
+#define SKJERM_REPORT_SCAN_REPORT_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/scan_pipeline.h"
+
+namespace skjerm {
+
+struct ReportOptions {
+  bool reveal = false;
+  bool color = false;
+};
+
+// {"path","sha256","decision","reason","marking","pages","findings"} as the README documents.
+nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& options);
+
+// A finding as JSON; `unit_text` is the original text of the unit it was found in (for
+// character offsets).
+nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
+                             const ReportOptions& options);
+
+// The original text of the unit a finding was found in.
+std::string_view UnitText(const Document& document, const Location& location);
+
+// "HOLD   path  national ID number (120311***** p. 1); no exemption marking"
+std::string ScanResultToLine(const ScanResult& result, const ReportOptions& options);
+
+// "3 documents: 1 pass, 1 exempt, 1 hold, 0 error"
+std::string SummaryLine(const std::vector<int>& counts_by_decision, bool color);
+
+}  // namespace skjerm
+
+#endif  // SKJERM_REPORT_SCAN_REPORT_H_

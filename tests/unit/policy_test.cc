@@ -1,0 +1,164 @@
+#include "policy/policy.h"
+
+#include <gtest/gtest.h>
+
+namespace skjerm {
+namespace {
+
+Finding MakeTestFinding(Category category, std::string text, std::string flags = "",
+                        std::string rule = "test", double confidence = 0.9) {
+  Finding f;
+  f.category = category;
+  f.rule = std::move(rule);
+  f.location.page = 1;
+  f.text = std::move(text);
+  f.flags = std::move(flags);
+  f.confidence = confidence;
+  return f;
+}
+
+ExemptionMarking Marking() {
+  ExemptionMarking m;
+  m.phrase = "Unntatt offentlighet";
+  m.basis = "offl. § 13";
+  m.page = 1;
+  return m;
+}
+
+Document TextDocument() {
+  Document d;
+  Page p;
+  p.number = 1;
+  p.text = "x";
+  d.pages.push_back(p);
+  return d;
+}
+
+TEST(PolicyTest, NothingFoundPasses) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(TextDocument(), std::nullopt, {});
+  EXPECT_EQ(v.decision, Decision::kPass);
+}
+
+TEST(PolicyTest, NationalIdHoldsAndReasonIsMasked) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(TextDocument(), std::nullopt,
+                            {MakeTestFinding(Category::kNationalId, "140910 50170")});
+  EXPECT_EQ(v.decision, Decision::kHold);
+  EXPECT_NE(v.reason.find("national ID number"), std::string::npos);
+  EXPECT_NE(v.reason.find("140910 *****"), std::string::npos);
+  EXPECT_EQ(v.reason.find("50170"), std::string::npos);
+}
+
+TEST(PolicyTest, MarkingMakesExempt) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(TextDocument(), Marking(),
+                            {MakeTestFinding(Category::kNationalId, "140910 50170")});
+  EXPECT_EQ(v.decision, Decision::kExempt);
+  ASSERT_TRUE(v.marking.has_value());
+  EXPECT_EQ(v.findings.size(), 1u);
+}
+
+TEST(PolicyTest, ProtectedIdentityHoldsEvenWhenMarked) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(
+      TextDocument(), Marking(),
+      {MakeTestFinding(Category::kPersonName, "Alva", "pupil,protected", "protected_identity")});
+  EXPECT_EQ(v.decision, Decision::kHold);
+  EXPECT_NE(v.reason.find("protected identity"), std::string::npos);
+  EXPECT_EQ(v.reason.find("Alva"), std::string::npos);
+}
+
+TEST(PolicyTest, PrivateNameAloneDoesNotHoldByDefault) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(TextDocument(), std::nullopt,
+                            {MakeTestFinding(Category::kPersonName, "Kari Nordmann")});
+  EXPECT_EQ(v.decision, Decision::kPass);
+  PolicyRules strict;
+  strict.hold_private_name = true;
+  EXPECT_EQ(Policy(strict)
+                .Decide(TextDocument(), std::nullopt,
+                        {MakeTestFinding(Category::kPersonName, "Kari Nordmann")})
+                .decision,
+            Decision::kHold);
+}
+
+TEST(PolicyTest, PrivateNameWithContactHolds) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(TextDocument(), std::nullopt,
+                            {MakeTestFinding(Category::kPersonName, "Kari Nordmann"),
+                             MakeTestFinding(Category::kPhone, "926 41 857")});
+  EXPECT_EQ(v.decision, Decision::kHold);
+  EXPECT_NE(v.reason.find("contact details"), std::string::npos);
+}
+
+TEST(PolicyTest, PupilNameHolds) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(TextDocument(), std::nullopt,
+                            {MakeTestFinding(Category::kPersonName, "Emil", "pupil")});
+  EXPECT_EQ(v.decision, Decision::kHold);
+}
+
+TEST(PolicyTest, ContactWithoutNameIsAKnob) {
+  Policy policy{PolicyRules{}};
+  std::vector<Finding> findings = {MakeTestFinding(Category::kEmail, "kari@example.org")};
+  EXPECT_EQ(policy.Decide(TextDocument(), std::nullopt, findings).decision, Decision::kPass);
+  PolicyRules rules;
+  rules.hold_contact_without_name = true;
+  EXPECT_EQ(Policy(rules).Decide(TextDocument(), std::nullopt, findings).decision, Decision::kHold);
+}
+
+TEST(PolicyTest, LowConfidenceFindingsAreDropped) {
+  Policy policy{PolicyRules{}};
+  Verdict v =
+      policy.Decide(TextDocument(), std::nullopt,
+                    {MakeTestFinding(Category::kNationalId, "1403101234", "", "dk.cpr", 0.2)});
+  EXPECT_EQ(v.decision, Decision::kPass);
+  EXPECT_TRUE(v.findings.empty());
+}
+
+TEST(PolicyTest, BarelyReadableScanCannotPass) {
+  Policy policy{PolicyRules{}};
+  Document d;
+  Page p;
+  p.number = 1;
+  p.text = "~~ ,, ii";
+  p.origin = PageOrigin::kOcr;
+  p.ocr_confidence = 12;
+  d.pages.push_back(p);
+  Verdict v = policy.Decide(d, std::nullopt, {});
+  EXPECT_EQ(v.decision, Decision::kError);
+  EXPECT_NE(v.reason.find("page 1"), std::string::npos);
+}
+
+TEST(PolicyTest, ReadsTheShippedPolicyFile) {
+  Policy policy = Policy::FromFile(std::string(SKJERM_PATTERNS_DIR) + "/policy.toml");
+  EXPECT_TRUE(policy.rules().hold_national_id);
+  EXPECT_TRUE(policy.rules().hold_birth_date);
+  EXPECT_FALSE(policy.rules().hold_private_name);
+  EXPECT_DOUBLE_EQ(policy.rules().min_confidence, 0.5);
+}
+
+TEST(PolicyTest, BrokenPolicyFileNamesTheFile) {
+  const std::string path = ::testing::TempDir() + "/broken-policy.toml";
+  FILE* f = fopen(path.c_str(), "w");
+  fputs("[hold\nnational_id = ", f);
+  fclose(f);
+  try {
+    Policy::FromFile(path);
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("broken-policy.toml"), std::string::npos);
+  }
+}
+
+TEST(FindingTest, MaskKeepsIdDatePartAndFirstLetters) {
+  EXPECT_EQ(MaskValue(Category::kNationalId, "140910 50170"), "140910 *****");
+  EXPECT_EQ(MaskValue(Category::kNationalId, "20120617-2346"), "201206**-****");
+  EXPECT_EQ(MaskValue(Category::kPersonName, "Emil Solberg"), "E*** *******");
+  EXPECT_EQ(MaskValue(Category::kEmail, "kari.n@gmail.com"), "k***.*@*****.***");
+  EXPECT_EQ(MaskValue(Category::kPersonName, "Åse"), "Å**");
+}
+
+}  // namespace
+}  // namespace skjerm
