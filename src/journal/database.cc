@@ -80,6 +80,19 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK) {
+    Fail(db_, "cannot bind");
+  }
+  return *this;
+}
+
+Statement& Statement::BindDouble(int index, double value) {
+  if (sqlite3_bind_double(stmt_.get(), index, value) != SQLITE_OK) Fail(db_, "cannot bind");
+  return *this;
+}
+
 bool Statement::Step() {
   int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
@@ -104,6 +117,17 @@ std::string Statement::ColumnText(int column) const {
   if (text == nullptr) return "";
   return std::string(reinterpret_cast<const char*>(text),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column)));
+}
+
+std::string Statement::ColumnBlob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_.get(), column);
+  if (bytes == nullptr) return "";
+  return std::string(static_cast<const char*>(bytes),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column)));
+}
+
+double Statement::ColumnDouble(int column) const {
+  return sqlite3_column_double(stmt_.get(), column);
 }
 
 bool Statement::ColumnIsNull(int column) const {

@@ -46,6 +46,8 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view text);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindDouble(int index, double value);
 
   // Runs one step: true while a row is available, false when done.
   bool Step();
@@ -57,6 +59,8 @@ class Statement {
   int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;
   bool ColumnIsNull(int column) const;
+  std::string ColumnBlob(int column) const;
+  double ColumnDouble(int column) const;
 
  private:
   struct Finalizer {
