@@ -14,6 +14,9 @@
 #include "pipeline/worker_pool.h"
 
 namespace skjerm {
+
+struct DocumentJob;
+
 namespace {
 
 // Delivers results in input order and limits how many documents are in flight, so memory
@@ -61,9 +64,13 @@ class OrderedSink {
   bool delivering_ = false;
 };
 
+}  // namespace
+
 // One document between planning and judgement.
 struct DocumentJob {
   size_t index = 0;
+  std::string path;
+  std::optional<ExemptionMarking> marking;
   SourceFile file;
   ExtractionPlan plan;
   Deadline deadline;
@@ -71,6 +78,8 @@ struct DocumentJob {
   std::mutex mu;
   std::string error;  // the first OCR failure, if any
 };
+
+namespace {
 
 ScanResult ErrorResult(const std::string& path, Document document, std::string reason) {
   ScanResult r;
@@ -98,12 +107,14 @@ std::string CatchAll(Fn&& fn) {
   }
 }
 
-ScanResult Judge(const Scanner& scanner, const std::string& path, Document document) {
+ScanResult Judge(const Scanner& scanner, const std::string& path, Document document,
+                 const std::optional<ExemptionMarking>& marking, bool extracted) {
   ScanResult result;
-  std::string error = CatchAll([&] { result.verdict = scanner.Judge(document); });
+  std::string error = CatchAll([&] { result.verdict = scanner.Judge(document, marking); });
   if (!error.empty()) return ErrorResult(path, std::move(document), std::move(error));
   result.path = path;
   result.document = std::move(document);
+  result.extracted = extracted;
   return result;
 }
 
@@ -122,73 +133,88 @@ std::vector<std::vector<int>> SplitPages(const std::vector<int>& pages, int part
 
 }  // namespace
 
-ScanResult ScanPipeline::ScanOne(const std::string& path) const {
+ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
+  if (job.document) return Judge(scanner_, job.path, *job.document, job.marking, false);
   Document document;
-  document.path = path;
+  document.path = job.path;
   std::string error = CatchAll([&] {
-    SourceFile file = ReadSourceFile(path, options_.extract);
+    SourceFile file = ReadSourceFile(job.path, options_.extract);
     document = ExtractDocument(file, options_.extract, nullptr);
-    document.path = path;
+    document.path = job.path;
   });
-  if (!error.empty()) return ErrorResult(path, std::move(document), std::move(error));
-  return Judge(scanner_, path, std::move(document));
+  if (!error.empty()) return ErrorResult(job.path, std::move(document), std::move(error));
+  return Judge(scanner_, job.path, std::move(document), job.marking, true);
 }
 
 void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) const {
-  const int jobs = std::max(options_.jobs, 1);
-  OrderedSink ordered(sink, static_cast<size_t>(4 * jobs + 8));
-  {
-    WorkerPool pool(jobs, options_.extract.ocr_languages);
-    for (size_t i = 0; i < paths.size(); ++i) {
-      ordered.WaitForSlot(i);
-      pool.Submit([this, i, &paths, &ordered, &pool, jobs](WorkerContext&) {
-        const std::string& path = paths[i];
-        auto job = std::make_shared<DocumentJob>();
-        job->index = i;
-        job->deadline = std::chrono::steady_clock::now() + options_.extract.timeout;
-        std::string error = CatchAll([&] {
-          job->file = ReadSourceFile(path, options_.extract);
-          job->plan = PlanExtraction(job->file, options_.extract);
-          job->plan.document.path = path;
-        });
-        if (!error.empty()) {
-          ordered.Deliver(i, ErrorResult(path, std::move(job->plan.document), error));
-          return;
-        }
-        if (job->plan.ocr_pages.empty()) {
-          ordered.Deliver(i, Judge(scanner_, path, std::move(job->plan.document)));
-          return;
-        }
-        auto chunks = SplitPages(job->plan.ocr_pages, jobs);
-        job->chunks_left = static_cast<int>(chunks.size());
-        for (auto& chunk : chunks) {
-          pool.SubmitUrgent([this, job, chunk = std::move(chunk), &ordered,
-                             &path](WorkerContext& context) {
-            std::vector<Page> pages;
-            std::string chunk_error = CatchAll([&] {
-              pages =
-                  OcrPages(job->file, chunk, options_.extract, context.ocr_engine(), job->deadline);
-            });
-            {
-              std::lock_guard<std::mutex> lock(job->mu);
-              if (!chunk_error.empty() && job->error.empty()) job->error = chunk_error;
-              for (size_t k = 0; k < pages.size() && k < chunk.size(); ++k) {
-                job->plan.document.pages[static_cast<size_t>(chunk[k])] = std::move(pages[k]);
-              }
-            }
-            if (job->chunks_left.fetch_sub(1) != 1) return;
-            // The last chunk judges the document.
-            if (!job->error.empty()) {
-              ordered.Deliver(job->index,
-                              ErrorResult(path, std::move(job->plan.document), job->error));
-            } else {
-              ordered.Deliver(job->index, Judge(scanner_, path, std::move(job->plan.document)));
-            }
-          });
-        }
+  Run(paths.size(), [&paths](size_t i) { return ScanJob{paths[i], std::nullopt, std::nullopt}; },
+      sink);
+}
+
+void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) const {
+  const int workers = std::max(options_.jobs, 1);
+  OrderedSink ordered(sink, static_cast<size_t>(4 * workers + 8));
+  WorkerPool pool(workers, options_.extract.ocr_languages);
+  for (size_t i = 0; i < count; ++i) {
+    ordered.WaitForSlot(i);
+    auto job = std::make_shared<DocumentJob>();
+    job->index = i;
+    ScanJob spec = jobs(i);
+    job->path = std::move(spec.path);
+    job->marking = std::move(spec.marking);
+    if (spec.document) {
+      pool.Submit([this, job, document = std::move(*spec.document), &ordered](WorkerContext&) {
+        ordered.Deliver(job->index, Judge(scanner_, job->path, document, job->marking, false));
       });
+      continue;
     }
-    ordered.WaitForAll(paths.size());
+    pool.Submit([this, job, &ordered, &pool, workers](WorkerContext&) {
+      job->deadline = std::chrono::steady_clock::now() + options_.extract.timeout;
+      std::string error = CatchAll([&] {
+        job->file = ReadSourceFile(job->path, options_.extract);
+        job->plan = PlanExtraction(job->file, options_.extract);
+        job->plan.document.path = job->path;
+      });
+      if (!error.empty()) {
+        ordered.Deliver(job->index, ErrorResult(job->path, std::move(job->plan.document), error));
+        return;
+      }
+      if (job->plan.ocr_pages.empty()) {
+        ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
+                                          job->marking, true));
+        return;
+      }
+      auto chunks = SplitPages(job->plan.ocr_pages, workers);
+      job->chunks_left = static_cast<int>(chunks.size());
+      for (auto& chunk : chunks) {
+        pool.SubmitUrgent([this, job, chunk = std::move(chunk), &ordered](WorkerContext& context) {
+          RecognizeChunk(*job, chunk, context);
+          if (job->chunks_left.fetch_sub(1) != 1) return;
+          // The last chunk to finish judges the document.
+          if (!job->error.empty()) {
+            ordered.Deliver(job->index,
+                            ErrorResult(job->path, std::move(job->plan.document), job->error));
+          } else {
+            ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
+                                              job->marking, true));
+          }
+        });
+      }
+    });
+  }
+  ordered.WaitForAll(count);
+}
+
+void ScanPipeline::RecognizeChunk(DocumentJob& job, const std::vector<int>& chunk,
+                                  WorkerContext& context) const {
+  std::vector<Page> pages;
+  std::string error = CatchAll([&] {
+    pages = OcrPages(job.file, chunk, options_.extract, context.ocr_engine(), job.deadline);
+  });
+  std::lock_guard<std::mutex> lock(job.mu);
+  if (!error.empty() && job.error.empty()) job.error = error;
+  for (size_t k = 0; k < pages.size() && k < chunk.size(); ++k) {
+    job.plan.document.pages[static_cast<size_t>(chunk[k])] = std::move(pages[k]);
   }
 }
 

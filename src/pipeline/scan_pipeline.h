@@ -6,6 +6,7 @@
 #define SKJERM_PIPELINE_SCAN_PIPELINE_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,20 @@
 
 namespace skjerm {
 
+// One document to judge.
+struct ScanJob {
+  std::string path;
+  // Already extracted (from the text cache): the file is not read again.
+  std::optional<Document> document;
+  // A marking known from outside the document (the journal entry's access code).
+  std::optional<ExemptionMarking> marking;
+};
+
 struct ScanResult {
   std::string path;
   Document document;  // as far as it was read; pages may be missing on error
   Verdict verdict;
+  bool extracted = false;  // true when the file was read now, false when the job brought it
 };
 
 struct ScanOptions {
@@ -29,19 +40,28 @@ struct ScanOptions {
 
 // Judges one already-read document or, when reading failed, produces the error verdict.
 // The sink is called from worker threads but never concurrently.
+struct DocumentJob;
+class WorkerContext;
+
 class ScanPipeline {
  public:
   using Sink = std::function<void(ScanResult&&)>;
+  // Makes job i; called in the calling thread, in order, just before job i starts.
+  using JobSource = std::function<ScanJob(size_t)>;
 
   ScanPipeline(const Scanner& scanner, ScanOptions options)
       : scanner_(scanner), options_(std::move(options)) {}
 
   void Run(const std::vector<std::string>& paths, const Sink& sink) const;
+  void Run(size_t count, const JobSource& jobs, const Sink& sink) const;
 
-  // One file, in the calling thread.
-  ScanResult ScanOne(const std::string& path) const;
+  // One job, in the calling thread.
+  ScanResult ScanOne(const ScanJob& job) const;
 
  private:
+  void RecognizeChunk(DocumentJob& job, const std::vector<int>& chunk,
+                      WorkerContext& context) const;
+
   const Scanner& scanner_;
   ScanOptions options_;
 };
