@@ -4,32 +4,22 @@ namespace skjerm {
 
 const char* MediaTypeName(MediaType type) {
   switch (type) {
-    case MediaType::kPdf:
-      return "pdf";
-    case MediaType::kPng:
-      return "png";
-    case MediaType::kJpeg:
-      return "jpeg";
-    case MediaType::kTiff:
-      return "tiff";
-    case MediaType::kText:
-      return "text";
-    case MediaType::kUnknown:
-      break;
+    case MediaType::kPdf: return "pdf";
+    case MediaType::kPng: return "png";
+    case MediaType::kJpeg: return "jpeg";
+    case MediaType::kTiff: return "tiff";
+    case MediaType::kText: return "text";
+    case MediaType::kUnknown: break;
   }
   return "unknown";
 }
 
 const char* MetadataSourceName(MetadataSource source) {
   switch (source) {
-    case MetadataSource::kInfoField:
-      return "info";
-    case MetadataSource::kAnnotation:
-      return "annotation";
-    case MetadataSource::kFormField:
-      return "form_field";
-    case MetadataSource::kEmbeddedFile:
-      return "embedded_file";
+    case MetadataSource::kInfoField: return "info";
+    case MetadataSource::kAnnotation: return "annotation";
+    case MetadataSource::kFormField: return "form_field";
+    case MetadataSource::kEmbeddedFile: return "embedded_file";
   }
   return "info";
 }
