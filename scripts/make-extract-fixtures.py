@@ -60,7 +60,7 @@ def path(name):
 
 def text_pdf():
     """Two pages of a letter: blocks, a cell far to the right, a rotated second page."""
-    c = canvas.Canvas(path("letter.pdf"), pagesize=A4)
+    c = canvas.Canvas(path("letter.pdf"), pagesize=A4, invariant=1)
     c.setFont("Helvetica-Bold", 14)
     c.drawString(72, 790, "Nordby kommune")
     c.setFont("Helvetica", 10)
@@ -88,7 +88,7 @@ def text_pdf():
 def metadata_pdf():
     """Info fields, a note annotation, two form fields and an attached file."""
     plain = path("metadata-plain.pdf")
-    c = canvas.Canvas(plain, pagesize=A4)
+    c = canvas.Canvas(plain, pagesize=A4, invariant=1)
     c.setTitle("Vedtak for Ola Nordmann")
     c.setAuthor("Per Hansen")
     c.setSubject("Spesialundervisning")
@@ -146,7 +146,7 @@ def scan_pdf():
     im.save(buf, "PNG")
     buf.seek(0)
     width, height = 1100 * 72 / 200, 500 * 72 / 200
-    c = canvas.Canvas(path("scan.pdf"), pagesize=(width, height))
+    c = canvas.Canvas(path("scan.pdf"), pagesize=(width, height), invariant=1)
     c.drawImage(ImageReader(buf), 0, 0, width=width, height=height)
     c.setFont("Helvetica", 6)
     c.drawString(250, 6, "Journalpost 2024/77")
@@ -155,8 +155,10 @@ def scan_pdf():
 
 
 def png_image():
-    im = text_image(["Kari Nordmann", "Storgata 12"], 800, 300)
-    im.save(path("note.png"), dpi=(200, 200))
+    """A note fed into the scanner sideways: OCR must turn it upright itself."""
+    im = text_image(["Kari Nordmann", "Storgata 12", "1234 Nordby",
+                     "Melding til skolen om fravær", "for eleven i neste uke."], 1300, 520)
+    im.rotate(90, expand=True).save(path("note.png"), dpi=(200, 200))
 
 
 def tiff_image():
@@ -180,7 +182,7 @@ def scan_background():
 
 def stamped_scan_pdf():
     """A scan with a records system's stamp in its text layer: must still be OCR'd."""
-    c = canvas.Canvas(path("stamped-scan.pdf"), pagesize=A4)
+    c = canvas.Canvas(path("stamped-scan.pdf"), pagesize=A4, invariant=1)
     c.drawImage(scan_background(), 0, 0, width=A4[0], height=A4[1])
     c.setFont("Helvetica", 8)
     c.drawString(400, 820, "Mottatt 14.03.2024 Saksnr 2024/1234-5 Dok 7")
@@ -190,7 +192,7 @@ def stamped_scan_pdf():
 
 def ocr_layer_pdf():
     """A scan with a full invisible text layer (as ocrmypdf writes it): read as text."""
-    c = canvas.Canvas(path("ocr-layer.pdf"), pagesize=A4)
+    c = canvas.Canvas(path("ocr-layer.pdf"), pagesize=A4, invariant=1)
     c.drawImage(scan_background(), 0, 0, width=A4[0], height=A4[1])
     text = c.beginText()
     text.setTextRenderMode(3)
@@ -207,7 +209,7 @@ def ocr_layer_pdf():
 
 def picture_pdf():
     """A page of running text with a large picture in it."""
-    c = canvas.Canvas(path("picture.pdf"), pagesize=A4)
+    c = canvas.Canvas(path("picture.pdf"), pagesize=A4, invariant=1)
     c.setFont("Helvetica", 11)
     for i, y in enumerate(range(800, 560, -14)):
         c.drawString(72, y, "Linje %d av brevet med vanlig tekst og noen ord til." % i)
@@ -218,7 +220,7 @@ def picture_pdf():
 
 def short_text_pdf():
     """A page whose text layer has only a few characters."""
-    c = canvas.Canvas(path("short-text.pdf"), pagesize=A4)
+    c = canvas.Canvas(path("short-text.pdf"), pagesize=A4, invariant=1)
     c.setFont("Helvetica", 11)
     c.drawString(72, 760, "Side 2")
     c.showPage()

@@ -47,7 +47,9 @@ class TesseractEngine : public OcrEngine {
         throw ExtractionError("OCR failed: Tesseract language data missing for " + wanted);
       }
     }
-    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    // Automatic layout with orientation detection: a page fed into the scanner sideways or
+    // upside down is turned before recognition instead of being read as noise.
+    api_.SetPageSegMode(tesseract::PSM_AUTO_OSD);
   }
 
   Page Recognize(const GrayImage& image, int dpi, int number, Deadline deadline) override {

@@ -24,6 +24,10 @@ void AppendSanitized(std::string_view text, std::string* out) {
 
 void PageTextBuilder::AddWord(std::string_view text, const Box& box, float confidence,
                               WordBreak before) {
+  // OCR words can carry spaces at their edges (" Sørbygda"), or be nothing but a space
+  // (a rule read as a word).
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (text.empty()) return;
   std::string& out = page_->text;
   if (pending_block_) before = WordBreak::kBlock;

@@ -22,9 +22,9 @@ class PageTextBuilder {
   // Appends to page->text and page->words; the page must outlive the builder.
   explicit PageTextBuilder(Page* page) : page_(page) {}
 
-  // `before` is ignored for the first word of the page. Control characters in `text`
-  // become U+FFFD so that a word can never break the line structure; empty words are
-  // dropped.
+  // `before` is ignored for the first word of the page. Spaces at the word's edges are
+  // trimmed, and words left empty dropped; control characters become U+FFFD so that a word
+  // can never break the line structure.
   void AddWord(std::string_view text, const Box& box, float confidence, WordBreak before);
 
   // Forces the next word to start a new block, whatever its caller says.

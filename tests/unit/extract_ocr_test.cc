@@ -55,15 +55,25 @@ TEST_F(ExtractOcrTest, ScannedPdfPageIsRecognisedAtItsScanResolution) {
   for (const Word& w : page.words) EXPECT_LE(w.end, page.text.size());
 }
 
-TEST_F(ExtractOcrTest, PngIsRecognised) {
+TEST_F(ExtractOcrTest, SidewaysPngIsTurnedAndRecognised) {
   const ExtractOptions options;
   const Document doc =
       ExtractDocument(ReadSourceFile(Fixture("note.png"), options), options, engine_.get());
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_EQ(doc.media_type, MediaType::kPng);
-  EXPECT_EQ(doc.pages[0].text, "Kari Nordmann\nStorgata 12");
-  EXPECT_EQ(doc.pages[0].ocr_dpi, 200);
-  EXPECT_NEAR(doc.pages[0].width_pt, 288, 0.5);  // 800 pixels at 200 dpi
+  const Page& page = doc.pages[0];
+  EXPECT_EQ(page.text,
+            "Kari Nordmann\n\nStorgata 12\n\n1234 Nordby\n\nMelding til skolen om "
+            "fravær\nfor eleven i neste uke.");
+  EXPECT_EQ(page.ocr_dpi, 200);
+  EXPECT_NEAR(page.width_pt, 187.2, 0.5);  // 520 x 1300 pixels at 200 dpi
+  EXPECT_NEAR(page.height_pt, 468, 0.5);
+  // Boxes stay in the coordinates of the page as stored: the lines run up the page.
+  const Word* kari = testing::FindWord(page, "Kari");
+  const Word* nordmann = testing::FindWord(page, "Nordmann");
+  ASSERT_TRUE(kari != nullptr && nordmann != nullptr);
+  EXPECT_GT(kari->box.y0, nordmann->box.y1);
+  EXPECT_NEAR(kari->box.x0, nordmann->box.x0, 2);
 }
 
 TEST_F(ExtractOcrTest, TiffPagesCanBeRecognisedOneByOne) {

@@ -75,7 +75,8 @@ TEST(ExtractTextLayerTest, ControlCharactersCannotBreakLines) {
   PageTextBuilder builder(&page);
   builder.AddWord("a\nb", Box{}, 100, WordBreak::kNone);
   builder.AddWord("", Box{}, 100, WordBreak::kSpace);
-  builder.AddWord("c", Box{}, 100, WordBreak::kBlock);
+  builder.AddWord(" ", Box{}, 100, WordBreak::kLine);
+  builder.AddWord(" c ", Box{}, 100, WordBreak::kBlock);
   EXPECT_EQ(page.text, "a\uFFFDb\n\nc");
   ASSERT_EQ(page.words.size(), 2u);
   EXPECT_EQ(testing::WordText(page, page.words[1]), "c");
