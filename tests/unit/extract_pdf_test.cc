@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdio>
 #include <string>
 
 #include "extract/extractor.h"
@@ -23,33 +22,6 @@ ExtractionPlan Plan(const std::string& name, OcrMode mode = OcrMode::kAuto) {
 
 std::string PlanError(const std::string& name, OcrMode mode = OcrMode::kAuto) {
   return ErrorOf([&] { Plan(name, mode); });
-}
-
-// A PDF of `pages` empty A4 pages, written by hand so that the test needs no tools.
-std::string BlankPdf(int pages) {
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  auto object = [&](const std::string& body) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-  };
-  object("<< /Type /Catalog /Pages 2 0 R >>");
-  std::string kids;
-  for (int i = 0; i < pages; ++i) kids += std::to_string(i + 3) + " 0 R ";
-  object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
-  for (int i = 0; i < pages; ++i) {
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\n";
-  pdf += "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
 }
 
 TEST(ExtractPdfTest, LetterTextKeepsLinesAndBlocks) {
@@ -153,7 +125,9 @@ TEST(ExtractPdfTest, OwnerPasswordAloneDoesNotStopReading) {
 }
 
 TEST(ExtractPdfTest, TruncatedPdfIsDamaged) {
+  ::testing::internal::CaptureStderr();
   EXPECT_EQ(PlanError("truncated.pdf"), "damaged PDF: cannot be opened");
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");  // poppler's complaints are muted
 }
 
 TEST(ExtractPdfTest, PdfWithoutItsEndIsDamaged) {
@@ -227,7 +201,7 @@ TEST(ExtractPdfTest, OcrNeverReadsTextPages) {
 
 TEST(ExtractPdfTest, ThousandBlankPagesNeedNoOcr) {
   ScratchDir dir;
-  const std::string path = dir.Write("blank.pdf", BlankPdf(1000));
+  const std::string path = dir.Write("blank.pdf", testing::MinimalPdf(1000));
   for (const OcrMode mode : {OcrMode::kAuto, OcrMode::kNever, OcrMode::kAlways}) {
     ExtractOptions options;
     options.ocr = mode;

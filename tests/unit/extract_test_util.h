@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "extract/document.h"
 #include "extract/extraction_error.h"
@@ -60,6 +62,40 @@ std::string ErrorOf(Body body) {
   }
   ADD_FAILURE() << "no ExtractionError";
   return "";
+}
+
+// A PDF of `pages` A4 pages, each drawn by the content stream `content` (empty pages when
+// it is empty), written by hand so that tests need no tools.
+inline std::string MinimalPdf(int pages, const std::string& content = "") {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+  };
+  object("<< /Type /Catalog /Pages 2 0 R >>");
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(i + 3) + " 0 R ";
+  object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  const std::string contents =
+      content.empty() ? "" : " /Contents " + std::to_string(pages + 3) + " 0 R";
+  for (int i = 0; i < pages; ++i) {
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]" + contents + " >>");
+  }
+  if (!content.empty()) {
+    object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+           "\nendstream");
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\n";
+  pdf += "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
 }
 
 inline std::string WordText(const Page& page, const Word& word) {
