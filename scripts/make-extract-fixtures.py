@@ -105,7 +105,7 @@ def metadata_pdf():
     note = path("elevnotat-ola.txt")
     with open(note, "w") as f:
         f.write("Notat\n")
-    subprocess.run(["qpdf", plain, "--add-attachment", note, "--description=Notat om Ola",
+    subprocess.run(["qpdf", "--deterministic-id", plain, "--add-attachment", note, "--description=Notat om Ola",
                     "--", path("metadata.pdf")], check=True)
     os.remove(plain)
     os.remove(note)
@@ -166,6 +166,20 @@ def tiff_image():
     second = text_image(["Foresatt Per Hansen"], 800, 200)
     first.save(path("two-pages.tif"), save_all=True, append_images=[second],
                compression="group4", dpi=(200, 200))
+
+
+def small_images():
+    """Images for the resolution and colour handling (never OCR'd in tests)."""
+    im = Image.new("L", (600, 300), 255)
+    ImageDraw.Draw(im).rectangle((100, 100, 500, 140), fill=0)
+    im.save(path("photo-300dpi.jpg"), dpi=(300, 300), quality=60)
+    im.resize((400, 200)).save(path("no-dpi.jpg"), quality=60)  # JFIF aspect ratio only
+    rgba = Image.new("RGBA", (200, 100), (0, 0, 0, 0))  # transparent black
+    ImageDraw.Draw(rgba).rectangle((10, 10, 49, 49), fill=(0, 0, 0, 255))
+    rgba.save(path("transparent.png"), dpi=(200, 200))
+    fax = Image.new("1", (400, 200), 1)
+    ImageDraw.Draw(fax).rectangle((50, 50, 350, 70), fill=0)
+    fax.save(path("fax-100dpi.tif"), compression="group4", dpi=(100, 100))
 
 
 def scan_background():
@@ -240,6 +254,7 @@ def main():
     ocr_layer_pdf()
     picture_pdf()
     short_text_pdf()
+    small_images()
     with open(path("ids.txt"), "w") as f:
         f.write("letter.pdf %s\nscan.pdf %s\n" % (ID_OLA, ID_SCAN))
     print("ids:", ID_OLA, ID_SCAN, file=sys.stderr)

@@ -253,8 +253,13 @@ std::vector<Page> OcrPages(const SourceFile& file, std::span<const int> pages,
       } else if (file.type == MediaType::kPng || file.type == MediaType::kJpeg ||
                  file.type == MediaType::kTiff) {
         int dpi = 0;
-        const GrayImage image = LoadImagePageForOcr(*file.bytes, file.type, index, options, &dpi);
-        out.push_back(RecognizeOrThrow(engine, image, dpi, index + 1, deadline, options));
+        ImagePage source;
+        const GrayImage image =
+            LoadImagePageForOcr(*file.bytes, file.type, index, options, &dpi, &source);
+        Page page = RecognizeOrThrow(engine, image, dpi, index + 1, deadline, options);
+        page.width_pt = source.width_pt();
+        page.height_pt = source.height_pt();
+        out.push_back(std::move(page));
       } else {
         throw ExtractionError("internal error: nothing to OCR in a text file");
       }

@@ -139,7 +139,7 @@ std::vector<ImagePage> ReadImagePages(const std::string& bytes, MediaType type,
 }
 
 GrayImage LoadImagePageForOcr(const std::string& bytes, MediaType type, int index,
-                              const ExtractOptions& options, int* dpi) {
+                              const ExtractOptions& options, int* dpi, ImagePage* source) {
   SilenceLeptonica();
   try {
     PixPtr found;
@@ -151,6 +151,7 @@ GrayImage LoadImagePageForOcr(const std::string& bytes, MediaType type, int inde
       return false;
     });
     if (found == nullptr) throw ExtractionError("damaged image: " + PageLabel(index) + " missing");
+    *source = page;
     PixPtr gray = ToGray(found.get(), index);
     found.reset();
 

@@ -29,10 +29,10 @@ std::vector<ImagePage> ReadImagePages(const std::string& bytes, MediaType type,
                                       const ExtractOptions& options);
 
 // Page `index` (0-based) as 8-bit gray, scaled to a resolution OCR reads well
-// ([min_ocr_dpi, max_ocr_dpi], within max_page_pixels); *dpi is that resolution.
-// Throws ExtractionError.
+// ([min_ocr_dpi, max_ocr_dpi], within max_page_pixels); *dpi is that resolution and
+// *source the page as stored. Throws ExtractionError.
 GrayImage LoadImagePageForOcr(const std::string& bytes, MediaType type, int index,
-                              const ExtractOptions& options, int* dpi);
+                              const ExtractOptions& options, int* dpi, ImagePage* source);
 
 }  // namespace skjerm
 

@@ -142,3 +142,62 @@ TEST(ExtractOcrPagesTest, PageIndexOutOfRangeIsAnError) {
 
 }  // namespace
 }  // namespace skjerm
+
+namespace skjerm {
+namespace {
+
+using testing::Fixture;
+
+ExtractionPlan PlanOf(const std::string& name) {
+  return PlanExtraction(ReadSourceFile(Fixture(name), {}), {});
+}
+
+TEST(ExtractImageTest, ResolutionComesFromTheFile) {
+  const ExtractionPlan plan = PlanOf("photo-300dpi.jpg");
+  EXPECT_EQ(plan.document.media_type, MediaType::kJpeg);
+  ASSERT_EQ(plan.document.pages.size(), 1u);
+  EXPECT_NEAR(plan.document.pages[0].width_pt, 144, 0.1);  // 600 pixels at 300 dpi
+  EXPECT_EQ(plan.ocr_pages, std::vector<int>{0});
+  FakeEngine engine;
+  const Page page = Ocr(Fixture("photo-300dpi.jpg"), {0}, ExtractOptions(), &engine)[0];
+  EXPECT_EQ(page.ocr_dpi, 300);
+  EXPECT_EQ(engine.images[0].width, 600);  // within [min_ocr_dpi, max_ocr_dpi]: as it is
+}
+
+TEST(ExtractImageTest, MissingResolutionMeansTheDefaultScanResolution) {
+  const ExtractionPlan plan = PlanOf("no-dpi.jpg");
+  EXPECT_NEAR(plan.document.pages[0].width_pt, 144, 0.1);  // 400 pixels at 200 dpi
+}
+
+TEST(ExtractImageTest, CoarseFaxIsScaledUpForOcr) {
+  FakeEngine engine;
+  const Page page = Ocr(Fixture("fax-100dpi.tif"), {0}, ExtractOptions(), &engine)[0];
+  EXPECT_EQ(page.ocr_dpi, 150);
+  ASSERT_EQ(engine.images.size(), 1u);
+  EXPECT_EQ(engine.images[0].width, 600);
+  EXPECT_EQ(engine.images[0].height, 300);
+  EXPECT_NEAR(page.width_pt, 288, 0.5);  // 400 pixels at 100 dpi
+}
+
+TEST(ExtractImageTest, TransparencyIsShownOnWhite) {
+  FakeEngine engine;
+  Ocr(Fixture("transparent.png"), {0}, ExtractOptions(), &engine);
+  ASSERT_EQ(engine.images.size(), 1u);
+  const GrayImage& image = engine.images[0];
+  ASSERT_EQ(image.width, 200);
+  EXPECT_EQ(image.pixels[5 * image.stride + 5], 255);  // transparent: paper
+  EXPECT_EQ(image.pixels[20 * image.stride + 20], 0);  // the opaque black square
+  EXPECT_EQ(image.pixels[80 * image.stride + 150], 255);
+}
+
+TEST(ExtractImageTest, DamagedImageIsAnError) {
+  ScratchDir dir;
+  std::string png = testing::ReadAll(Fixture("note.png"));
+  png.resize(60);
+  const std::string path = dir.Write("cut.png", png);
+  const std::string reason = ErrorOf([&] { PlanExtraction(ReadSourceFile(path, {}), {}); });
+  EXPECT_EQ(reason.rfind("damaged image", 0), 0u) << reason;
+}
+
+}  // namespace
+}  // namespace skjerm
