@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <new>
 
 #include "extract/extraction_error.h"
@@ -125,6 +126,10 @@ class TesseractEngine : public OcrEngine {
 }  // namespace
 
 std::unique_ptr<OcrEngine> OcrEngine::Create(const std::string& languages) {
+  // Tesseract keeps some parameters (debug_file among them) in globals that Init and
+  // SetVariable write: engines are made one at a time, then run in parallel.
+  static std::mutex creation;
+  std::lock_guard<std::mutex> lock(creation);
   try {
     return std::make_unique<TesseractEngine>(languages);
   } catch (const std::bad_alloc&) {

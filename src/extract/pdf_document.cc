@@ -51,6 +51,10 @@ std::unique_ptr<PdfDocument> PdfDocument::Open(std::shared_ptr<const std::string
   if (bytes->size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     throw ExtractionError("PDF too large for the PDF reader");
   }
+  // The poppler-cpp document is made first, and outlives the glib one: poppler-cpp creates
+  // poppler's process-wide GlobalParams under a lock and frees them when its last document
+  // goes, while poppler-glib creates them unlocked if they are missing. With a poppler-cpp
+  // document alive around every glib call, glib always finds them in place.
   std::unique_ptr<PdfDocument> doc(new PdfDocument);
   doc->bytes_ = bytes;
   doc->cpp_.reset(

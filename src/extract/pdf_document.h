@@ -51,7 +51,9 @@ class PdfDocument {
  private:
   PdfDocument() = default;
 
-  std::shared_ptr<const std::string> bytes_;  // both documents read these, never copy
+  // Declared in this order so that glib_ goes first, then cpp_ (see Open), then the bytes
+  // both read without copying.
+  std::shared_ptr<const std::string> bytes_;
   std::unique_ptr<poppler::document> cpp_;
   GObjectPtr<PopplerDocument> glib_;
   int page_count_ = 0;
