@@ -108,6 +108,41 @@ void AppendTextLayer(const Page& layer, Page* page) {
   }
 }
 
+// Reads page `index` into plan->document and, when it needs OCR, lists it in ocr_pages.
+void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options,
+                 ExtractionPlan* plan) {
+  const int number = index + 1;
+  const auto source = pdf.CppPage(index);
+  const auto glib_page = pdf.GlibPage(index);
+  Document& doc = plan->document;
+  Page page = TextLayerPage(*source, number);
+  ReadPageMetadata(glib_page.get(), number, &doc.metadata);
+
+  Judgement judgement{OcrNeed::kRequired, "needs OCR"};
+  if (options.ocr != OcrMode::kAlways) {
+    judgement =
+        JudgeTextLayer(page, ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt));
+  }
+  const OcrNeed need = judgement.need;
+  if (need == OcrNeed::kNone || (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever)) {
+    doc.pages.push_back(std::move(page));
+    return;
+  }
+  if (IsBlankPage(*source, number, page.width_pt, page.height_pt)) {
+    // Nothing visible; an invisible text layer, however short, is kept.
+    const bool keep_layer = options.ocr != OcrMode::kAlways && !page.text.empty();
+    doc.pages.push_back(keep_layer ? std::move(page)
+                                   : OcrPlaceholder(number, page.width_pt, page.height_pt));
+    return;
+  }
+  if (options.ocr == OcrMode::kNever) {
+    throw ExtractionError(PageLabel(number) + " " + judgement.why +
+                          " and OCR is disabled (--ocr never)");
+  }
+  plan->ocr_pages.push_back(index);
+  doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
+}
+
 void PlanPdf(const SourceFile& file, const ExtractOptions& options, ExtractionPlan* plan) {
   const Deadline deadline = std::chrono::steady_clock::now() + options.timeout;
   const auto pdf = PdfDocument::Open(file.bytes);
@@ -115,39 +150,10 @@ void PlanPdf(const SourceFile& file, const ExtractOptions& options, ExtractionPl
     throw ExtractionError("too many pages (" + std::to_string(pdf->page_count()) + ", limit " +
                           std::to_string(options.max_pages) + ")");
   }
-  Document& doc = plan->document;
-  ReadDocumentMetadata(pdf->glib(), &doc.metadata);
+  ReadDocumentMetadata(pdf->glib(), &plan->document.metadata);
   for (int i = 0; i < pdf->page_count(); ++i) {
     CheckDeadline(deadline, options);
-    const int number = i + 1;
-    const auto source = pdf->CppPage(i);
-    const auto glib_page = pdf->GlibPage(i);
-    Page page = TextLayerPage(*source, number);
-    ReadPageMetadata(glib_page.get(), number, &doc.metadata);
-
-    Judgement judgement{OcrNeed::kRequired, "needs OCR"};
-    if (options.ocr != OcrMode::kAlways) {
-      judgement =
-          JudgeTextLayer(page, ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt));
-    }
-    const OcrNeed need = judgement.need;
-    if (need == OcrNeed::kNone || (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever)) {
-      doc.pages.push_back(std::move(page));
-      continue;
-    }
-    if (IsBlankPage(*source, number, page.width_pt, page.height_pt)) {
-      // Nothing visible; an invisible text layer, however short, is kept.
-      const bool keep_layer = options.ocr != OcrMode::kAlways && !page.text.empty();
-      doc.pages.push_back(keep_layer ? std::move(page)
-                                     : OcrPlaceholder(number, page.width_pt, page.height_pt));
-      continue;
-    }
-    if (options.ocr == OcrMode::kNever) {
-      throw ExtractionError(PageLabel(number) + " " + judgement.why +
-                            " and OCR is disabled (--ocr never)");
-    }
-    plan->ocr_pages.push_back(i);
-    doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
+    PlanPdfPage(*pdf, i, options, plan);
   }
 }
 
