@@ -35,7 +35,8 @@ struct Page {
   std::string text;
   std::vector<Word> words;
   PageOrigin origin = PageOrigin::kTextLayer;
-  // Mean word confidence 0..100 of an OCR'd page; nullopt for a text layer.
+  // Mean word confidence 0..100 of an OCR'd page; nullopt for a text layer, and for a page
+  // that the blank test found empty (origin kOcr, empty text, ocr_dpi 0: nothing to read).
   std::optional<float> ocr_confidence;
   double width_pt = 0;
   double height_pt = 0;
