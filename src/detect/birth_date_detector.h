@@ -1,0 +1,72 @@
+// Finds dates that the text says are somebody's date of birth: a date after a cue word
+// ("født 12.03.2011", "Född: 2011-03-12", "f. 07.01.10"), in a table column headed so
+// ("Fødselsdato"), beside a national ID number, or right after a person's name
+// ("Sindre Haugland (12.03.2011)"). Every other date — the letter's own, meetings,
+// deadlines, periods, decisions — is public and is left alone.
+//
+// Runs after the national-ID and name detectors and reads their findings. A date that lies
+// inside an earlier finding (the date part of a fødselsnummer) is that finding's, not a
+// birth date of its own. The rules (month names, cue words, headings, negative cues) come
+// from patterns/birth_dates.toml.
+#ifndef SKJERM_DETECT_BIRTH_DATE_DETECTOR_H_
+#define SKJERM_DETECT_BIRTH_DATE_DETECTOR_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/calendar_date.h"
+#include "detect/detector.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace skjerm {
+
+class BirthDateDetector : public Detector {
+ public:
+  // Dates later than the current year are not birth dates. Throws std::runtime_error naming
+  // the file (and the line, for a syntax error) when the rules cannot be loaded.
+  static std::unique_ptr<BirthDateDetector> FromFile(const std::string& toml_path);
+  ~BirthDateDetector() override;
+
+  std::string_view name() const override { return "birth_date"; }
+  void Detect(const DocumentText& text, std::vector<Finding>* findings) const override;
+
+  // What the rule file says; defined in the .cc.
+  struct Rules;
+
+ private:
+  // An earlier finding's span in a unit's TextView.
+  struct Span;
+
+  BirthDateDetector(std::unique_ptr<Rules> rules, int current_year);
+
+  void DetectInUnit(const TextUnit& unit, const std::vector<Span>& earlier,
+                    std::vector<Finding>* findings) const;
+  bool Plausible(const DateMention& date) const;
+  // Whether a cue word binds the date that starts at date_begin.
+  bool CueBinds(std::string_view text, size_t date_begin) const;
+  // Dates (indices into dates) standing in a column under a birth-date heading.
+  std::vector<bool> InBirthDateColumn(std::string_view text,
+                                      const std::vector<DateMention>& dates) const;
+  // The confidence with which an ID finding beside the date makes it a birth date.
+  std::optional<double> BesideId(std::string_view text, const DateMention& date,
+                                 const std::vector<Span>& ids) const;
+  bool BesideName(std::string_view text, const DateMention& date,
+                  const std::vector<Span>& names) const;
+  // Whether the words between a context and its date let the context reach the date.
+  bool GapBinds(std::string_view gap, int max_words, bool allow_line_break,
+                bool allow_column_gap) const;
+  bool IsNegativeCue(std::string_view lower_word) const;
+
+  std::unique_ptr<Rules> rules_;
+  int current_year_;
+};
+
+}  // namespace skjerm
+
+#endif  // SKJERM_DETECT_BIRTH_DATE_DETECTOR_H_
