@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "base/utf8.h"
@@ -19,6 +20,7 @@ struct BirthDateDetector::Rules {
   int earliest_year = 1900;
   int max_words_between_cue_and_date = 3;
   int min_age_years_beside_name = 2;
+  int min_age_years_in_column = 1;
   size_t max_distance_to_id = 40;
   int max_words_between_id_and_date = 4;
 
@@ -229,6 +231,7 @@ std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int
   rules->max_words_between_cue_and_date =
       Setting<int>(root, "settings", "max_words_between_cue_and_date", 3);
   rules->min_age_years_beside_name = Setting<int>(root, "settings", "min_age_years_beside_name", 2);
+  rules->min_age_years_in_column = Setting<int>(root, "settings", "min_age_years_in_column", 1);
   rules->max_distance_to_id = Setting<size_t>(root, "settings", "max_distance_to_id", 40);
   rules->max_words_between_id_and_date =
       Setting<int>(root, "settings", "max_words_between_id_and_date", 4);
@@ -341,6 +344,13 @@ bool IdEncodesDate(std::string_view id_text, const CalendarDate& date) {
   return false;
 }
 
+// Whether date lies at least `years` years before reference.
+bool YearsBefore(const CalendarDate& date, const CalendarDate& reference, int years) {
+  const CalendarDate shifted{date.year + years, date.month, date.day};
+  return std::tie(shifted.year, shifted.month, shifted.day) <=
+         std::tie(reference.year, reference.month, reference.day);
+}
+
 }  // namespace
 
 // ---- The detector -------------------------------------------------------------------------
@@ -348,34 +358,61 @@ bool IdEncodesDate(std::string_view id_text, const CalendarDate& date) {
 std::unique_ptr<BirthDateDetector> BirthDateDetector::FromFile(const std::string& toml_path) {
   const auto now = std::chrono::system_clock::now();
   const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(now)};
-  const int year = static_cast<int>(today.year());
+  const CalendarDate date{static_cast<int>(today.year()), static_cast<int>(unsigned(today.month())),
+                          static_cast<int>(unsigned(today.day()))};
   return std::unique_ptr<BirthDateDetector>(
-      new BirthDateDetector(LoadRules(toml_path, year), year));
+      new BirthDateDetector(LoadRules(toml_path, date.year), date));
 }
 
-BirthDateDetector::BirthDateDetector(std::unique_ptr<Rules> rules, int current_year)
-    : rules_(std::move(rules)), current_year_(current_year) {}
+BirthDateDetector::BirthDateDetector(std::unique_ptr<Rules> rules, CalendarDate today)
+    : rules_(std::move(rules)), today_(today) {}
 
 BirthDateDetector::~BirthDateDetector() = default;
 
 void BirthDateDetector::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
+  // The letter's dates that are not in the future, latest first: the letter's own date is
+  // taken to be the latest of them (deadlines and periods may lie ahead). Dates in rows of
+  // birth-date tables are left out: a class list's birth dates are no letter date.
+  std::vector<std::vector<DateMention>> dates;
+  std::vector<std::vector<Table>> tables;
+  std::vector<CalendarDate> letter_dates;
   for (const TextUnit& unit : text.units) {
+    dates.push_back(rules_->dates->FindAll(unit.view.text()));
+    tables.push_back(BirthDateTables(unit.view.text()));
+    for (const DateMention& d : dates.back()) {
+      const bool in_table =
+          std::any_of(tables.back().begin(), tables.back().end(), [&](const Table& t) {
+            return std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
+              return d.begin >= row.first && d.begin < row.second;
+            });
+          });
+      if (d.date.year <= today_.year && !in_table) letter_dates.push_back(d.date);
+    }
+  }
+  std::sort(letter_dates.begin(), letter_dates.end(),
+            [](const CalendarDate& a, const CalendarDate& b) {
+              return YearsBefore(b, a, 0) && !(a == b);
+            });
+  for (size_t u = 0; u < text.units.size(); ++u) {
+    const TextUnit& unit = text.units[u];
     std::vector<Span> earlier;
     for (const Finding& f : *findings) {
       if (SameLocation(f.location, unit.location)) {
         earlier.push_back(Span{f.category, f.view_begin, f.view_end, f.text});
       }
     }
-    DetectInUnit(unit, earlier, findings);
+    DetectInUnit(unit, dates[u], tables[u], letter_dates, earlier, findings);
   }
 }
 
-void BirthDateDetector::DetectInUnit(const TextUnit& unit, const std::vector<Span>& earlier,
+void BirthDateDetector::DetectInUnit(const TextUnit& unit, const std::vector<DateMention>& dates,
+                                     const std::vector<Table>& tables,
+                                     const std::vector<CalendarDate>& letter_dates,
+                                     const std::vector<Span>& earlier,
                                      std::vector<Finding>* findings) const {
-  const std::string& text = unit.view.text();
-  const std::vector<DateMention> dates = rules_->dates->FindAll(text);
   if (dates.empty()) return;
-  const std::vector<bool> in_column = InBirthDateColumn(text, dates);
+  const std::string& text = unit.view.text();
+  const std::vector<bool> in_column = InBirthDateColumn(text, dates, tables, letter_dates);
   std::vector<Span> ids, names;
   for (const Span& s : earlier) {
     if (s.category == Category::kNationalId) ids.push_back(s);
@@ -401,7 +438,7 @@ void BirthDateDetector::DetectInUnit(const TextUnit& unit, const std::vector<Spa
     } else if (auto c = BesideId(text, date, ids)) {
       rule = "birth_date.beside_id";
       confidence = *c;
-    } else if (BesideName(text, date, names)) {
+    } else if (BesideName(text, date, LetterDateBeside(date.date, letter_dates), names)) {
       rule = "birth_date.beside_name";
       confidence = rules_->beside_name_confidence;
     } else {
@@ -413,8 +450,23 @@ void BirthDateDetector::DetectInUnit(const TextUnit& unit, const std::vector<Spa
   }
 }
 
+CalendarDate BirthDateDetector::LetterDateBeside(
+    const CalendarDate& date, const std::vector<CalendarDate>& letter_dates) const {
+  // The candidate itself does not count once: a letter whose only date is a birth date has
+  // no date of its own, and is taken to be written today.
+  bool skipped = false;
+  for (const CalendarDate& d : letter_dates) {
+    if (!skipped && d == date) {
+      skipped = true;
+      continue;
+    }
+    return d;
+  }
+  return today_;
+}
+
 bool BirthDateDetector::Plausible(const DateMention& date) const {
-  return date.date.year >= rules_->earliest_year && date.date.year <= current_year_;
+  return date.date.year >= rules_->earliest_year && date.date.year <= today_.year;
 }
 
 bool BirthDateDetector::CueBinds(std::string_view text, size_t date_begin) const {
@@ -489,8 +541,11 @@ std::optional<double> BirthDateDetector::BesideId(std::string_view text, const D
       continue;
     }
     if (gap.size() > rules_->max_distance_to_id) continue;
+    // Words between ID and date ("fnr.", "pnr") are fine only when the ID carries the same
+    // date; otherwise the date may be anything the sentence goes on to say.
     const bool same_date = IdEncodesDate(id.text, date.date);
-    if (!GapBinds(gap, rules_->max_words_between_id_and_date, /*allow_line_break=*/false,
+    const int max_words = same_date ? rules_->max_words_between_id_and_date : 0;
+    if (!GapBinds(gap, max_words, /*allow_line_break=*/false,
                   /*allow_column_gap=*/same_date)) {
       continue;
     }
@@ -502,8 +557,9 @@ std::optional<double> BirthDateDetector::BesideId(std::string_view text, const D
 }
 
 bool BirthDateDetector::BesideName(std::string_view text, const DateMention& date,
+                                   const CalendarDate& letter_date,
                                    const std::vector<Span>& names) const {
-  if (date.date.year > current_year_ - rules_->min_age_years_beside_name) return false;
+  if (!YearsBefore(date.date, letter_date, rules_->min_age_years_beside_name)) return false;
   for (const Span& name : names) {
     if (name.end > date.begin || date.begin - name.end > 6) continue;
     std::string punctuation;
@@ -515,63 +571,80 @@ bool BirthDateDetector::BesideName(std::string_view text, const DateMention& dat
   return false;
 }
 
-std::vector<bool> BirthDateDetector::InBirthDateColumn(
-    std::string_view text, const std::vector<DateMention>& dates) const {
-  std::vector<bool> in_column(dates.size(), false);
-  // The heading's columns on a header line: a short line of capitalised words without
-  // digits or sentences, the heading not followed by a colon (that would be a label).
-  auto heading_in = [&](size_t line_begin,
-                        size_t line_end) -> std::optional<std::pair<size_t, size_t>> {
-    const std::string_view line = text.substr(line_begin, line_end - line_begin);
-    if (std::any_of(line.begin(), line.end(), [](char c) { return IsAsciiDigit(c); })) {
-      return std::nullopt;
-    }
-    if (LowerWords(line).size() < 2 || IsProse(line)) return std::nullopt;
-    // The last heading of the line; a line rarely carries two birth-date columns.
-    const auto h = LastPhrase(*rules_->headings, text, line_begin, line_end);
-    if (!h || !IsUpperAt(text, h->first) || IsLetterOrDigitAt(text, h->second)) {
-      return std::nullopt;
-    }
-    size_t after = h->second;
-    while (after < line_end && text[after] == ' ') ++after;
-    if (after < line_end && text[after] == ':') return std::nullopt;
-    return std::make_pair(ColumnOf(text, h->first), ColumnOf(text, h->second));
+std::optional<std::pair<size_t, size_t>> BirthDateDetector::HeadingIn(std::string_view text,
+                                                                      size_t line_begin,
+                                                                      size_t line_end) const {
+  // A header line: a short line of words without digits or sentences; the heading starts
+  // with a capital and is not followed by a colon (that would be a label, i.e. a cue).
+  const std::string_view line = text.substr(line_begin, line_end - line_begin);
+  if (std::any_of(line.begin(), line.end(), [](char c) { return IsAsciiDigit(c); })) {
     return std::nullopt;
-  };
+  }
+  if (LowerWords(line).size() < 2 || IsProse(line)) return std::nullopt;
+  // The last heading of the line; a table rarely has two birth-date columns.
+  const auto h = LastPhrase(*rules_->headings, text, line_begin, line_end);
+  if (!h || !IsUpperAt(text, h->first) || IsLetterOrDigitAt(text, h->second)) {
+    return std::nullopt;
+  }
+  size_t after = h->second;
+  while (after < line_end && text[after] == ' ') ++after;
+  if (after < line_end && text[after] == ':') return std::nullopt;
+  return std::make_pair(ColumnOf(text, h->first), ColumnOf(text, h->second));
+}
 
+std::vector<BirthDateDetector::Table> BirthDateDetector::BirthDateTables(
+    std::string_view text) const {
   constexpr size_t kMaxRows = 60;
-  constexpr size_t kColumnSlack = 15;  // rows rarely line up exactly under their heading
+  std::vector<Table> tables;
   size_t line_begin = 0;
   while (line_begin < text.size()) {
     const size_t line_end = LineEndOf(text, line_begin);
-    const auto heading = heading_in(line_begin, line_end);
+    const auto heading = HeadingIn(text, line_begin, line_end);
     line_begin = line_end + 1;
     if (!heading) continue;
-    const size_t lo = heading->first > kColumnSlack ? heading->first - kColumnSlack : 0;
-    const size_t hi = heading->second + kColumnSlack;
-    const double heading_centre = (heading->first + heading->second) / 2.0;
+    Table table{heading->first, heading->second, {}};
+    // Rows follow until running text, another header, two blank lines in a row (a single
+    // one may stand between rows of different heights) or kMaxRows.
     int blank_lines = 0;
-    size_t rows = 0;
-    for (size_t row = line_begin; row < text.size() && rows < kMaxRows;) {
+    for (size_t row = line_begin; row < text.size() && table.rows.size() < kMaxRows;) {
       const size_t row_end = LineEndOf(text, row);
       const std::string_view line = text.substr(row, row_end - row);
-      const size_t next = row_end + 1;
       if (IsBlank(line)) {
         if (++blank_lines >= 2) break;
-        row = next;
-        continue;
+      } else {
+        blank_lines = 0;
+        if (IsProse(line) || HeadingIn(text, row, row_end)) break;
+        table.rows.emplace_back(row, row_end);
       }
-      blank_lines = 0;
-      ++rows;
-      if (IsProse(line) || heading_in(row, row_end)) break;
+      row = row_end + 1;
+    }
+    if (!table.rows.empty()) tables.push_back(std::move(table));
+  }
+  return tables;
+}
+
+std::vector<bool> BirthDateDetector::InBirthDateColumn(
+    std::string_view text, const std::vector<DateMention>& dates, const std::vector<Table>& tables,
+    const std::vector<CalendarDate>& letter_dates) const {
+  constexpr size_t kColumnSlack = 15;  // rows rarely line up exactly under their heading
+  std::vector<bool> in_column(dates.size(), false);
+  for (const Table& table : tables) {
+    const size_t lo = table.heading_begin > kColumnSlack ? table.heading_begin - kColumnSlack : 0;
+    const size_t hi = table.heading_end + kColumnSlack;
+    const double heading_centre = (table.heading_begin + table.heading_end) / 2.0;
+    for (const auto& [row, row_end] : table.rows) {
       // Of the row's dates under the heading, the one nearest to it.
       std::optional<size_t> best;
       double best_distance = 0;
       for (size_t i = 0; i < dates.size(); ++i) {
-        if (dates[i].begin < row || dates[i].begin >= row_end || !Plausible(dates[i])) continue;
-        const size_t b = ColumnOf(text, dates[i].begin);
-        const size_t e =
-            b + CountCodePoints(text.substr(dates[i].begin, dates[i].end - dates[i].begin));
+        const DateMention& d = dates[i];
+        if (d.begin < row || d.begin >= row_end || !Plausible(d) ||
+            !YearsBefore(d.date, LetterDateBeside(d.date, letter_dates),
+                         rules_->min_age_years_in_column)) {
+          continue;
+        }
+        const size_t b = ColumnOf(text, d.begin);
+        const size_t e = b + CountCodePoints(text.substr(d.begin, d.end - d.begin));
         if (e <= lo || b >= hi) continue;
         const double distance = std::abs((b + e) / 2.0 - heading_centre);
         if (!best || distance < best_distance) {
@@ -580,7 +653,6 @@ std::vector<bool> BirthDateDetector::InBirthDateColumn(
         }
       }
       if (best) in_column[*best] = true;
-      row = next;
     }
   }
   return in_column;

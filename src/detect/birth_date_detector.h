@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "detect/calendar_date.h"
@@ -28,7 +29,7 @@ namespace skjerm {
 
 class BirthDateDetector : public Detector {
  public:
-  // Dates later than the current year are not birth dates. Throws std::runtime_error naming
+  // Dates after the current year are not birth dates. Throws std::runtime_error naming
   // the file (and the line, for a syntax error) when the rules cannot be loaded.
   static std::unique_ptr<BirthDateDetector> FromFile(const std::string& toml_path);
   ~BirthDateDetector() override;
@@ -43,20 +44,40 @@ class BirthDateDetector : public Detector {
   // An earlier finding's span in a unit's TextView.
   struct Span;
 
-  BirthDateDetector(std::unique_ptr<Rules> rules, int current_year);
+  BirthDateDetector(std::unique_ptr<Rules> rules, CalendarDate today);
 
-  void DetectInUnit(const TextUnit& unit, const std::vector<Span>& earlier,
-                    std::vector<Finding>* findings) const;
+  // A table with a birth-date column: the heading's display columns and the rows' bytes.
+  struct Table {
+    size_t heading_begin;
+    size_t heading_end;
+    std::vector<std::pair<size_t, size_t>> rows;
+  };
+
+  // letter_dates: the dates of the whole document outside birth-date tables and not in the
+  // future, latest first.
+  void DetectInUnit(const TextUnit& unit, const std::vector<DateMention>& dates,
+                    const std::vector<Table>& tables, const std::vector<CalendarDate>& letter_dates,
+                    const std::vector<Span>& earlier, std::vector<Finding>* findings) const;
+  // The letter's own date as seen from a candidate date: the latest of letter_dates other
+  // than the candidate; today when there is none.
+  CalendarDate LetterDateBeside(const CalendarDate& date,
+                                const std::vector<CalendarDate>& letter_dates) const;
   bool Plausible(const DateMention& date) const;
   // Whether a cue word binds the date that starts at date_begin.
   bool CueBinds(std::string_view text, size_t date_begin) const;
-  // Dates (indices into dates) standing in a column under a birth-date heading.
-  std::vector<bool> InBirthDateColumn(std::string_view text,
-                                      const std::vector<DateMention>& dates) const;
+  // The display columns of a birth-date heading on the line, if it is a table's header line.
+  std::optional<std::pair<size_t, size_t>> HeadingIn(std::string_view text, size_t line_begin,
+                                                     size_t line_end) const;
+  std::vector<Table> BirthDateTables(std::string_view text) const;
+  // Which dates (indices into dates) stand in a birth-date column: in each row, the date
+  // nearest under the heading, if it lies a while before the letter's date.
+  std::vector<bool> InBirthDateColumn(std::string_view text, const std::vector<DateMention>& dates,
+                                      const std::vector<Table>& tables,
+                                      const std::vector<CalendarDate>& letter_dates) const;
   // The confidence with which an ID finding beside the date makes it a birth date.
   std::optional<double> BesideId(std::string_view text, const DateMention& date,
                                  const std::vector<Span>& ids) const;
-  bool BesideName(std::string_view text, const DateMention& date,
+  bool BesideName(std::string_view text, const DateMention& date, const CalendarDate& letter_date,
                   const std::vector<Span>& names) const;
   // Whether the words between a context and its date let the context reach the date.
   bool GapBinds(std::string_view gap, int max_words, bool allow_line_break,
@@ -64,7 +85,7 @@ class BirthDateDetector : public Detector {
   bool IsNegativeCue(std::string_view lower_word) const;
 
   std::unique_ptr<Rules> rules_;
-  int current_year_;
+  CalendarDate today_;
 };
 
 }  // namespace skjerm
