@@ -36,6 +36,7 @@ struct BirthDateDetector::Rules {
   std::unique_ptr<RE2> headings;           // column headings, any case (first letter checked apart)
   std::vector<std::string> cue_words;      // lower case, every word of every cue
   std::vector<std::string> negative_cues;  // lower case
+  std::vector<std::string> abbreviations;  // lower case, without the full stop
 };
 
 struct BirthDateDetector::Span {
@@ -123,31 +124,34 @@ std::vector<std::string> LowerWords(std::string_view s) {
   return words;
 }
 
-// A full stop that ends a sentence: after a number or a word of three letters or more
-// ("Oslo. Møtet", "2024. Barnet"), followed by a capital; or at the end of a word of four
-// letters or more. Abbreviations ("d.", "f.", "nr.") are left alone.
-bool EndsSentenceAt(std::string_view s, size_t dot) {
-  size_t letters = 0;
-  size_t p = dot;
+// The letters right before pos, lower case.
+std::string WordBefore(std::string_view s, size_t pos) {
+  size_t p = pos;
   while (p > 0) {
     const size_t q = PreviousCharStart(s, p);
     if (!IsLetterAt(s, q)) break;
-    ++letters;
     p = q;
   }
+  return ToLowerUtf8(s.substr(p, pos - p));
+}
+
+// Whether the full stop at s[dot] of a line ends a sentence in the middle of it, or ends
+// the line after a long word: "Oslo. Møtet", "2024. Barnet", "... har flyttet."
+bool EndsSentenceInLine(std::string_view s, size_t dot) {
+  const size_t letters = CountCodePoints(WordBefore(s, dot));
   const bool after_number = dot > 0 && IsAsciiDigit(s[dot - 1]);
   size_t next = dot + 1;
   while (next < s.size() && s[next] == ' ') ++next;
   const bool capital_follows = next > dot + 1 && next < s.size() && IsUpperAt(s, next);
   if (capital_follows && (after_number || letters >= 3)) return true;
-  return letters >= 4 && (next >= s.size() || s[next] == '\n' || next > dot + 1);
+  return letters >= 4 && next >= s.size();
 }
 
 // A line of running text rather than a table row or heading.
 bool IsProse(std::string_view line) {
   if (LowerWords(line).size() > 12) return true;
   for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '.' && EndsSentenceAt(line, i)) return true;
+    if (line[i] == '.' && EndsSentenceInLine(line, i)) return true;
   }
   return false;
 }
@@ -276,6 +280,9 @@ std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int
     }
     for (const std::string& n : Strings(*lang, "negative_cues", path, section)) {
       rules->negative_cues.push_back(ToLowerUtf8(n));
+    }
+    for (const std::string& n : Strings(*lang, "abbreviations", path, section)) {
+      rules->abbreviations.push_back(ToLowerUtf8(n));
     }
   }
   for (const std::string& c : cues) {
@@ -501,7 +508,7 @@ bool BirthDateDetector::GapBinds(std::string_view gap, int max_words, bool allow
   for (size_t i = 0; i < gap.size(); ++i) {
     const char c = gap[i];
     if (IsAsciiDigit(c) || c == ';' || c == '!' || c == '?') return false;
-    if (c == '.' && EndsSentenceAt(gap, i)) return false;
+    if (c == '.' && EndsSentenceInGap(gap, i)) return false;
     if (c == '\n') ++line_breaks;
     spaces = c == ' ' ? spaces + 1 : 0;
     if (spaces >= 3) column_gap = true;
@@ -513,6 +520,18 @@ bool BirthDateDetector::GapBinds(std::string_view gap, int max_words, bool allow
   if (static_cast<int>(words.size()) > max_words) return false;
   return std::none_of(words.begin(), words.end(),
                       [&](const std::string& w) { return IsNegativeCue(w); });
+}
+
+bool BirthDateDetector::EndsSentenceInGap(std::string_view gap, size_t dot) const {
+  // "i Oslo. Møtet", "i Oslo. 14.03.2024"; not "d.", "f.eks.", "fnr.", "personnr.".
+  const std::string word = WordBefore(gap, dot);
+  if (CountCodePoints(word) < 3) return false;
+  const auto& abbreviations = rules_->abbreviations;
+  if (std::find(abbreviations.begin(), abbreviations.end(), word) != abbreviations.end()) {
+    return false;
+  }
+  return dot + 1 == gap.size() || gap[dot + 1] == ' ' || gap[dot + 1] == '\n' ||
+         IsUpperAt(gap, dot + 1);
 }
 
 bool BirthDateDetector::IsNegativeCue(std::string_view word) const {

@@ -82,6 +82,8 @@ class BirthDateDetector : public Detector {
   // Whether the words between a context and its date let the context reach the date.
   bool GapBinds(std::string_view gap, int max_words, bool allow_line_break,
                 bool allow_column_gap) const;
+  // Whether the full stop at gap[dot] ends a sentence (and so a cue's reach).
+  bool EndsSentenceInGap(std::string_view gap, size_t dot) const;
   bool IsNegativeCue(std::string_view lower_word) const;
 
   std::unique_ptr<Rules> rules_;

@@ -156,6 +156,7 @@ INSTANTIATE_TEST_SUITE_P(
         // «født» somewhere else in the sentence or paragraph
         "Barnet ble født i Oslo. Møtet var 14.03.2024.",
         "Barnet ble født i Oslo.\nMøtet var 14.03.2024.",
+        "Hun ble født i Oslo. 14.03.2024 flyttet familien hit.",
         "Hun er født i Oslo og flyttet til Bergen etter skolestart 14.03.2024",
         "født i Oslo, møte 14.03.2024", "født 2011, innmeldt 19.08.2024",
         "Barn født etter 01.01.2018 og før 31.12.2018 får brev", "född före 2010-01-01",
@@ -299,6 +300,10 @@ TEST_F(BirthDateDetectorTest, IdWithAnotherDateReachesOnlyAnAdjacentDate) {
   EXPECT_EQ(Found(doc, {Earlier(doc, Category::kNationalId, "802471-6113")}), Strings{});
   doc = Pages({"Fnr 12031166592 som gjelder fra 14.03.2015"});
   EXPECT_EQ(Found(doc, {Earlier(doc, Category::kNationalId, "12031166592")}), Strings{});
+  // An abbreviation's full stop does not end the sentence.
+  doc = Pages({"Ola, 12.03.2011, personnr. 12031166592"});
+  EXPECT_EQ(Found(doc, {Earlier(doc, Category::kNationalId, "12031166592")}),
+            Strings{"birth_date.beside_id:12.03.2011"});
   // Words are fine when the number carries the same date.
   doc = Pages({"Fnr 12031166592 dvs 12.03.2011"});
   EXPECT_EQ(Found(doc, {Earlier(doc, Category::kNationalId, "12031166592")}),
