@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "base/utf8.h"
@@ -184,16 +185,19 @@ std::vector<std::string> Strings(const toml::table& table, std::string_view key,
   return out;
 }
 
+// A number from [section] key; fallback when it is not there. A value of the wrong kind,
+// or a negative one, is an error: a typo must not silently switch a rule to its default.
 template <typename T>
-T Setting(const toml::table& root, std::string_view section, std::string_view key, T fallback) {
+T Setting(const toml::table& root, std::string_view section, std::string_view key, T fallback,
+          const std::string& path) {
   const toml::node* node = root.at_path(std::string(section) + "." + std::string(key)).node();
   if (node == nullptr) return fallback;
   if constexpr (std::is_same_v<T, double>) {
-    if (auto v = node->value<double>()) return *v;
+    if (auto v = node->value<double>(); v && *v >= 0) return *v;
   } else {
-    if (auto v = node->value<int64_t>()) return static_cast<T>(*v);
+    if (auto v = node->value<int64_t>(); v && *v >= 0) return static_cast<T>(*v);
   }
-  return fallback;
+  RuleError(path, std::string(section) + "." + std::string(key) + " must be a number >= 0", node);
 }
 
 // A regex that finds any of the phrases (case-insensitive; a space in a phrase matches any
@@ -231,20 +235,22 @@ std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int
                              std::string(e.description()));
   }
   auto rules = std::make_unique<BirthDateDetector::Rules>();
-  rules->earliest_year = Setting<int>(root, "settings", "earliest_year", 1900);
+  rules->earliest_year = Setting<int>(root, "settings", "earliest_year", 1900, path);
   rules->max_words_between_cue_and_date =
-      Setting<int>(root, "settings", "max_words_between_cue_and_date", 3);
-  rules->min_age_years_beside_name = Setting<int>(root, "settings", "min_age_years_beside_name", 2);
-  rules->min_age_years_in_column = Setting<int>(root, "settings", "min_age_years_in_column", 1);
-  rules->max_distance_to_id = Setting<size_t>(root, "settings", "max_distance_to_id", 40);
+      Setting<int>(root, "settings", "max_words_between_cue_and_date", 3, path);
+  rules->min_age_years_beside_name =
+      Setting<int>(root, "settings", "min_age_years_beside_name", 2, path);
+  rules->min_age_years_in_column =
+      Setting<int>(root, "settings", "min_age_years_in_column", 1, path);
+  rules->max_distance_to_id = Setting<size_t>(root, "settings", "max_distance_to_id", 40, path);
   rules->max_words_between_id_and_date =
-      Setting<int>(root, "settings", "max_words_between_id_and_date", 4);
-  rules->cue_confidence = Setting<double>(root, "confidence", "cue", 0.95);
-  rules->column_confidence = Setting<double>(root, "confidence", "column", 0.9);
+      Setting<int>(root, "settings", "max_words_between_id_and_date", 4, path);
+  rules->cue_confidence = Setting<double>(root, "confidence", "cue", 0.95, path);
+  rules->column_confidence = Setting<double>(root, "confidence", "column", 0.9, path);
   rules->beside_id_same_date_confidence =
-      Setting<double>(root, "confidence", "beside_id_same_date", 0.95);
-  rules->beside_id_confidence = Setting<double>(root, "confidence", "beside_id", 0.75);
-  rules->beside_name_confidence = Setting<double>(root, "confidence", "beside_name", 0.8);
+      Setting<double>(root, "confidence", "beside_id_same_date", 0.95, path);
+  rules->beside_id_confidence = Setting<double>(root, "confidence", "beside_id", 0.75, path);
+  rules->beside_name_confidence = Setting<double>(root, "confidence", "beside_name", 0.8, path);
 
   const toml::table* languages = root["language"].as_table();
   if (languages == nullptr || languages->empty()) {
@@ -495,29 +501,35 @@ bool BirthDateDetector::CueBinds(std::string_view text, size_t date_begin) const
     return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == ':'; });
   }
   if (!near) return false;
-  return GapBinds(text.substr(near->second, date_begin - near->second),
-                  rules_->max_words_between_cue_and_date, /*allow_line_break=*/true,
-                  /*allow_column_gap=*/true);
+  // «født i Bergen 12.03.2011», but not «født i Bergen, flyttet 14.03.2020».
+  GapRules rules;
+  rules.max_words = rules_->max_words_between_cue_and_date;
+  rules.allow_line_break = true;
+  rules.allow_column_gap = true;
+  rules.comma_ends_clause = true;
+  return GapBinds(text.substr(near->second, date_begin - near->second), rules);
 }
 
-bool BirthDateDetector::GapBinds(std::string_view gap, int max_words, bool allow_line_break,
-                                 bool allow_column_gap) const {
+bool BirthDateDetector::GapBinds(std::string_view gap, const GapRules& rules) const {
   int line_breaks = 0;
   int spaces = 0;
   bool column_gap = false;
+  bool after_comma = false;
   for (size_t i = 0; i < gap.size(); ++i) {
     const char c = gap[i];
     if (IsAsciiDigit(c) || c == ';' || c == '!' || c == '?') return false;
     if (c == '.' && EndsSentenceInGap(gap, i)) return false;
+    if (c == ',') after_comma = true;
+    if (after_comma && rules.comma_ends_clause && IsLetterAt(gap, i)) return false;
     if (c == '\n') ++line_breaks;
     spaces = c == ' ' ? spaces + 1 : 0;
     if (spaces >= 3) column_gap = true;
   }
   const std::vector<std::string> words = LowerWords(gap);
   if (line_breaks > 1) return false;
-  if (line_breaks == 1 && (!allow_line_break || !words.empty())) return false;
-  if (column_gap && (!words.empty() || !allow_column_gap)) return false;
-  if (static_cast<int>(words.size()) > max_words) return false;
+  if (line_breaks == 1 && (!rules.allow_line_break || !words.empty())) return false;
+  if (column_gap && (!words.empty() || !rules.allow_column_gap)) return false;
+  if (static_cast<int>(words.size()) > rules.max_words) return false;
   return std::none_of(words.begin(), words.end(),
                       [&](const std::string& w) { return IsNegativeCue(w); });
 }
@@ -563,9 +575,10 @@ std::optional<double> BirthDateDetector::BesideId(std::string_view text, const D
     // Words between ID and date ("fnr.", "pnr") are fine only when the ID carries the same
     // date; otherwise the date may be anything the sentence goes on to say.
     const bool same_date = IdEncodesDate(id.text, date.date);
-    const int max_words = same_date ? rules_->max_words_between_id_and_date : 0;
-    if (!GapBinds(gap, max_words, /*allow_line_break=*/false,
-                  /*allow_column_gap=*/same_date)) {
+    GapRules rules;
+    rules.max_words = same_date ? rules_->max_words_between_id_and_date : 0;
+    rules.allow_column_gap = same_date;
+    if (!GapBinds(gap, rules)) {
       continue;
     }
     const double c =
@@ -593,8 +606,9 @@ bool BirthDateDetector::BesideName(std::string_view text, const DateMention& dat
 std::optional<std::pair<size_t, size_t>> BirthDateDetector::HeadingIn(std::string_view text,
                                                                       size_t line_begin,
                                                                       size_t line_end) const {
-  // A header line: a short line of words without digits or sentences; the heading starts
-  // with a capital and is not followed by a colon (that would be a label, i.e. a cue).
+  // A header line: a short line of words without digits or sentences (so not a label with
+  // its value, «Fødselsdato: 12.03.2011», which is a cue's business); the heading starts
+  // with a capital. Form labels over their values («Navn:      Fødselsdato:») are headers.
   const std::string_view line = text.substr(line_begin, line_end - line_begin);
   if (std::any_of(line.begin(), line.end(), [](char c) { return IsAsciiDigit(c); })) {
     return std::nullopt;
@@ -605,9 +619,6 @@ std::optional<std::pair<size_t, size_t>> BirthDateDetector::HeadingIn(std::strin
   if (!h || !IsUpperAt(text, h->first) || IsLetterOrDigitAt(text, h->second)) {
     return std::nullopt;
   }
-  size_t after = h->second;
-  while (after < line_end && text[after] == ' ') ++after;
-  if (after < line_end && text[after] == ':') return std::nullopt;
   return std::make_pair(ColumnOf(text, h->first), ColumnOf(text, h->second));
 }
 

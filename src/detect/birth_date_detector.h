@@ -79,9 +79,15 @@ class BirthDateDetector : public Detector {
                                  const std::vector<Span>& ids) const;
   bool BesideName(std::string_view text, const DateMention& date, const CalendarDate& letter_date,
                   const std::vector<Span>& names) const;
-  // Whether the words between a context and its date let the context reach the date.
-  bool GapBinds(std::string_view gap, int max_words, bool allow_line_break,
-                bool allow_column_gap) const;
+  // What may stand between a context (cue, ID) and its date. Never digits, a sentence's
+  // end or a negative cue.
+  struct GapRules {
+    int max_words = 0;
+    bool allow_line_break = false;   // one, when nothing but spaces and colons stand between
+    bool allow_column_gap = false;   // three spaces or more, when no words stand between
+    bool comma_ends_clause = false;  // no words after a comma
+  };
+  bool GapBinds(std::string_view gap, const GapRules& rules) const;
   // Whether the full stop at gap[dot] ends a sentence (and so a cue's reach).
   bool EndsSentenceInGap(std::string_view gap, size_t dot) const;
   bool IsNegativeCue(std::string_view lower_word) const;

@@ -159,6 +159,7 @@ INSTANTIATE_TEST_SUITE_P(
         "Hun ble født i Oslo. 14.03.2024 flyttet familien hit.",
         "Hun er født i Oslo og flyttet til Bergen etter skolestart 14.03.2024",
         "født i Oslo, møte 14.03.2024", "født 2011, innmeldt 19.08.2024",
+        "Han er født i Bergen, flyttet 14.03.2020 til Oslo",
         "Barn født etter 01.01.2018 og før 31.12.2018 får brev", "född före 2010-01-01",
         // «f.» in other senses, and a year alone
         "f.eks. 12.03.2011", "f.o.m. 12.03.2024", "jf. 12.03.2024", "Elev f. 2011",
@@ -199,6 +200,12 @@ TEST_F(BirthDateDetectorTest, ColumnWithCellsSeparatedByPipesOrSingleSpaces) {
   EXPECT_EQ(Found("Navn Født Innmeldt\n"
                   "Sindre Haugland 12.03.2014 19.08.2024\n"),
             Strings{"birth_date.column:12.03.2014"});
+}
+
+TEST_F(BirthDateDetectorTest, FormLabelsOverTheirValues) {
+  EXPECT_EQ(Found("Navn:                 Fødselsdato:        Dato:\n"
+                  "Ola Nordmann          12.03.2011          14.03.2024\n"),
+            Strings{"birth_date.column:12.03.2011"});
 }
 
 TEST_F(BirthDateDetectorTest, ColumnOfOtherDatesIsNotBirthDates) {
@@ -425,6 +432,11 @@ TEST_F(BirthDateRuleFileTest, SyntaxErrorNamesTheLine) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("birth_dates.toml:3"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(BirthDateRuleFileTest, SettingOfTheWrongKindIsRefused) {
+  const std::string path = Write("[settings]\nearliest_year = \"1900\"\n");
+  EXPECT_THROW(BirthDateDetector::FromFile(path), std::runtime_error);
 }
 
 TEST_F(BirthDateRuleFileTest, ElevenMonthsAreRefused) {
