@@ -226,6 +226,11 @@ std::unique_ptr<RE2> PhraseRegex(std::vector<std::string> phrases, const std::st
   return re;
 }
 
+void LoadSettings(const toml::table& root, const std::string& path,
+                  BirthDateDetector::Rules* rules);
+void LoadLanguages(const toml::table& root, const std::string& path, int current_year,
+                   BirthDateDetector::Rules* rules);
+
 std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int current_year) {
   toml::table root;
   try {
@@ -235,6 +240,13 @@ std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int
                              std::string(e.description()));
   }
   auto rules = std::make_unique<BirthDateDetector::Rules>();
+  LoadSettings(root, path, rules.get());
+  LoadLanguages(root, path, current_year, rules.get());
+  return rules;
+}
+
+void LoadSettings(const toml::table& root, const std::string& path,
+                  BirthDateDetector::Rules* rules) {
   rules->earliest_year = Setting<int>(root, "settings", "earliest_year", 1900, path);
   rules->max_words_between_cue_and_date =
       Setting<int>(root, "settings", "max_words_between_cue_and_date", 3, path);
@@ -251,7 +263,10 @@ std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int
       Setting<double>(root, "confidence", "beside_id_same_date", 0.95, path);
   rules->beside_id_confidence = Setting<double>(root, "confidence", "beside_id", 0.75, path);
   rules->beside_name_confidence = Setting<double>(root, "confidence", "beside_name", 0.8, path);
+}
 
+void LoadLanguages(const toml::table& root, const std::string& path, int current_year,
+                   BirthDateDetector::Rules* rules) {
   const toml::table* languages = root["language"].as_table();
   if (languages == nullptr || languages->empty()) {
     RuleError(path, "no [language.*] sections");
@@ -298,7 +313,6 @@ std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int
   rules->cues = PhraseRegex(cues, path);
   rules->tight_cues = PhraseRegex(tight_cues, path);
   rules->headings = PhraseRegex(headings, path);
-  return rules;
 }
 
 // ---- Matching -----------------------------------------------------------------------------
