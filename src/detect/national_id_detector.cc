@@ -26,6 +26,8 @@ struct CandidatePattern {
   std::string name;
   std::unique_ptr<RE2> regex;
   std::vector<IdCountry> validators;
+  // Subtracted from the confidence of a validator's readings of this shape.
+  std::map<IdCountry, double> penalty;
 };
 
 // A cue word, folded for matching ("fødselsnummer" -> "fodselsnummer").
@@ -40,7 +42,7 @@ struct Knobs {
   double report_threshold = 0.5;
   double positive_cue_bonus = 0.5;
   double negative_cue_penalty = 0.6;
-  double reread_penalty = 0.15;
+  double reread_penalty = 0.10;
   std::map<std::string, double, std::less<>> base;  // by IdCheckName, and "no.fh"
   size_t window = 60;
   int header_lines = 3;
@@ -163,6 +165,16 @@ void LoadCandidates(const toml::table& root, const std::string& source, Rules* r
       std::optional<IdCountry> country = IdCountryFromCode(v.value_or<std::string>(""));
       if (!country) Fail(source, label + ": validators are \"no\", \"se\", \"dk\" or \"fi\"");
       p.validators.push_back(*country);
+    }
+    if (const toml::table* penalty = (*t)["penalty"].as_table()) {
+      for (const auto& [code, value] : *penalty) {
+        std::optional<IdCountry> country = IdCountryFromCode(code.str());
+        std::optional<double> v = value.value<double>();
+        if (!country || !v || *v < 0 || *v > 1) {
+          Fail(source, label + ": penalty maps \"no\", \"se\", \"dk\" or \"fi\" to 0..1");
+        }
+        p.penalty[*country] = *v;
+      }
     }
     rules->patterns.push_back(std::move(p));
   }
@@ -376,12 +388,15 @@ std::vector<Reading> Readings(const Rules& rules, const CandidatePattern& patter
   std::vector<Reading> out;
   for (IdCountry country : pattern.validators) {
     const std::string& input = country == IdCountry::kNorway ? digits : compact;
+    auto penalty = pattern.penalty.find(country);
+    const double shape = penalty == pattern.penalty.end() ? 0 : penalty->second;
     if (std::optional<NationalId> id = ValidateNationalId(country, input)) {
-      out.push_back(Reading{*id, false, BaseConfidence(rules, *id)});
+      out.push_back(Reading{*id, false, BaseConfidence(rules, *id) - shape});
     }
     for (const std::string& alt : Rereadings(country, input)) {
       if (std::optional<NationalId> id = ValidateNationalId(country, alt)) {
-        out.push_back(Reading{*id, true, BaseConfidence(rules, *id) - rules.knobs.reread_penalty});
+        out.push_back(
+            Reading{*id, true, BaseConfidence(rules, *id) - shape - rules.knobs.reread_penalty});
       }
     }
   }
