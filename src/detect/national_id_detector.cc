@@ -46,6 +46,7 @@ struct Knobs {
   std::map<std::string, double, std::less<>> base;  // by IdCheckName, and "no.fh"
   size_t window = 60;
   int header_lines = 3;
+  size_t label_cell = 30;  // longest table cell or label, in bytes
 };
 
 // A cue found in the text: [begin, end) in the unit's TextView text.
@@ -136,11 +137,13 @@ void LoadConfidence(const toml::table& root, const std::string& source, Knobs* k
   if (const toml::table* context = root["context"].as_table()) {
     const int64_t window = (*context)["window"].value_or<int64_t>(60);
     const int64_t lines = (*context)["header_lines"].value_or<int64_t>(3);
-    if (window < 0 || window > 1000 || lines < 0 || lines > 20) {
-      Fail(source, "[context] window must be 0-1000 and header_lines 0-20");
+    const int64_t cell = (*context)["label_cell"].value_or<int64_t>(30);
+    if (window < 0 || window > 1000 || lines < 0 || lines > 20 || cell < 0 || cell > 1000) {
+      Fail(source, "[context] window and label_cell must be 0-1000, header_lines 0-20");
     }
     knobs->window = static_cast<size_t>(window);
     knobs->header_lines = static_cast<int>(lines);
+    knobs->label_cell = static_cast<size_t>(cell);
   }
 }
 
@@ -232,6 +235,12 @@ std::vector<CueMatch> CuesIn(const Rules& rules, std::string_view text, size_t b
   std::string folded;
   std::vector<size_t> origin;
   for (size_t i = begin; i < end;) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      origin.push_back(i++);
+      continue;
+    }
     size_t n;
     DecodeUtf8(text, i, &n);
     const std::string f = FoldForMatching(text.substr(i, n));
@@ -259,16 +268,37 @@ std::vector<CueMatch> CuesIn(const Rules& rules, std::string_view text, size_t b
   return out;
 }
 
+// A line printed in columns ("Navn        Fødselsnummer") separates its cells by two or
+// more spaces; a prose line is one long cell. [*cell_begin, *cell_end) is the cell of the
+// line [line_begin, line_end) that pos lies in.
+void CellAround(std::string_view text, size_t line_begin, size_t line_end, size_t pos,
+                size_t* cell_begin, size_t* cell_end) {
+  size_t b = pos;
+  while (b > line_begin && !(b >= line_begin + 2 && text[b - 1] == ' ' && text[b - 2] == ' ')) {
+    --b;
+  }
+  size_t e = pos;
+  while (e < line_end && !(e + 1 < line_end && text[e] == ' ' && text[e + 1] == ' ')) ++e;
+  *cell_begin = b;
+  *cell_end = e;
+}
+
+bool HasColumnGap(std::string_view s) { return s.find("  ") != std::string_view::npos; }
+
 // The nearest cue in front of the number on its own line. A negative cue with digits
-// between it and the number labels those digits ("Bankkonto 1503.78.77899 · Ola ...").
+// between it and the number labels those digits ("Bankkonto 1503.78.77899 · Ola ...");
+// one in a long cell of its own belongs to another column of text, not to the number.
 bool CueOnLineBefore(const Rules& rules, const TextView& view, size_t begin, CueMatch* out) {
   const std::string& text = view.text();
-  const size_t line = view.LineStart(begin);
+  const size_t line = view.LineStart(begin), line_end = view.LineEnd(begin);
   const size_t from =
       CharBoundary(text, std::max(line, begin - std::min(begin, rules.knobs.window)));
   for (const CueMatch& m : CuesIn(rules, text, from, begin)) {
-    if (!m.cue->positive && ContainsDigit(std::string_view(text).substr(m.end, begin - m.end))) {
-      continue;
+    if (!m.cue->positive) {
+      if (ContainsDigit(std::string_view(text).substr(m.end, begin - m.end))) continue;
+      size_t cell_begin, cell_end;
+      CellAround(text, line, line_end, m.begin, &cell_begin, &cell_end);
+      if (cell_end < begin && cell_end - cell_begin > rules.knobs.label_cell) continue;
     }
     *out = m;
     return true;
@@ -277,23 +307,26 @@ bool CueOnLineBefore(const Rules& rules, const TextView& view, size_t begin, Cue
 }
 
 // A column header right above the number in a table printed with its columns in place:
-// "Navn        Fødselsnummer" over "Sindre H    120311 66592".
+// "Navn        Fødselsnummer" over "Sindre H    120311 66592". The header must be a short
+// cell of its own, so that a word in a paragraph above does not count.
 bool CueInColumnAbove(const Rules& rules, const TextView& view, size_t begin, size_t end,
                       CueMatch* out) {
-  const std::string& text = view.text();
+  const std::string_view text = view.text();
   size_t line = view.LineStart(begin);
-  const size_t column = CountCodePoints(std::string_view(text).substr(line, begin - line));
-  const size_t width = CountCodePoints(
-      std::string_view(text).substr(begin, std::min(end, view.LineEnd(begin)) - begin));
+  const size_t column = CountCodePoints(text.substr(line, begin - line));
+  const size_t width =
+      CountCodePoints(text.substr(begin, std::min(end, view.LineEnd(begin)) - begin));
   for (int seen = 0; seen < rules.knobs.header_lines && line > 0;) {
     line = view.LineStart(line - 1);
     const size_t line_end = view.LineEnd(line);
-    if (IsBlank(std::string_view(text).substr(line, line_end - line))) continue;
+    if (IsBlank(text.substr(line, line_end - line))) continue;
     ++seen;
     for (const CueMatch& m : CuesIn(rules, text, line, line_end)) {
-      const size_t c0 = CountCodePoints(std::string_view(text).substr(line, m.begin - line));
-      const size_t c1 =
-          c0 + CountCodePoints(std::string_view(text).substr(m.begin, m.end - m.begin));
+      size_t cell_begin, cell_end;
+      CellAround(text, line, line_end, m.begin, &cell_begin, &cell_end);
+      if (cell_end - cell_begin > rules.knobs.label_cell) continue;
+      const size_t c0 = CountCodePoints(text.substr(line, cell_begin - line));
+      const size_t c1 = c0 + CountCodePoints(text.substr(cell_begin, cell_end - cell_begin));
       if (c0 < column + width && column < c1) {
         *out = m;
         return true;
@@ -303,17 +336,20 @@ bool CueInColumnAbove(const Rules& rules, const TextView& view, size_t begin, si
   return false;
 }
 
-// A label that ends the line above a number that starts its line: "Kontonr.:\n1234...".
+// A label that ends the line above a number that starts its line: "Kontonr.:\n1234...",
+// "betalt til konto\n1234...". Not a table's header row: its last cell heads another column.
 bool CueEndingLineAbove(const Rules& rules, const TextView& view, size_t begin, CueMatch* out) {
-  const std::string& text = view.text();
+  const std::string_view text = view.text();
   const size_t line = view.LineStart(begin);
-  if (line == 0 || !IsBlank(std::string_view(text).substr(line, begin - line))) return false;
+  if (line == 0 || !IsBlank(text.substr(line, begin - line))) return false;
   const size_t above = view.LineStart(line - 1);
-  const size_t above_end = line - 1;
+  size_t above_end = line - 1;
+  while (above_end > above && text[above_end - 1] == ' ') --above_end;
+  if (HasColumnGap(text.substr(above, above_end - above))) return false;
   const size_t from =
       CharBoundary(text, std::max(above, above_end - std::min(above_end, rules.knobs.window)));
   for (const CueMatch& m : CuesIn(rules, text, from, above_end)) {
-    const std::string_view rest = std::string_view(text).substr(m.end, above_end - m.end);
+    const std::string_view rest = text.substr(m.end, above_end - m.end);
     if (std::none_of(rest.begin(), rest.end(), IsWordByte)) {
       *out = m;
       return true;
@@ -466,7 +502,10 @@ std::vector<Candidate> ScanPattern(const Rules& rules, const TextView& view,
       out.push_back(std::move(*c));
       pos = end;
     } else {
-      pos = begin + 1;  // a shorter or later reading may still stand alone
+      // A number that stands alone starts a run of digits: no later candidate can start
+      // inside this run.
+      pos = begin + 1;
+      while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
     }
   }
   return out;
