@@ -4,10 +4,15 @@
 
 #include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <map>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -102,6 +107,16 @@ using Rules = NationalIdDetector::Rules;
   throw std::runtime_error(source + ": " + what);
 }
 
+// A misspelt key would silently fall back to a default; refuse it instead.
+void CheckKeys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+               const std::string& label, const std::string& source) {
+  for (const auto& [key, node] : table) {
+    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+      Fail(source, label + " has unknown key \"" + std::string(key.str()) + "\"");
+    }
+  }
+}
+
 double Knob(const toml::table& table, std::string_view key, double fallback,
             const std::string& source) {
   const toml::node* node = table.get(key);
@@ -116,6 +131,10 @@ double Knob(const toml::table& table, std::string_view key, double fallback,
 void LoadConfidence(const toml::table& root, const std::string& source, Knobs* knobs) {
   const toml::table* conf = root["confidence"].as_table();
   if (conf == nullptr) Fail(source, "missing [confidence]");
+  CheckKeys(
+      *conf,
+      {"report_threshold", "positive_cue_bonus", "negative_cue_penalty", "reread_penalty", "base"},
+      "[confidence]", source);
   knobs->report_threshold = Knob(*conf, "report_threshold", knobs->report_threshold, source);
   knobs->positive_cue_bonus = Knob(*conf, "positive_cue_bonus", knobs->positive_cue_bonus, source);
   knobs->negative_cue_penalty =
@@ -135,6 +154,7 @@ void LoadConfidence(const toml::table& root, const std::string& source, Knobs* k
     }
   }
   if (const toml::table* context = root["context"].as_table()) {
+    CheckKeys(*context, {"window", "header_lines", "label_cell"}, "[context]", source);
     const int64_t window = (*context)["window"].value_or<int64_t>(60);
     const int64_t lines = (*context)["header_lines"].value_or<int64_t>(3);
     const int64_t cell = (*context)["label_cell"].value_or<int64_t>(30);
@@ -156,6 +176,7 @@ void LoadCandidates(const toml::table& root, const std::string& source, Rules* r
     CandidatePattern p;
     p.name = (*t)["name"].value_or<std::string>("");
     const std::string label = "[[candidate]] \"" + p.name + "\"";
+    CheckKeys(*t, {"name", "validators", "penalty", "pattern"}, label, source);
     std::optional<std::string> pattern = (*t)["pattern"].value<std::string>();
     if (!pattern || pattern->empty()) Fail(source, label + " has no pattern");
     RE2::Options options;
@@ -213,6 +234,7 @@ void LoadCues(const toml::table& root, const std::string& source, Rules* rules) 
     if (t == nullptr) Fail(source, label + " must be a table");
     std::optional<IdCountry> country = IdCountryFromCode((*t)["country"].value_or<std::string>(""));
     if (!country) Fail(source, label + " needs country = \"no\", \"se\", \"dk\" or \"fi\"");
+    CheckKeys(*t, {"country", "positive", "negative"}, label, source);
     for (const bool positive : {true, false}) {
       const char* key = positive ? "positive" : "negative";
       const toml::node* list = t->get(key);

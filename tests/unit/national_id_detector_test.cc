@@ -581,6 +581,11 @@ TEST(NationalIdRulesTest, BadRuleFilesAreRefusedNamingTheFile) {
       "report_threshold");
   ExpectRuleError(rules + "[cues.sv]\ncountry='se'\nnegative=['fnr']\n", "fnr");
   ExpectRuleError(rules + "[cues.xx]\npositive=['a']\n", "[cues.xx]");
+  ExpectRuleError(
+      "[confidence]\nreport_treshold = 0.5\n[[candidate]]\npattern='x'\nvalidators=['no']\n",
+      "report_treshold");
+  ExpectRuleError(rules + "[cues.sv]\ncountry='se'\npositiv=['a']\n", "positiv");
+  ExpectRuleError(rules + "[[candidate]]\nname='x'\nvalidators=['no']\npatern='\\d'\n", "patern");
 }
 
 TEST(NationalIdRulesTest, MissingFileIsNamed) {
