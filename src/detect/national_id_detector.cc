@@ -1,0 +1,618 @@
+#include "detect/national_id_detector.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "base/utf8.h"
+#include "detect/national_id_validator.h"
+
+namespace skjerm {
+namespace {
+
+// A set of countries as bits, so that a cue word shared by several languages
+// ("personnummer") can point to all of their countries.
+using CountrySet = unsigned;
+CountrySet CountryBit(IdCountry c) { return 1u << static_cast<unsigned>(c); }
+
+struct CandidatePattern {
+  std::string name;
+  std::unique_ptr<RE2> regex;
+  std::vector<IdCountry> validators;
+  // Subtracted from the confidence of a validator's readings of this shape.
+  std::map<IdCountry, double> penalty;
+};
+
+// A cue word, folded for matching ("fødselsnummer" -> "fodselsnummer").
+struct Cue {
+  std::string folded;
+  bool prefix = false;  // written with a trailing '*': matches longer words too
+  bool positive = false;
+  CountrySet countries = 0;
+};
+
+struct Knobs {
+  double report_threshold = 0.5;
+  double positive_cue_bonus = 0.5;
+  double negative_cue_penalty = 0.6;
+  double reread_penalty = 0.10;
+  std::map<std::string, double, std::less<>> base;  // by IdCheckName, and "no.fh"
+  size_t window = 60;
+  int header_lines = 3;
+  size_t label_cell = 30;  // longest table cell or label, in bytes
+};
+
+// A cue found in the text: [begin, end) in the unit's TextView text.
+struct CueMatch {
+  const Cue* cue = nullptr;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// A number that passed a validator, with how sure the detector is.
+struct Candidate {
+  size_t begin = 0;
+  size_t end = 0;
+  NationalId id;
+  bool reread = false;
+  double confidence = 0;
+};
+
+bool IsWordByte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool ContainsDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); });
+}
+
+bool IsBlank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' '; });
+}
+
+// Moves pos forward to the start of a UTF-8 character.
+size_t CharBoundary(std::string_view s, size_t pos) {
+  while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+struct NationalIdDetector::Rules {
+  std::vector<CandidatePattern> patterns;
+  std::vector<Cue> cues;
+  Knobs knobs;
+};
+
+namespace {
+
+using Rules = NationalIdDetector::Rules;
+
+// --- Loading the rule file ------------------------------------------------------------
+
+[[noreturn]] void Fail(const std::string& source, const std::string& what) {
+  throw std::runtime_error(source + ": " + what);
+}
+
+// A misspelt key would silently fall back to a default; refuse it instead.
+void CheckKeys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+               const std::string& label, const std::string& source) {
+  for (const auto& [key, node] : table) {
+    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+      Fail(source, label + " has unknown key \"" + std::string(key.str()) + "\"");
+    }
+  }
+}
+
+double Knob(const toml::table& table, std::string_view key, double fallback,
+            const std::string& source) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return fallback;
+  std::optional<double> value = node->value<double>();
+  if (!value || *value < 0 || *value > 1) {
+    Fail(source, "[confidence] " + std::string(key) + " must be a number from 0 to 1");
+  }
+  return *value;
+}
+
+void LoadConfidence(const toml::table& root, const std::string& source, Knobs* knobs) {
+  const toml::table* conf = root["confidence"].as_table();
+  if (conf == nullptr) Fail(source, "missing [confidence]");
+  CheckKeys(
+      *conf,
+      {"report_threshold", "positive_cue_bonus", "negative_cue_penalty", "reread_penalty", "base"},
+      "[confidence]", source);
+  knobs->report_threshold = Knob(*conf, "report_threshold", knobs->report_threshold, source);
+  knobs->positive_cue_bonus = Knob(*conf, "positive_cue_bonus", knobs->positive_cue_bonus, source);
+  knobs->negative_cue_penalty =
+      Knob(*conf, "negative_cue_penalty", knobs->negative_cue_penalty, source);
+  knobs->reread_penalty = Knob(*conf, "reread_penalty", knobs->reread_penalty, source);
+  if (const toml::table* base = (*conf)["base"].as_table()) {
+    for (const auto& [key, node] : *base) {
+      const std::string name(key.str());
+      bool known = name == "no.fh";
+      for (IdCheck c :
+           {IdCheck::kNoClassic, IdCheck::kNo2032, IdCheck::kSeLuhn, IdCheck::kSeInterim,
+            IdCheck::kDkMod11, IdCheck::kDkNoMod11, IdCheck::kFiMod31, IdCheck::kFiTemporary}) {
+        known = known || name == IdCheckName(c);
+      }
+      if (!known) Fail(source, "[confidence.base] has unknown check \"" + name + "\"");
+      knobs->base[name] = Knob(*base, name, 0, source);
+    }
+  }
+  if (const toml::table* context = root["context"].as_table()) {
+    CheckKeys(*context, {"window", "header_lines", "label_cell"}, "[context]", source);
+    const int64_t window = (*context)["window"].value_or<int64_t>(60);
+    const int64_t lines = (*context)["header_lines"].value_or<int64_t>(3);
+    const int64_t cell = (*context)["label_cell"].value_or<int64_t>(30);
+    if (window < 0 || window > 1000 || lines < 0 || lines > 20 || cell < 0 || cell > 1000) {
+      Fail(source, "[context] window and label_cell must be 0-1000, header_lines 0-20");
+    }
+    knobs->window = static_cast<size_t>(window);
+    knobs->header_lines = static_cast<int>(lines);
+    knobs->label_cell = static_cast<size_t>(cell);
+  }
+}
+
+void LoadCandidates(const toml::table& root, const std::string& source, Rules* rules) {
+  const toml::array* candidates = root["candidate"].as_array();
+  if (candidates == nullptr || candidates->empty()) Fail(source, "no [[candidate]] patterns");
+  for (const toml::node& node : *candidates) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) Fail(source, "[[candidate]] must be a table");
+    CandidatePattern p;
+    p.name = (*t)["name"].value_or<std::string>("");
+    const std::string label = "[[candidate]] \"" + p.name + "\"";
+    CheckKeys(*t, {"name", "validators", "penalty", "pattern"}, label, source);
+    std::optional<std::string> pattern = (*t)["pattern"].value<std::string>();
+    if (!pattern || pattern->empty()) Fail(source, label + " has no pattern");
+    RE2::Options options;
+    options.set_log_errors(false);
+    p.regex = std::make_unique<RE2>(*pattern, options);
+    if (!p.regex->ok()) Fail(source, label + ": bad pattern: " + p.regex->error());
+    const toml::array* validators = (*t)["validators"].as_array();
+    if (validators == nullptr || validators->empty()) Fail(source, label + " has no validators");
+    for (const toml::node& v : *validators) {
+      std::optional<IdCountry> country = IdCountryFromCode(v.value_or<std::string>(""));
+      if (!country) Fail(source, label + ": validators are \"no\", \"se\", \"dk\" or \"fi\"");
+      p.validators.push_back(*country);
+    }
+    if (const toml::table* penalty = (*t)["penalty"].as_table()) {
+      for (const auto& [code, value] : *penalty) {
+        std::optional<IdCountry> country = IdCountryFromCode(code.str());
+        std::optional<double> v = value.value<double>();
+        if (!country || !v || *v < 0 || *v > 1) {
+          Fail(source, label + ": penalty maps \"no\", \"se\", \"dk\" or \"fi\" to 0..1");
+        }
+        p.penalty[*country] = *v;
+      }
+    }
+    rules->patterns.push_back(std::move(p));
+  }
+}
+
+void AddCue(std::string word, bool positive, CountrySet countries, const std::string& source,
+            Rules* rules) {
+  Cue cue;
+  cue.prefix = !word.empty() && word.back() == '*';
+  if (cue.prefix) word.pop_back();
+  cue.folded = FoldForMatching(word);
+  if (cue.folded.empty()) Fail(source, "an empty cue word");
+  cue.positive = positive;
+  cue.countries = countries;
+  for (Cue& existing : rules->cues) {
+    if (existing.folded == cue.folded && existing.prefix == cue.prefix) {
+      if (existing.positive != positive) {
+        Fail(source, "cue \"" + word + "\" is both positive and negative");
+      }
+      existing.countries |= countries;
+      return;
+    }
+  }
+  rules->cues.push_back(std::move(cue));
+}
+
+void LoadCues(const toml::table& root, const std::string& source, Rules* rules) {
+  const toml::table* cues = root["cues"].as_table();
+  if (cues == nullptr) Fail(source, "missing [cues.*] tables");
+  for (const auto& [language, node] : *cues) {
+    const std::string label = "[cues." + std::string(language.str()) + "]";
+    const toml::table* t = node.as_table();
+    if (t == nullptr) Fail(source, label + " must be a table");
+    std::optional<IdCountry> country = IdCountryFromCode((*t)["country"].value_or<std::string>(""));
+    if (!country) Fail(source, label + " needs country = \"no\", \"se\", \"dk\" or \"fi\"");
+    CheckKeys(*t, {"country", "positive", "negative"}, label, source);
+    for (const bool positive : {true, false}) {
+      const char* key = positive ? "positive" : "negative";
+      const toml::node* list = t->get(key);
+      if (list == nullptr) continue;
+      if (!list->is_array()) Fail(source, label + " " + key + " must be a list of words");
+      for (const toml::node& word : *list->as_array()) {
+        std::optional<std::string> w = word.value<std::string>();
+        if (!w) Fail(source, label + " " + key + " must be a list of words");
+        AddCue(*w, positive, CountryBit(*country), source, rules);
+      }
+    }
+  }
+}
+
+// --- Cue words around a number --------------------------------------------------------
+
+// The cue words in text[begin, end), nearest to `end` first.
+std::vector<CueMatch> CuesIn(const Rules& rules, std::string_view text, size_t begin, size_t end) {
+  // Fold character by character, remembering where each folded byte came from.
+  std::string folded;
+  std::vector<size_t> origin;
+  for (size_t i = begin; i < end;) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      origin.push_back(i++);
+      continue;
+    }
+    size_t n;
+    DecodeUtf8(text, i, &n);
+    const std::string f = FoldForMatching(text.substr(i, n));
+    folded.append(f);
+    origin.insert(origin.end(), f.size(), i);
+    i += n;
+  }
+  origin.push_back(end);
+  std::vector<CueMatch> out;
+  for (const Cue& cue : rules.cues) {
+    for (size_t at = folded.find(cue.folded); at != std::string::npos;
+         at = folded.find(cue.folded, at + 1)) {
+      const size_t stop = at + cue.folded.size();
+      if (IsWordByte(cue.folded.front()) && at > 0 && IsWordByte(folded[at - 1])) continue;
+      if (!cue.prefix && IsWordByte(cue.folded.back()) && stop < folded.size() &&
+          IsWordByte(folded[stop])) {
+        continue;
+      }
+      out.push_back(CueMatch{&cue, origin[at], origin[stop]});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const CueMatch& a, const CueMatch& b) {
+    return a.end != b.end ? a.end > b.end : a.begin < b.begin;
+  });
+  return out;
+}
+
+// A line printed in columns ("Navn        Fødselsnummer") separates its cells by two or
+// more spaces; a prose line is one long cell. [*cell_begin, *cell_end) is the cell of the
+// line [line_begin, line_end) that pos lies in.
+void CellAround(std::string_view text, size_t line_begin, size_t line_end, size_t pos,
+                size_t* cell_begin, size_t* cell_end) {
+  size_t b = pos;
+  while (b > line_begin && !(b >= line_begin + 2 && text[b - 1] == ' ' && text[b - 2] == ' ')) {
+    --b;
+  }
+  size_t e = pos;
+  while (e < line_end && !(e + 1 < line_end && text[e] == ' ' && text[e + 1] == ' ')) ++e;
+  *cell_begin = b;
+  *cell_end = e;
+}
+
+bool HasColumnGap(std::string_view s) { return s.find("  ") != std::string_view::npos; }
+
+// The nearest cue in front of the number on its own line. A negative cue with digits
+// between it and the number labels those digits ("Bankkonto 1503.78.77899 · Ola ...");
+// one in a long cell of its own belongs to another column of text, not to the number.
+bool CueOnLineBefore(const Rules& rules, const TextView& view, size_t begin, CueMatch* out) {
+  const std::string& text = view.text();
+  const size_t line = view.LineStart(begin), line_end = view.LineEnd(begin);
+  const size_t from =
+      CharBoundary(text, std::max(line, begin - std::min(begin, rules.knobs.window)));
+  for (const CueMatch& m : CuesIn(rules, text, from, begin)) {
+    if (!m.cue->positive) {
+      if (ContainsDigit(std::string_view(text).substr(m.end, begin - m.end))) continue;
+      size_t cell_begin, cell_end;
+      CellAround(text, line, line_end, m.begin, &cell_begin, &cell_end);
+      if (cell_end < begin && cell_end - cell_begin > rules.knobs.label_cell) continue;
+    }
+    *out = m;
+    return true;
+  }
+  return false;
+}
+
+// A column header right above the number in a table printed with its columns in place:
+// "Navn        Fødselsnummer" over "Sindre H    120311 66592". The header must be a short
+// cell of its own, so that a word in a paragraph above does not count.
+bool CueInColumnAbove(const Rules& rules, const TextView& view, size_t begin, size_t end,
+                      CueMatch* out) {
+  const std::string_view text = view.text();
+  size_t line = view.LineStart(begin);
+  const size_t column = CountCodePoints(text.substr(line, begin - line));
+  const size_t width =
+      CountCodePoints(text.substr(begin, std::min(end, view.LineEnd(begin)) - begin));
+  for (int seen = 0; seen < rules.knobs.header_lines && line > 0;) {
+    line = view.LineStart(line - 1);
+    const size_t line_end = view.LineEnd(line);
+    if (IsBlank(text.substr(line, line_end - line))) continue;
+    ++seen;
+    for (const CueMatch& m : CuesIn(rules, text, line, line_end)) {
+      size_t cell_begin, cell_end;
+      CellAround(text, line, line_end, m.begin, &cell_begin, &cell_end);
+      if (cell_end - cell_begin > rules.knobs.label_cell) continue;
+      const size_t c0 = CountCodePoints(text.substr(line, cell_begin - line));
+      const size_t c1 = c0 + CountCodePoints(text.substr(cell_begin, cell_end - cell_begin));
+      if (c0 < column + width && column < c1) {
+        *out = m;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A label that ends the line above a number that starts its line: "Kontonr.:\n1234...",
+// "betalt til konto\n1234...". Not a table's header row: its last cell heads another column.
+bool CueEndingLineAbove(const Rules& rules, const TextView& view, size_t begin, CueMatch* out) {
+  const std::string_view text = view.text();
+  const size_t line = view.LineStart(begin);
+  if (line == 0 || !IsBlank(text.substr(line, begin - line))) return false;
+  const size_t above = view.LineStart(line - 1);
+  size_t above_end = line - 1;
+  while (above_end > above && text[above_end - 1] == ' ') --above_end;
+  if (HasColumnGap(text.substr(above, above_end - above))) return false;
+  const size_t from =
+      CharBoundary(text, std::max(above, above_end - std::min(above_end, rules.knobs.window)));
+  for (const CueMatch& m : CuesIn(rules, text, from, above_end)) {
+    const std::string_view rest = text.substr(m.end, above_end - m.end);
+    if (std::none_of(rest.begin(), rest.end(), IsWordByte)) {
+      *out = m;
+      return true;
+    }
+    break;  // only the last word of the line counts
+  }
+  return false;
+}
+
+// A positive cue within the window even across line breaks: "Hennes personnummer\när 2012...".
+bool PositiveCueNearby(const Rules& rules, const TextView& view, size_t begin, CueMatch* out) {
+  const std::string& text = view.text();
+  const size_t from = CharBoundary(text, begin - std::min(begin, rules.knobs.window));
+  for (const CueMatch& m : CuesIn(rules, text, from, begin)) {
+    if (m.cue->positive) {
+      *out = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool FindCue(const Rules& rules, const TextView& view, size_t begin, size_t end, CueMatch* out) {
+  return CueOnLineBefore(rules, view, begin, out) ||
+         CueInColumnAbove(rules, view, begin, end, out) ||
+         CueEndingLineAbove(rules, view, begin, out) || PositiveCueNearby(rules, view, begin, out);
+}
+
+// --- Judging a candidate --------------------------------------------------------------
+
+// Normalisation reads letters next to digits as digits ("123S" -> "1235"); the letters
+// that belong in IDs are read back: a Swedish interim S, a Finnish century sign B and a
+// check character S or B. Returns the alternatives to `number` (not `number` itself).
+std::vector<std::string> Rereadings(IdCountry country, const std::string& number) {
+  std::vector<std::string> out;
+  if (country == IdCountry::kSweden && number.size() >= 10 && number[number.size() - 4] == '5') {
+    out.push_back(number);
+    out.back()[number.size() - 4] = 'S';
+  }
+  if (country == IdCountry::kFinland && number.size() == 11) {
+    std::vector<std::string> signs = {number};
+    if (number[6] == '8') signs.push_back(number.substr(0, 6) + 'B' + number.substr(7));
+    for (const std::string& s : signs) {
+      if (s != number) out.push_back(s);
+      if (s[10] == '5') out.push_back(s.substr(0, 10) + 'S');
+      if (s[10] == '8') out.push_back(s.substr(0, 10) + 'B');
+    }
+  }
+  return out;
+}
+
+double BaseConfidence(const Rules& rules, const NationalId& id) {
+  const char* knob = id.kind == IdKind::kFhNummer ? "no.fh" : IdCheckName(id.check);
+  auto it = rules.knobs.base.find(knob);
+  return it != rules.knobs.base.end() ? it->second : id.confidence;
+}
+
+struct Reading {
+  NationalId id;
+  bool reread = false;
+  double confidence = 0;
+};
+
+std::vector<Reading> Readings(const Rules& rules, const CandidatePattern& pattern,
+                              std::string_view written) {
+  std::string compact, digits;
+  for (char c : written) {
+    if (c == ' ' || c == '\n') continue;
+    compact.push_back(c);
+    if (IsAsciiDigit(c)) digits.push_back(c);
+  }
+  std::vector<Reading> out;
+  for (IdCountry country : pattern.validators) {
+    const std::string& input = country == IdCountry::kNorway ? digits : compact;
+    auto penalty = pattern.penalty.find(country);
+    const double shape = penalty == pattern.penalty.end() ? 0 : penalty->second;
+    if (std::optional<NationalId> id = ValidateNationalId(country, input)) {
+      out.push_back(Reading{*id, false, BaseConfidence(rules, *id) - shape});
+    }
+    for (const std::string& alt : Rereadings(country, input)) {
+      if (std::optional<NationalId> id = ValidateNationalId(country, alt)) {
+        out.push_back(
+            Reading{*id, true, BaseConfidence(rules, *id) - shape - rules.knobs.reread_penalty});
+      }
+    }
+  }
+  return out;
+}
+
+// A number must stand alone: not glued to more digits, nor part of a dotted or
+// slashed group ("1503.78.77899", "2024/1234-5") or a decimal number.
+bool StandsAlone(std::string_view text, size_t begin, size_t end) {
+  auto joiner = [](char c) { return c == '.' || c == ',' || c == '/' || c == '-'; };
+  if (begin > 0) {
+    const char before = text[begin - 1];
+    if (IsAsciiDigit(before)) return false;
+    if (joiner(before) && begin > 1 && IsAsciiDigit(text[begin - 2])) return false;
+  }
+  if (end < text.size()) {
+    const char after = text[end];
+    if (IsAsciiDigit(after)) return false;
+    if (joiner(after) && end + 1 < text.size() && IsAsciiDigit(text[end + 1])) return false;
+  }
+  return true;
+}
+
+// The best reading of text[begin, end) with its context, if it is sure enough.
+std::optional<Candidate> Judge(const Rules& rules, const TextView& view,
+                               const CandidatePattern& pattern, size_t begin, size_t end) {
+  std::vector<Reading> readings =
+      Readings(rules, pattern, std::string_view(view.text()).substr(begin, end - begin));
+  if (readings.empty()) return std::nullopt;
+  CueMatch cue;
+  const bool has_cue = FindCue(rules, view, begin, end, &cue);
+  // A positive cue of one country ("CPR") decides between readings of several.
+  const CountrySet hinted = has_cue && cue.cue->positive ? cue.cue->countries : 0;
+  const Reading* best = nullptr;
+  for (const Reading& r : readings) {
+    if (best == nullptr) {
+      best = &r;
+      continue;
+    }
+    const bool r_hinted = (hinted & CountryBit(r.id.country)) != 0;
+    const bool best_hinted = (hinted & CountryBit(best->id.country)) != 0;
+    if (r_hinted != best_hinted ? r_hinted : r.confidence > best->confidence) best = &r;
+  }
+  double confidence = best->confidence;
+  if (has_cue) {
+    confidence +=
+        cue.cue->positive ? rules.knobs.positive_cue_bonus : -rules.knobs.negative_cue_penalty;
+  }
+  confidence = std::clamp(confidence, 0.0, 1.0);
+  if (confidence < rules.knobs.report_threshold) return std::nullopt;
+  return Candidate{begin, end, best->id, best->reread, confidence};
+}
+
+std::vector<Candidate> ScanPattern(const Rules& rules, const TextView& view,
+                                   const CandidatePattern& pattern) {
+  std::vector<Candidate> out;
+  const std::string& text = view.text();
+  size_t pos = 0;
+  re2::StringPiece match;
+  while (pos < text.size() &&
+         pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t begin = static_cast<size_t>(match.data() - text.data());
+    const size_t end = begin + match.size();
+    std::optional<Candidate> c;
+    if (StandsAlone(text, begin, end)) c = Judge(rules, view, pattern, begin, end);
+    if (c) {
+      out.push_back(std::move(*c));
+      pos = end;
+    } else {
+      // A number that stands alone starts a run of digits: no later candidate can start
+      // inside this run.
+      pos = begin + 1;
+      while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+    }
+  }
+  return out;
+}
+
+std::string Flags(const Candidate& c) {
+  std::vector<const char*> flags;
+  if (c.id.synthetic) flags.push_back("synthetic");
+  if (c.id.d_offset && c.id.kind != IdKind::kDNummer) flags.push_back("d-number");
+  if (c.id.check == IdCheck::kNo2032) flags.push_back("2032-rule");
+  if (c.id.country == IdCountry::kDenmark && !c.id.mod11) flags.push_back("no-mod11");
+  if (c.id.check == IdCheck::kFiTemporary) flags.push_back("temporary");
+  if (c.reread) flags.push_back("reread");
+  std::string out;
+  for (const char* f : flags) {
+    if (!out.empty()) out.push_back(',');
+    out.append(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+// --- The detector ---------------------------------------------------------------------
+
+NationalIdDetector::NationalIdDetector(std::unique_ptr<const Rules> rules)
+    : rules_(std::move(rules)) {}
+
+NationalIdDetector::~NationalIdDetector() = default;
+
+std::unique_ptr<NationalIdDetector> NationalIdDetector::FromFile(const std::string& toml_path) {
+  std::ifstream in(toml_path, std::ios::binary);
+  if (!in) throw std::runtime_error(toml_path + ": cannot read the national ID rules");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return FromString(buffer.str(), toml_path);
+}
+
+std::unique_ptr<NationalIdDetector> NationalIdDetector::FromString(std::string_view toml_text,
+                                                                   const std::string& source_name) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, source_name);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream message;
+    message << "line " << e.source().begin.line << ": " << e.description();
+    Fail(source_name, message.str());
+  }
+  auto rules = std::make_unique<Rules>();
+  LoadConfidence(root, source_name, &rules->knobs);
+  LoadCandidates(root, source_name, rules.get());
+  LoadCues(root, source_name, rules.get());
+  return std::unique_ptr<NationalIdDetector>(new NationalIdDetector(std::move(rules)));
+}
+
+void NationalIdDetector::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
+  for (const TextUnit& unit : text.units) {
+    std::vector<Candidate> all;
+    for (const CandidatePattern& pattern : rules_->patterns) {
+      std::vector<Candidate> found = ScanPattern(*rules_, unit.view, pattern);
+      all.insert(all.end(), std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
+    }
+    // Where patterns overlap, the surest reading wins, then the longer one.
+    std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.confidence != b.confidence) return a.confidence > b.confidence;
+      return a.end - a.begin > b.end - b.begin;
+    });
+    std::vector<const Candidate*> kept;
+    for (const Candidate& c : all) {
+      const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate* k) {
+        return c.begin < k->end && k->begin < c.end;
+      });
+      if (!overlaps) kept.push_back(&c);
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const Candidate* a, const Candidate* b) { return a->begin < b->begin; });
+    for (const Candidate* c : kept) {
+      Finding f = MakeFinding(unit, Category::kNationalId, IdRuleName(c->id.kind), c->begin, c->end,
+                              c->confidence);
+      f.flags = Flags(*c);
+      f.key = c->id.key;
+      findings->push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace skjerm
