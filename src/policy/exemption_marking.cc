@@ -51,8 +51,7 @@ class PageMarkings {
                UnitRole role)
       : rules_(rules), grammar_(grammar), view_(view), role_(role) {
     lines_ = SplitMarkingLines(view.text(), rules.layout.column_gap);
-    paragraph_.reserve(lines_.size());
-    for (const MarkingLine& line : lines_) paragraph_.push_back(ReadsLikeParagraph(line));
+    FindParagraphs();
     FindZones();
   }
 
@@ -77,18 +76,69 @@ class PageMarkings {
   }
 
  private:
-  bool ReadsLikeParagraph(const MarkingLine& line) const {
+  // A line of running text: enough words, and a verb or the end of a sentence.
+  bool IsProse(const MarkingLine& line) const {
+    if (Words(line) < rules_.layout.paragraph_min_words) return false;
+    if (grammar_.HasSentenceCue(line.tokens)) return true;
+    const MarkingTokens& t = line.tokens;
+    for (size_t k = 1; k < t.size(); ++k) {
+      const bool stop = t[k].is_punct('.') || t[k].is_punct('!') || t[k].is_punct('?');
+      if (!stop || IsAbbreviation(t[k - 1])) continue;
+      if (k + 1 == t.size() || (t[k + 1].kind == TokenKind::kWord && t[k + 1].capitalised)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A line that may be part of a paragraph: enough words, at least half in lower case.
+  bool LooksLikeProse(const MarkingLine& line) const {
+    int words = 0, lower = 0;
+    for (const MarkingToken& t : line.tokens) {
+      if (t.kind != TokenKind::kWord) continue;
+      ++words;
+      lower += t.lower_case;
+    }
+    return words >= rules_.layout.paragraph_min_words && 2 * lower >= words;
+  }
+
+  static int Words(const MarkingLine& line) {
     int words = 0;
     for (const MarkingToken& t : line.tokens) words += t.kind == TokenKind::kWord;
-    const MarkingLayout& layout = rules_.layout;
-    if (words < layout.paragraph_min_words) return false;
-    const MarkingToken& last = line.tokens.back();
-    return words >= layout.paragraph_long_words || grammar_.HasSentenceCue(line.tokens) ||
-           last.is_punct('.') || last.is_punct('!') || last.is_punct('?');
+    return words;
+  }
+
+  // "jf.", "nr.", "offl.": a period that ends a word, not a sentence.
+  bool IsAbbreviation(const MarkingToken& t) const {
+    return t.kind == TokenKind::kWord && (rules_.connectors.count(t.key) > 0 ||
+                                          rules_.IsBasisWord(t.key) || CountCodePoints(t.key) <= 2);
+  }
+
+  // Prose lines, and the lines of their paragraphs that have no verb of their own. A line
+  // with a wording does not lend its neighbours that status: "Omfattas av sekretess enligt
+  // OSL" has a verb but may be the marking under a footer line.
+  void FindParagraphs() {
+    std::vector<bool> seed(lines_.size());
+    paragraph_.assign(lines_.size(), false);
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      paragraph_[i] = IsProse(lines_[i]);
+      seed[i] = paragraph_[i] && !HasPhrase(i);
+    }
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (paragraph_[i] || !LooksLikeProse(lines_[i])) continue;
+      paragraph_[i] = (i > 0 && seed[i - 1]) || (i + 1 < lines_.size() && seed[i + 1]);
+    }
+  }
+
+  bool HasPhrase(size_t i) const {
+    Discussed phrases;
+    grammar_.PhrasesIn(lines_[i].tokens, &phrases);
+    return !phrases.empty();
   }
 
   // Header block: down to the first body paragraph (one that is not itself about a marking),
   // at most header_lines non-empty lines on page 1 and running_header_lines on later pages.
+  // Footer: up from the end to the last body paragraph, at most footer_lines lines.
   void FindZones() {
     const MarkingLayout& layout = rules_.layout;
     header_end_ = lines_.size();
@@ -98,22 +148,16 @@ class PageMarkings {
     int seen = 0;
     for (size_t i = 0; i < lines_.size(); ++i) {
       if (lines_[i].blank()) continue;
-      if (paragraph_[i]) {
-        Discussed phrases;
-        grammar_.PhrasesIn(lines_[i].tokens, &phrases);
-        if (phrases.empty()) {
-          header_end_ = i;
-          break;
-        }
-      }
-      if (++seen > limit) {
+      if (++seen > limit || (paragraph_[i] && !HasPhrase(i))) {
         header_end_ = i;
         break;
       }
     }
+    // Footer: the last lines of the page, below its last paragraph.
     seen = 0;
     for (size_t i = lines_.size(); i > 0 && seen < layout.footer_lines; --i) {
       if (lines_[i - 1].blank()) continue;
+      if (paragraph_[i - 1] && !HasPhrase(i - 1)) break;
       ++seen;
       footer_begin_ = i - 1;
     }
@@ -124,12 +168,9 @@ class PageMarkings {
   bool EndsSentence(const MarkingLine& line) const {
     if (line.tokens.empty()) return false;
     const MarkingToken& last = line.tokens.back();
-    if (last.is_punct('.') && line.tokens.size() >= 2) {
-      const MarkingToken& before = line.tokens[line.tokens.size() - 2];
-      if (before.kind == TokenKind::kWord &&
-          (rules_.connectors.count(before.key) > 0 || rules_.IsBasisWord(before.key))) {
-        return false;
-      }
+    if (last.is_punct('.') && line.tokens.size() >= 2 &&
+        IsAbbreviation(line.tokens[line.tokens.size() - 2])) {
+      return false;
     }
     return last.is_punct('.') || last.is_punct('!') || last.is_punct('?') || last.is_punct(':') ||
            last.is_punct(';');

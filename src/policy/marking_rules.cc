@@ -65,7 +65,6 @@ class RulesReader {
     read("footer_lines", &layout->footer_lines, 0);
     read("column_gap", &layout->column_gap, 2);
     read("paragraph_min_words", &layout->paragraph_min_words, 1);
-    read("paragraph_long_words", &layout->paragraph_long_words, 1);
     read("max_unknown_words", &layout->max_unknown_words, 0);
     read("noise_max_tokens", &layout->noise_max_tokens, 0);
     read("noise_max_chars", &layout->noise_max_chars, 0);

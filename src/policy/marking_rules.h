@@ -35,7 +35,6 @@ struct MarkingLayout {
   int footer_lines = 4;
   int column_gap = 3;
   int paragraph_min_words = 5;
-  int paragraph_long_words = 10;
   int max_unknown_words = 1;
   int noise_max_tokens = 2;
   int noise_max_chars = 2;

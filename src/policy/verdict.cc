@@ -4,10 +4,14 @@ namespace skjerm {
 
 const char* DecisionName(Decision decision) {
   switch (decision) {
-    case Decision::kPass: return "pass";
-    case Decision::kExempt: return "exempt";
-    case Decision::kHold: return "hold";
-    case Decision::kError: return "error";
+    case Decision::kPass:
+      return "pass";
+    case Decision::kExempt:
+      return "exempt";
+    case Decision::kHold:
+      return "hold";
+    case Decision::kError:
+      return "error";
   }
   return "error";
 }
@@ -21,12 +25,18 @@ std::optional<Decision> DecisionFromName(std::string_view name) {
 
 const char* MarkingPositionName(MarkingPosition position) {
   switch (position) {
-    case MarkingPosition::kHeader: return "header";
-    case MarkingPosition::kSubject: return "subject";
-    case MarkingPosition::kStamp: return "stamp";
-    case MarkingPosition::kFooter: return "footer";
-    case MarkingPosition::kMetadata: return "metadata";
-    case MarkingPosition::kJournal: return "journal";
+    case MarkingPosition::kHeader:
+      return "header";
+    case MarkingPosition::kSubject:
+      return "subject";
+    case MarkingPosition::kStamp:
+      return "stamp";
+    case MarkingPosition::kFooter:
+      return "footer";
+    case MarkingPosition::kMetadata:
+      return "metadata";
+    case MarkingPosition::kJournal:
+      return "journal";
   }
   return "header";
 }
