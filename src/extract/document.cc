@@ -30,6 +30,8 @@ const char* MetadataSourceName(MetadataSource source) {
       return "form_field";
     case MetadataSource::kEmbeddedFile:
       return "embedded_file";
+    case MetadataSource::kJournalField:
+      return "journal";
   }
   return "info";
 }

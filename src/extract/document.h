@@ -44,8 +44,9 @@ struct Page {
   int ocr_dpi = 0;
 };
 
-// Where a piece of text outside the page content comes from.
-enum class MetadataSource { kInfoField, kAnnotation, kFormField, kEmbeddedFile };
+// Where a piece of text outside the page content comes from. kJournalField is not part of
+// a file: a journal entry's title or parties, judged like document text.
+enum class MetadataSource { kInfoField, kAnnotation, kFormField, kEmbeddedFile, kJournalField };
 
 struct MetadataText {
   MetadataSource source = MetadataSource::kInfoField;

@@ -456,6 +456,7 @@ class RuleBasedMarkingFinder : public ExemptionMarkingFinder {
         return role;
       case MetadataSource::kInfoField:
       case MetadataSource::kEmbeddedFile:
+      case MetadataSource::kJournalField:  // the journal marks through its access code
         return std::nullopt;
     }
     return std::nullopt;
