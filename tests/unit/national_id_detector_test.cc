@@ -345,6 +345,8 @@ TEST_F(NationalIdDetectorTest, HetuLettersReadAsDigitsAreReadBack) {
     Finding f = FindOne("Henkilötunnus: " + hetu);
     EXPECT_EQ(f.rule, "fi.hetu");
     EXPECT_EQ(f.key, hetu);
+    // Written with a space the 8 was a digit: no HETU is ever split so.
+    EXPECT_TRUE(Find("Summa " + as_digits.substr(0, 6) + " " + as_digits.substr(6)).empty());
     break;
   }
 }
