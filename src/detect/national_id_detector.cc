@@ -529,9 +529,11 @@ std::vector<Candidate> ScanPattern(const Rules& rules, const TextView& view,
       pos = end;
     } else {
       // A number that stands alone starts a run of digits: no later candidate can start
-      // inside this run.
+      // inside the run this one started.
       pos = begin + 1;
-      while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+      if (IsAsciiDigit(text[begin])) {
+        while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+      }
     }
   }
   return out;
