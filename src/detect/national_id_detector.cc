@@ -437,6 +437,7 @@ struct Reading {
 
 std::vector<Reading> Readings(const Rules& rules, const CandidatePattern& pattern,
                               std::string_view written) {
+  const std::string verbatim(written);
   std::string compact, digits;
   for (char c : written) {
     if (c == ' ' || c == '\n') continue;
@@ -445,7 +446,10 @@ std::vector<Reading> Readings(const Rules& rules, const CandidatePattern& patter
   }
   std::vector<Reading> out;
   for (IdCountry country : pattern.validators) {
-    const std::string& input = country == IdCountry::kNorway ? digits : compact;
+    // A Norwegian number is its digits; a HETU is never written with spaces.
+    const std::string& input = country == IdCountry::kNorway    ? digits
+                               : country == IdCountry::kFinland ? verbatim
+                                                                : compact;
     auto penalty = pattern.penalty.find(country);
     const double shape = penalty == pattern.penalty.end() ? 0 : penalty->second;
     if (std::optional<NationalId> id = ValidateNationalId(country, input)) {
@@ -525,9 +529,11 @@ std::vector<Candidate> ScanPattern(const Rules& rules, const TextView& view,
       pos = end;
     } else {
       // A number that stands alone starts a run of digits: no later candidate can start
-      // inside this run.
+      // inside the run this one started.
       pos = begin + 1;
-      while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+      if (IsAsciiDigit(text[begin])) {
+        while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+      }
     }
   }
   return out;

@@ -326,6 +326,7 @@ TEST_F(NationalIdDetectorTest, HetuTemporarySerialIsFlagged) {
 // Normalisation reads "123S" as "1235" and "010115B1234" as "01011581234"; the HETU is
 // still found and its key carries the letters.
 TEST_F(NationalIdDetectorTest, HetuLettersReadAsDigitsAreReadBack) {
+  int tested = 0;
   for (int serial = 100; serial < 999; ++serial) {
     const std::string hetu = Hetu("150604", '-', std::to_string(serial));
     if (hetu[10] != 'S') continue;
@@ -333,6 +334,7 @@ TEST_F(NationalIdDetectorTest, HetuLettersReadAsDigitsAreReadBack) {
     EXPECT_EQ(f.rule, "fi.hetu");
     EXPECT_EQ(f.key, hetu);
     EXPECT_EQ(f.flags, "reread");
+    ++tested;
     break;
   }
   for (int serial = 100; serial < 999; ++serial) {
@@ -345,8 +347,12 @@ TEST_F(NationalIdDetectorTest, HetuLettersReadAsDigitsAreReadBack) {
     Finding f = FindOne("Henkilötunnus: " + hetu);
     EXPECT_EQ(f.rule, "fi.hetu");
     EXPECT_EQ(f.key, hetu);
+    // Written with a space the 8 was a digit: no HETU is ever split so.
+    EXPECT_TRUE(Find("Summa " + as_digits.substr(0, 6) + " " + as_digits.substr(6)).empty());
+    ++tested;
     break;
   }
+  EXPECT_EQ(tested, 2);
 }
 
 // --- Traps: none of these is a national ID ----------------------------------------------
