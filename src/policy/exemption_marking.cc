@@ -91,15 +91,16 @@ class PageMarkings {
     return false;
   }
 
-  // A line that may be part of a paragraph: enough words, at least half in lower case.
-  bool LooksLikeProse(const MarkingLine& line) const {
+  // A line that may be part of a paragraph: at least half of its words in lower case
+  // ("barnehager, jf.", "Kommunfullmäktige sammanträder").
+  static bool LooksLikeProse(const MarkingLine& line) {
     int words = 0, lower = 0;
     for (const MarkingToken& t : line.tokens) {
       if (t.kind != TokenKind::kWord) continue;
       ++words;
       lower += t.lower_case;
     }
-    return words >= rules_.layout.paragraph_min_words && 2 * lower >= words;
+    return words > 0 && 2 * lower >= words;
   }
 
   static int Words(const MarkingLine& line) {
@@ -114,19 +115,33 @@ class PageMarkings {
                                           rules_.IsBasisWord(t.key) || CountCodePoints(t.key) <= 2);
   }
 
-  // Prose lines, and the lines of their paragraphs that have no verb of their own. A line
-  // with a wording does not lend its neighbours that status: "Omfattas av sekretess enligt
-  // OSL" has a verb but may be the marking under a footer line.
+  // Lines of running text: a line that is prose on its own, and every line of a run of
+  // lines that look like prose and together are prose (a paragraph set in a narrow column,
+  // "Lövåsa kommun inbjuder till" / "anbudsgivning avseende ramavtal för" / ...). A line
+  // with a wording stands outside such runs: a marking under a footer line does not make
+  // the footer line running text.
   void FindParagraphs() {
-    std::vector<bool> seed(lines_.size());
     paragraph_.assign(lines_.size(), false);
+    std::vector<bool> member(lines_.size());
     for (size_t i = 0; i < lines_.size(); ++i) {
       paragraph_[i] = IsProse(lines_[i]);
-      seed[i] = paragraph_[i] && !HasPhrase(i);
+      member[i] = (paragraph_[i] || LooksLikeProse(lines_[i])) && !HasPhrase(i);
     }
-    for (size_t i = 0; i < lines_.size(); ++i) {
-      if (paragraph_[i] || !LooksLikeProse(lines_[i])) continue;
-      paragraph_[i] = (i > 0 && seed[i - 1]) || (i + 1 < lines_.size() && seed[i + 1]);
+    for (size_t begin = 0; begin < lines_.size();) {
+      if (!member[begin]) {
+        ++begin;
+        continue;
+      }
+      size_t end = begin;
+      MarkingLine run;
+      while (end < lines_.size() && member[end]) {
+        run.tokens.insert(run.tokens.end(), lines_[end].tokens.begin(), lines_[end].tokens.end());
+        ++end;
+      }
+      if (end - begin > 1 && IsProse(run)) {
+        for (size_t i = begin; i < end; ++i) paragraph_[i] = true;
+      }
+      begin = end;
     }
   }
 
@@ -254,7 +269,8 @@ class PageMarkings {
     }
     if (!reading) return std::nullopt;
     // A legal basis continued on the next line: "Unntatt offentlighet" / "jf. offl. § 13".
-    if (reading->open_end && reading->unknown_words == 0 && !reading->sentence_cue) {
+    if ((reading->open_end || reading->has_basis) && reading->unknown_words == 0 &&
+        !reading->sentence_cue) {
       if (std::optional<size_t> below = ColumnBelow(cand.last_line, last_column)) {
         MarkingTokens more = ColumnTokens(cand.last_line + 1, *below);
         if (grammar_.IsBasisContinuation(more)) {
