@@ -178,8 +178,12 @@ class UnitMarkings {
     if (r.question || r.quoted || r.sentence_cue || r.unknown_words > allowed_unknown) {
       return std::nullopt;
     }
-    // A column beside other text on the line: a header field or a footer, never body text.
-    if (c.column > 0 && !in_header && !in_footer) return std::nullopt;
+    // Text in columns outside the header block and footer is a table or running text in
+    // columns: a cell "Unntatt offentlighet" beside a count is no stamp.
+    const bool in_columns = page_.lines()[c.first_line].column_starts.size() > 1;
+    if (in_columns && !in_header && !in_footer && (c.column > 0 || !r.has_basis)) {
+      return std::nullopt;
+    }
     if (c.column == 0 && (ContinuesAbove(c) || RunsOnBelow(c))) return std::nullopt;
     if (r.noise && !(r.has_basis || (!weak && in_header))) return std::nullopt;
     const bool labelled = r.label != MarkingReading::Label::kNone;
