@@ -70,14 +70,10 @@ MarkingGrammar::WordRole MarkingGrammar::RoleOf(const MarkingToken& token) const
   return WordRole::kUnknown;
 }
 
-size_t MarkingGrammar::MatchKeys(const MarkingTokens& tokens, size_t pos,
-                                 const KeySequence& keys) const {
-  return MatchKeysImpl(tokens, pos, keys, /*fuzzy=*/false, /*skip_sections=*/false);
-}
-
-size_t MarkingGrammar::MatchKeysImpl(const MarkingTokens& tokens, size_t pos,
-                                     const KeySequence& keys, bool fuzzy,
-                                     bool skip_sections) const {
+size_t MarkingGrammar::MatchKeys(const MarkingTokens& tokens, size_t pos, const KeySequence& keys,
+                                 Match match) const {
+  const bool fuzzy = match == Match::kOcrTolerant;
+  const bool skip_sections = match == Match::kSkipSections;
   size_t t = pos;
   int edits_left = fuzzy && KeysLength(keys) >= kFuzzyMinLength ? 1 : 0;
   for (size_t k = 0; k < keys.size(); ++k) {
@@ -110,7 +106,8 @@ const MarkingPhrase* MarkingGrammar::PhraseAt(const MarkingTokens& tokens, size_
                                               size_t* end) const {
   for (bool fuzzy : {false, true}) {
     for (const MarkingPhrase& phrase : rules_.phrases) {
-      if (size_t e = MatchKeysImpl(tokens, pos, phrase.keys, fuzzy, false)) {
+      if (size_t e =
+              MatchKeys(tokens, pos, phrase.keys, fuzzy ? Match::kOcrTolerant : Match::kExact)) {
         *end = e;
         return &phrase;
       }
@@ -183,7 +180,7 @@ const ExemptionLaw* MarkingGrammar::ExemptionLawIn(const MarkingTokens& tokens, 
   for (size_t p = begin; p < end; ++p) {
     if (!tokens[p].is_content()) continue;
     for (const ExemptionLaw& law : rules_.exemption_laws) {
-      if (MatchKeysImpl(tokens, p, law.keys, false, true) != 0) return &law;
+      if (MatchKeys(tokens, p, law.keys, Match::kSkipSections) != 0) return &law;
     }
   }
   return nullptr;
@@ -326,7 +323,7 @@ void MarkingGrammar::PhrasesIn(const MarkingTokens& tokens,
   for (size_t p = 0; p < tokens.size(); ++p) {
     if (tokens[p].kind != TokenKind::kWord) continue;
     for (const MarkingPhrase& phrase : rules_.phrases) {
-      if (MatchKeysImpl(tokens, p, phrase.keys, true, false) != 0) out->insert(&phrase);
+      if (MatchKeys(tokens, p, phrase.keys, Match::kOcrTolerant) != 0) out->insert(&phrase);
     }
   }
 }

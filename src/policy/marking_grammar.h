@@ -71,12 +71,15 @@ class MarkingGrammar {
   enum class WordRole { kConnector, kBasis, kLaw, kCue, kUnknown };
   WordRole RoleOf(const MarkingToken& token) const;
 
+  // How loosely keys match the page.
+  enum class Match {
+    kExact,
+    kOcrTolerant,   // a long wording may differ by one letter in one word
+    kSkipSections,  // a '§' may stand between the keys, or be missing ("fvl 13")
+  };
   // The end (token index) of `keys` matched at `pos`, or 0 when they do not match there.
-  size_t MatchKeys(const MarkingTokens& tokens, size_t pos, const KeySequence& keys) const;
-  // As MatchKeys; `fuzzy` lets a long word differ by one letter, `skip_sections` lets a '§'
-  // stand between the keys.
-  size_t MatchKeysImpl(const MarkingTokens& tokens, size_t pos, const KeySequence& keys, bool fuzzy,
-                       bool skip_sections) const;
+  size_t MatchKeys(const MarkingTokens& tokens, size_t pos, const KeySequence& keys,
+                   Match match = Match::kExact) const;
   const MarkingPhrase* PhraseAt(const MarkingTokens& tokens, size_t pos, size_t* end) const;
   MarkingReading::Label LabelAt(const MarkingTokens& tokens, size_t* pos) const;
   size_t SkipNoise(const MarkingTokens& tokens, size_t pos) const;

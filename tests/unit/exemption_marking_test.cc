@@ -324,6 +324,28 @@ TEST(ExemptionMarkingTest, ColumnBesideBodyTextDoesNotCount) {
   EXPECT_FALSE(FindIn({page}).has_value()) << Describe(FindIn({page}));
 }
 
+TEST(ExemptionMarkingTest, TableCellIsNoStamp) {
+  std::string page = Letter("nb", Place::kNone, "");
+  page.replace(page.find(Parts("nb").paragraph2), 0,
+               "Status                    Antall dokumenter\n"
+               "Offentlig                 12\n"
+               "Unntatt offentlighet      3\n\n");
+  EXPECT_FALSE(FindIn({page}).has_value()) << Describe(FindIn({page}));
+}
+
+TEST(ExemptionMarkingTest, HeadingAboveANarrowColumnParagraph) {
+  // A leaflet set in a narrow column: no line is a sentence on its own, together they are.
+  const std::string page =
+      "Lövåsa kommun - Barn- och utbildning\n\n"
+      "Sekretess\n"
+      "Kommunens skolor hanterar\n"
+      "uppgifter om elever med stor\n"
+      "försiktighet, och personalen\n"
+      "lämnar inte ut uppgifter om\n"
+      "enskilda elever.\n";
+  EXPECT_FALSE(FindIn({page}).has_value()) << Describe(FindIn({page}));
+}
+
 TEST(ExemptionMarkingTest, TwoLineStamp) {
   ExpectMarking(FindIn({Letter("nb", Place::kHeader, "UNNTATT\nOFFENTLIGHET")}),
                 "UNNTATT OFFENTLIGHET", "", "nb", 1, MarkingPosition::kHeader);
