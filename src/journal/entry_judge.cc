@@ -203,4 +203,14 @@ EntryVerdict ToStoredVerdict(const EntryJudgement& judgement, const JournalStore
   return v;
 }
 
+bool ReleaseStands(const std::optional<StoredRelease>& release, const EntryVerdict& verdict) {
+  return release && release->documents_hash == verdict.documents_hash &&
+         release->findings_hash == verdict.findings_hash;
+}
+
+EntryStatus StatusAfter(const EntryVerdict& verdict, const std::optional<StoredRelease>& release) {
+  if (!Blocks(verdict.decision)) return EntryStatus::kPublished;
+  return ReleaseStands(release, verdict) ? EntryStatus::kReleased : EntryStatus::kHeld;
+}
+
 }  // namespace skjerm

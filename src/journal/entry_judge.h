@@ -62,6 +62,14 @@ EntryVerdict ToStoredVerdict(const EntryJudgement& judgement, const JournalStore
 // for the rest — so "120311 66592" and "120311-66592" are the same number.
 std::string NormalisedValue(const Finding& finding);
 
+// Whether an archivist's release still covers a new verdict: the same documents and the
+// same findings as when it was given.
+bool ReleaseStands(const std::optional<StoredRelease>& release, const EntryVerdict& verdict);
+
+// The status a verdict gives an entry: published when it may be published, held when not,
+// released when it would be held but a release still stands.
+EntryStatus StatusAfter(const EntryVerdict& verdict, const std::optional<StoredRelease>& release);
+
 // `text` with each [begin, end) span replaced by "*****" (overlapping spans merged).
 std::string MaskSpans(const std::string& text, std::vector<std::pair<size_t, size_t>> spans);
 

@@ -1,0 +1,50 @@
+#include "cli/journal_session.h"
+
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include "journal/secret_key.h"
+#include "pipeline/rule_set.h"
+
+namespace skjerm {
+
+std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global,
+                                                     bool with_rules, bool must_exist) {
+  auto s = std::make_unique<JournalSession>();
+  struct stat st;
+  if (must_exist && ::stat(global.db_path.c_str(), &st) != 0) {
+    std::cerr << "skjerm: no database at " << global.db_path
+              << " (import a journal first: skjerm journal import FILE)\n";
+    return nullptr;
+  }
+  try {
+    s->db = std::make_unique<Database>(Database::Open(global.db_path));
+    s->key = LoadOrCreateSecretKey(KeyPathFor(global.db_path));
+    s->store = std::make_unique<JournalStore>(*s->db, s->key);
+  } catch (const std::exception& e) {
+    std::cerr << "skjerm: cannot open " << global.db_path << ": " << e.what() << '\n';
+    return nullptr;
+  }
+  if (!with_rules) return s;
+  s->rules = LoadRules(global, /*use_roster_if_present=*/true);
+  if (!s->rules) return nullptr;
+  try {
+    s->codes = AccessCodes::FromFile(ResolvePatternsDir(global.patterns_dir) + "/journal.toml");
+  } catch (const std::exception& e) {
+    std::cerr << "skjerm: cannot load the access codes: " << e.what() << '\n';
+    return nullptr;
+  }
+  s->scanner = std::make_unique<Scanner>(*s->rules->rule_set);
+  s->judge = std::make_unique<EntryJudge>(*s->scanner, s->codes, s->rules->rule_set->policy());
+  return s;
+}
+
+std::optional<StoredEntry> FindEntryOrComplain(const JournalStore& store,
+                                               const std::string& journal_number) {
+  std::optional<StoredEntry> entry = store.FindByNumber(journal_number);
+  if (!entry) std::cerr << "skjerm: no journal entry " << journal_number << '\n';
+  return entry;
+}
+
+}  // namespace skjerm

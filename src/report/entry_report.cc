@@ -1,0 +1,62 @@
+#include "report/entry_report.h"
+
+#include <sstream>
+
+namespace skjerm {
+
+std::string JsonLine(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judgement,
+                           EntryStatus status, const ReportOptions& options) {
+  nlohmann::json j;
+  j["journal_number"] = entry.journal_number;
+  j["path"] = judgement.document_paths.empty() ? nlohmann::json(nullptr)
+                                               : nlohmann::json(judgement.document_paths[0]);
+  j["decision"] = DecisionName(judgement.decision);
+  j["reason"] = judgement.reason;
+  j["public_title"] = judgement.public_title;
+  j["status"] = EntryStatusName(status);
+  if (judgement.marking) {
+    j["marking"] = {{"phrase", judgement.marking->phrase},
+                    {"basis", judgement.marking->basis},
+                    {"page", judgement.marking->page},
+                    {"position", MarkingPositionName(judgement.marking->position)}};
+  } else {
+    j["marking"] = nullptr;
+  }
+  nlohmann::json documents = nlohmann::json::array();
+  for (size_t i = 0; i < judgement.document_paths.size(); ++i) {
+    documents.push_back({{"path", judgement.document_paths[i]},
+                         {"sha256", judgement.document_sha256[i].empty()
+                                        ? nlohmann::json(nullptr)
+                                        : nlohmann::json(judgement.document_sha256[i])},
+                         {"decision", DecisionName(judgement.document_decisions[i])}});
+  }
+  j["documents"] = std::move(documents);
+  nlohmann::json findings = nlohmann::json::array();
+  for (const EntryFinding& ef : judgement.findings) {
+    nlohmann::json f = FindingToJson(ef.finding, ef.unit_text, options);
+    f["location"] = ef.location;
+    f["document"] = ef.document;
+    findings.push_back(std::move(f));
+  }
+  j["findings"] = std::move(findings);
+  return j;
+}
+
+std::string EntryToLine(const std::string& journal_number, Decision decision,
+                        const std::string& public_title, const std::string& reason, bool color) {
+  std::string label = DecisionName(decision);
+  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  label.resize(6, ' ');
+  std::ostringstream out;
+  if (color) out << (Blocks(decision) ? "\033[1;31m" : "\033[32m");
+  out << label;
+  if (color) out << "\033[0m";
+  out << " " << journal_number << "  \"" << public_title << "\"  " << reason;
+  return out.str();
+}
+
+}  // namespace skjerm
