@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <stdexcept>
+#include <tuple>
 
 #include "base/utf8.h"
 #include "detect/roster_terms.h"
@@ -323,6 +324,11 @@ class DocumentScan {
       for (size_t u = 0; u < units_.size(); ++u) RosterFullNames(u);
       for (size_t u = 0; u < units_.size(); ++u) RosterSingles(u);
     }
+    for (size_t u = 0; u < units_.size(); ++u) TableColumns(u);
+    for (const auto& [u, first, last] : table_names_) {
+      if (!IsOfficial(u, first, last))
+        AddListCandidate(u, first, last, "name.context", rules_.confidence.context);
+    }
     for (size_t u = 0; u < units_.size(); ++u) ListNames(u);
     ListSingles();
     return std::move(candidates_);
@@ -517,7 +523,16 @@ class DocumentScan {
       }
       if (!mentioned && OfficialTitleBefore(u, i)) continue;
       size_t last = i + 1;
-      if ((chosen_bits & kGivenLike) && !mentioned) last = ExtendWithUnknownSurname(u, i);
+      // «Tor-Erik», «Tor Erik»: the person's other given names joined to this one.
+      while ((chosen_bits & kGiven) && last < unit.tokens.size() && !unit.used[last] &&
+             unit.tokens[last].cap &&
+             JoinsPhrase(Gap(unit.text(), unit.tokens[last - 1], unit.tokens[last])) &&
+             (BitsFor(unit.tokens[last], chosen) & kGiven)) {
+        ++last;
+      }
+      if ((chosen_bits & kGivenLike) && !mentioned && last == i + 1) {
+        last = ExtendWithUnknownSurname(u, i);
+      }
       for (size_t k = i; k < last; ++k) unit.used[k] = true;
       AddRosterCandidate(u, i, last, chosen, confidence);
     }
@@ -818,6 +833,78 @@ class DocumentScan {
     candidates_.push_back(std::move(c));
   }
 
+  // The cells of a table line: split at « | », tabs or runs of two or more spaces.
+  static std::vector<std::pair<size_t, size_t>> Cells(const std::string& text, size_t begin,
+                                                      size_t end) {
+    std::vector<std::pair<size_t, size_t>> cells;
+    size_t cell = begin;
+    for (size_t p = begin; p < end; ++p) {
+      size_t width = 0;
+      if (text[p] == '|' || text[p] == '\t') width = 1;
+      if (text[p] == ' ' && p + 1 < end && text[p + 1] == ' ') {
+        width = 1;
+        while (p + width < end && text[p + width] == ' ') ++width;
+      }
+      if (width == 0) continue;
+      if (p > cell) cells.push_back({cell, p});
+      p += width - 1;
+      cell = p + 1;
+    }
+    if (end > cell) cells.push_back({cell, end});
+    // Trim spaces around '|'.
+    for (auto& [b, e] : cells) {
+      while (b < e && text[b] == ' ') ++b;
+      while (e > b && text[e - 1] == ' ') --e;
+    }
+    cells.erase(std::remove_if(cells.begin(), cells.end(),
+                               [](const auto& c) { return c.first == c.second; }),
+                cells.end());
+    return cells;
+  }
+
+  // A table with a column headed «Navn», «Elev», «Namn»: the names in that column.
+  void TableColumns(size_t u) {
+    const Unit& unit = units_[u];
+    const std::string& text = unit.text();
+    const TextView& view = unit.unit->view;
+    size_t line = 0;
+    while (line < text.size()) {
+      const size_t line_end = view.LineEnd(line);
+      const auto header = Cells(text, line, line_end);
+      size_t column = header.size();
+      for (size_t c = 0; c < header.size() && header.size() >= 2; ++c) {
+        const std::string cell = Folded(
+            std::string_view(text).substr(header[c].first, header[c].second - header[c].first));
+        if (rules_.labels.Contains(cell)) {
+          column = c;
+          break;
+        }
+      }
+      line = line_end + 1;
+      if (column == header.size()) continue;
+      // The rows below, until a line that is not a row of as many cells.
+      while (line < text.size()) {
+        const size_t row_end = view.LineEnd(line);
+        const auto cells = Cells(text, line, row_end);
+        if (cells.size() != header.size()) break;
+        const auto [b, e] = cells[column];
+        size_t first = unit.tokens.size(), last = 0;
+        bool all_cap = true;
+        for (size_t k = 0; k < unit.tokens.size(); ++k) {
+          if (unit.tokens[k].begin < b || unit.tokens[k].end > e) continue;
+          first = std::min(first, k);
+          last = k + 1;
+          all_cap = all_cap && unit.tokens[k].cap && SurnameLike(unit.tokens[k]) && !unit.used[k];
+        }
+        if (first < last && last - first <= 4 && all_cap && unit.tokens[first].begin == b &&
+            unit.tokens[last - 1].end == e) {
+          table_names_.push_back({u, first, last});
+        }
+        line = row_end + 1;
+      }
+    }
+  }
+
   // Runs of capitalised words that the lists or the context make a name.
   void ListNames(size_t u) {
     Unit& unit = units_[u];
@@ -848,7 +935,7 @@ class DocumentScan {
                            (j - i >= 2 && AddresseeLine(u, i, j));
       std::string rule;
       double confidence = 0;
-      if (context && (listed || (j - i >= 2 && NameShapedEnd(unit, j)))) {
+      if (context && (listed || j - i >= 2)) {
         rule = "name.context";
         confidence = rules_.confidence.context;
       } else if (listed && j - i >= 2) {
@@ -908,9 +995,9 @@ class DocumentScan {
     // Listed first names mid-sentence become known first names.
     for (size_t u = 0; u < units_.size(); ++u) {
       for (const Token& t : units_[u].tokens) {
+        // Capitalised mid-sentence, even a name that is also a word (Liv, Sander) is a name.
         if (!t.cap || t.sentence_start || t.upper || !Listed(rules_.first_names, t) ||
-            Listed(rules_.ordinary_words, t) || rules_.never.count(t.folded) ||
-            official_first_.count(t.folded)) {
+            rules_.never.count(t.folded) || official_first_.count(t.folded)) {
           continue;
         }
         lone_first_.insert(t.folded);
@@ -957,11 +1044,12 @@ class DocumentScan {
   std::unordered_map<std::string, std::vector<PersonHit>> hits_;
   std::vector<bool> mentioned_;  // persons whose full name the document mentions
   std::vector<Candidate> candidates_;
-  std::vector<std::pair<size_t, size_t>> lone_context_;  // (unit, token): «Hei Kari»
-  std::unordered_set<std::string> known_first_;          // first names of names found
-  std::unordered_set<std::string> known_full_;           // full names found, folded
-  std::unordered_set<std::string> lone_first_;           // listed first names seen mid-sentence
-  std::unordered_set<std::string> official_first_;       // first names of officials found
+  std::vector<std::tuple<size_t, size_t, size_t>> table_names_;  // (unit, first, last)
+  std::vector<std::pair<size_t, size_t>> lone_context_;          // (unit, token): «Hei Kari»
+  std::unordered_set<std::string> known_first_;                  // first names of names found
+  std::unordered_set<std::string> known_full_;                   // full names found, folded
+  std::unordered_set<std::string> lone_first_;      // listed first names seen mid-sentence
+  std::unordered_set<std::string> official_first_;  // first names of officials found
 };
 
 }  // namespace
