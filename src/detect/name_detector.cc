@@ -579,9 +579,15 @@ class DocumentScan {
     return false;
   }
 
+  // «Elev: Kari», «eleven Kari», and a greeting that opens a line: «Hei Kari,».
   bool PrivateContextBefore(size_t u, size_t i) const {
-    return PhraseDirectlyBefore(u, i, rules_.labels) ||
-           PhraseDirectlyBefore(u, i, rules_.salutations);
+    if (PhraseDirectlyBefore(u, i, rules_.labels)) return true;
+    const Unit& unit = units_[u];
+    return i > 0 && PhraseDirectlyBefore(u, i, rules_.salutations) &&
+           (unit.tokens[i - 1].sentence_start ||
+            (i > 1 && unit.tokens[i - 2].sentence_start &&
+             rules_.salutations.Contains(unit.tokens[i - 2].folded + " " +
+                                         unit.tokens[i - 1].folded)));
   }
 
   bool IsTitle(const std::string& folded) const {
@@ -767,7 +773,8 @@ class DocumentScan {
     const std::string& f = t.folded;
     if (f.size() < 2 || !t.cap) return false;
     if (rules_.never.count(f) || rules_.organisation_words.count(f) ||
-        rules_.street_words.count(f) || rules_.sentence_words.count(f) || IsTitle(f)) {
+        rules_.street_words.count(f) || rules_.sentence_words.count(f) || IsTitle(f) ||
+        rules_.labels.Contains(f) || rules_.salutations.Contains(f)) {
       return false;
     }
     for (const std::string& s : rules_.street_suffixes) {
@@ -912,8 +919,7 @@ class DocumentScan {
     size_t i = 0;
     while (i < toks.size()) {
       const Token& t = toks[i];
-      if (unit.used[i] || !t.cap || rules_.never.count(t.folded) || IsTitle(t.folded) ||
-          rules_.organisation_words.count(t.folded) || rules_.sentence_words.count(t.folded)) {
+      if (unit.used[i] || !t.cap || !SurnameLike(t)) {
         ++i;
         continue;
       }
@@ -923,10 +929,14 @@ class DocumentScan {
       size_t j = i + 1;
       while (j < toks.size() && j - i < 4 && toks[j].cap && !unit.used[j] && SurnameLike(toks[j])) {
         const std::string_view gap = Gap(unit.text(), toks[j - 1], toks[j]);
-        if (!JoinsName(gap) || (gap == "\n" && !(listed && j == i + 1))) break;
+        if (!JoinsName(gap) ||
+            (gap == "\n" && !(listed && j == i + 1 && !toks[j].sentence_start))) {
+          break;
+        }
         ++j;
       }
       if (NotNameAfter(unit, j)) {
+        for (size_t k = i; k < j; ++k) unit.used[k] = true;  // a street's or a school's name
         i = j;
         continue;
       }

@@ -52,9 +52,7 @@ TEST(TextViewTest, NfcComposesDecomposedLetters) {
   EXPECT_EQ(v.text(), "Björn Åse");
 }
 
-TEST(TextViewTest, CrLfBecomesNewline) {
-  EXPECT_EQ(TextView("a\r\nb\rc").text(), "a\nb\nc");
-}
+TEST(TextViewTest, CrLfBecomesNewline) { EXPECT_EQ(TextView("a\r\nb\rc").text(), "a\nb\nc"); }
 
 TEST(TextViewTest, OcrDigitConfusionsInsideDigitRuns) {
   EXPECT_EQ(TextView("12O311 6659S").text(), "120311 66595");
