@@ -310,6 +310,14 @@ TEST(RosterCommandTest, ImportsEndToEndAndKeepsFilesPrivate) {
   EXPECT_TRUE(vangen[0].ordinary_word);  // the test dictionary says so
   ExpectNoClearText(AllBytes(db), /*check_digits=*/false);
 
+  std::shared_ptr<const Roster> for_scan = Roster::LoadForScan(db);
+  ASSERT_NE(for_scan, nullptr);
+  EXPECT_EQ(for_scan->persons().size(), 5u);
+  EXPECT_EQ(Roster::LoadForScan(dir.File("none.db")), nullptr);
+  ::chmod((db + ".key").c_str(), 0644);
+  EXPECT_THROW(Roster::LoadForScan(db), SecretKeyError);
+  ::chmod((db + ".key").c_str(), 0600);
+
   // A file with no usable rows leaves the roster alone.
   std::ofstream(csv) << "id,role,given_names,family_name\n,pupil,Ola,Nordmann\n";
   EXPECT_EQ(RunCli(static_cast<int>(argv.size()), argv.data()), 1);
