@@ -590,10 +590,19 @@ class DocumentScan {
                                          unit.tokens[i - 1].folded)));
   }
 
+  // A title, also compounded («innkjøpsrådgiver») or inflected («skolsköterskan»,
+  // «rektoren», «lærerne»).
   bool IsTitle(const std::string& folded) const {
     if (rules_.official_titles.Contains(folded)) return true;
-    for (const std::string& suffix : rules_.title_suffixes) {
-      if (EndsWith(folded, suffix)) return true;
+    static const char* const kEndings[] = {"",    "n",  "en", "a",    "et",   "t",   "na", "ne",
+                                           "ene", "ar", "er", "erna", "arna", "ane", "e"};
+    for (const char* ending : kEndings) {
+      const std::string_view e(ending);
+      if (!EndsWith(folded, e)) continue;
+      const std::string stem = folded.substr(0, folded.size() - e.size());
+      for (const std::string& title : rules_.title_suffixes) {
+        if (EndsWith(stem, title)) return true;
+      }
     }
     return false;
   }
@@ -919,11 +928,17 @@ class DocumentScan {
     size_t i = 0;
     while (i < toks.size()) {
       const Token& t = toks[i];
-      if (unit.used[i] || !t.cap || !SurnameLike(t)) {
+      // «Mai Britt Olsen», «August Holm»: a month's name is a first name only before a
+      // listed name.
+      const bool month_as_name =
+          rules_.never.count(t.folded) && i + 1 < toks.size() && toks[i + 1].cap &&
+          Gap(unit.text(), t, toks[i + 1]) == " " && SurnameLike(toks[i + 1]) &&
+          (Listed(rules_.first_names, toks[i + 1]) || Listed(rules_.last_names, toks[i + 1]));
+      if (unit.used[i] || !t.cap || (!SurnameLike(t) && !month_as_name)) {
         ++i;
         continue;
       }
-      const bool listed = Listed(rules_.first_names, t);
+      const bool listed = Listed(rules_.first_names, t) || month_as_name;
       // The run of capitalised words from i, up to the first one that cannot be part of a
       // name. A listed first name may wrap onto the next line.
       size_t j = i + 1;

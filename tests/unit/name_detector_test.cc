@@ -263,6 +263,9 @@ TEST_F(NameDetectorTest, StreetsOrganisationsAndPlacesAreNotNames) {
 TEST_F(NameDetectorTest, MonthsAndWeekdaysAreNotNames) {
   EXPECT_TRUE(WithoutRoster("Møtet er 3. Mai. August blir travel. Vi ses Fredag.").empty());
   EXPECT_TRUE(WithoutRoster("Beslut fattat i Maj om stöd. Juni är sista månaden.").empty());
+  // Before a listed name, a month's name is a first name.
+  EXPECT_EQ(Texts(WithoutRoster("Vi har snakket med August Holm og Mai Britt Olsen.")),
+            (Strings{"August Holm", "Mai Britt Olsen"}));
 }
 
 TEST_F(NameDetectorTest, OrdinaryWordsAtSentenceStartAreNotNames) {
@@ -277,6 +280,8 @@ TEST_F(NameDetectorTest, OfficialsAreNotReported) {
   EXPECT_TRUE(WithoutRoster("Kopi: kontaktlærer Jon Nilsen").empty());
   EXPECT_TRUE(WithoutRoster("Spørsmål rettes til Jon Nilsen, rektor.").empty());
   EXPECT_TRUE(WithoutRoster("Deltakere: Jon Nilsen (skoleleder)").empty());
+  EXPECT_TRUE(WithoutRoster("Vi har talat med skolsköterskan Annika Sjöberg.").empty());
+  EXPECT_TRUE(WithoutRoster("Elevens mentor, Karin Lund, har ringt.").empty());
   EXPECT_TRUE(WithoutRoster("Fra: Jon Nilsen <jon.nilsen@eikelund.kommune.no>").empty());
   // A private person in the same positions is reported.
   EXPECT_EQ(Texts(WithoutRoster("Fra: Kari Dahl <kari.dahl@gmail.com>")), (Strings{"Kari Dahl"}));
