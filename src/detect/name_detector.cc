@@ -339,8 +339,11 @@ class DocumentScan {
  private:
   // --- the roster -----------------------------------------------------------------------
 
-  const std::vector<PersonHit>& HitsOf(const Token& token) {
-    auto [it, inserted] = hits_.try_emplace(token.folded);
+  // What the roster says of a word: exact and genitive matches, and with `fuzzy` also
+  // matches one letter off. Fuzzy look-ups cost a keyed hash per letter, so they are made
+  // only where they can count: next to a word that matches, or once a full name was seen.
+  const std::vector<PersonHit>& HitsOf(const Token& token, bool fuzzy) {
+    auto [it, inserted] = (fuzzy ? fuzzy_hits_ : exact_hits_).try_emplace(token.folded);
     if (!inserted) return it->second;
     std::map<int, unsigned> bits;
     const std::string& f = token.folded;
@@ -364,7 +367,7 @@ class DocumentScan {
     for (const auto& [person, b] : bits) exact |= (b & kExact) != 0;
     // OCR damage: a letter too many or one letter wrong. A word that is itself a known
     // name is another person, not damage.
-    if (!exact && length >= 5 && !rules_.first_names.ContainsFolded(f) &&
+    if (fuzzy && !exact && length >= 5 && !rules_.first_names.ContainsFolded(f) &&
         !rules_.last_names.ContainsFolded(f)) {
       for (const std::string& d : SingleDeletions(f)) {
         for (const Roster::Hit& h : roster_->Find(TermKind::kGiven, d)) bits[h.person] |= kFuzzy;
@@ -376,8 +379,19 @@ class DocumentScan {
     return it->second;
   }
 
+  // A capitalised word joined to token i matches the roster exactly.
+  bool NextToAMatch(size_t u, size_t i) {
+    const Unit& unit = units_[u];
+    const std::vector<Token>& toks = unit.tokens;
+    auto matches = [&](size_t a, size_t b, size_t k) {
+      return toks[k].cap && JoinsName(Gap(unit.text(), toks[a], toks[b])) &&
+             !HitsOf(toks[k], false).empty();
+    };
+    return (i + 1 < toks.size() && matches(i, i + 1, i + 1)) || (i > 0 && matches(i - 1, i, i - 1));
+  }
+
   unsigned BitsFor(const Token& token, int person) {
-    for (const PersonHit& h : HitsOf(token)) {
+    for (const PersonHit& h : HitsOf(token, /*fuzzy=*/true)) {
       if (h.person == person) return h.bits;
     }
     return 0;
@@ -412,13 +426,13 @@ class DocumentScan {
     const std::vector<Token>& toks = unit.tokens;
     size_t i = 0;
     while (i < toks.size()) {
-      if (!toks[i].cap || unit.used[i] || HitsOf(toks[i]).empty()) {
+      if (!toks[i].cap || unit.used[i] || HitsOf(toks[i], NextToAMatch(u, i)).empty()) {
         ++i;
         continue;
       }
       size_t best_length = 0;
       int best_person = -1;
-      const std::vector<PersonHit> starts = HitsOf(toks[i]);
+      const std::vector<PersonHit> starts = HitsOf(toks[i], NextToAMatch(u, i));
       for (const PersonHit& start : starts) {
         std::vector<unsigned> seq;
         for (size_t j = i; j < toks.size() && seq.size() < 5; ++j) {
@@ -445,6 +459,7 @@ class DocumentScan {
         continue;
       }
       mentioned_[static_cast<size_t>(best_person)] = true;
+      any_mentioned_ = true;
       for (size_t k = i; k < i + best_length; ++k) unit.used[k] = true;
       AddRosterCandidate(u, i, i + best_length, best_person, rules_.confidence.roster_full);
       i += best_length;
@@ -475,7 +490,7 @@ class DocumentScan {
     for (size_t i = 0; i < unit.tokens.size(); ++i) {
       const Token& t = unit.tokens[i];
       if (!t.cap || unit.used[i]) continue;
-      const std::vector<PersonHit> hits = HitsOf(t);
+      const std::vector<PersonHit> hits = HitsOf(t, any_mentioned_);
       if (hits.empty()) continue;
       int chosen = -1;
       unsigned chosen_bits = 0;
@@ -545,8 +560,8 @@ class DocumentScan {
     const size_t j = i + 1;
     if (j >= unit.tokens.size() || unit.used[j]) return i + 1;
     const Token& next = unit.tokens[j];
-    if (!next.cap || Gap(unit.text(), unit.tokens[i], next) != " " || !HitsOf(next).empty() ||
-        !SurnameLike(next)) {
+    if (!next.cap || Gap(unit.text(), unit.tokens[i], next) != " " ||
+        !HitsOf(next, false).empty() || !SurnameLike(next)) {
       return i + 1;
     }
     if (j + 1 < unit.tokens.size() && NotNameAfter(unit, j + 1)) return i + 1;
@@ -1066,7 +1081,8 @@ class DocumentScan {
   const NameDetector::Rules& rules_;
   const Roster* roster_;
   std::vector<Unit> units_;
-  std::unordered_map<std::string, std::vector<PersonHit>> hits_;
+  std::unordered_map<std::string, std::vector<PersonHit>> exact_hits_, fuzzy_hits_;
+  bool any_mentioned_ = false;
   std::vector<bool> mentioned_;  // persons whose full name the document mentions
   std::vector<Candidate> candidates_;
   std::vector<std::tuple<size_t, size_t, size_t>> table_names_;  // (unit, first, last)
