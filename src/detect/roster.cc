@@ -2,12 +2,27 @@
 
 #include <utility>
 
+#include <sys/stat.h>
+
+#include "journal/database.h"
 #include "journal/roster_store.h"
+#include "journal/secret_key.h"
 
 namespace skjerm {
 
 Roster Roster::Load(const Database& db, std::string key) {
   return FromStored(ReadRoster(db), std::move(key));
+}
+
+std::shared_ptr<const Roster> Roster::LoadForScan(const std::string& db_path) {
+  struct stat st;
+  if (::stat(db_path.c_str(), &st) != 0) return nullptr;
+  const std::string key_path = KeyPathFor(db_path);
+  if (::stat(key_path.c_str(), &st) != 0) return nullptr;  // no roster was ever imported
+  Database db = Database::Open(db_path);
+  auto roster = std::make_shared<Roster>(Load(db, LoadSecretKey(key_path)));
+  if (roster->empty()) return nullptr;
+  return roster;
 }
 
 Roster Roster::FromStored(const std::vector<StoredRosterPerson>& stored, std::string key) {

@@ -5,6 +5,7 @@
 #ifndef SKJERM_DETECT_ROSTER_H_
 #define SKJERM_DETECT_ROSTER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,6 +36,11 @@ class Roster {
   // will ever match).
   static Roster Load(const Database& db, std::string key);
   static Roster FromStored(const std::vector<StoredRosterPerson>& stored, std::string key);
+  // The roster of the database at db_path with the key beside it (<db_path>.key), for a
+  // scan: null when there is no database file, no key file or an empty roster. Throws
+  // (DatabaseError, SecretKeyError) when they exist but cannot be used — a key others can
+  // read is refused, never silently ignored.
+  static std::shared_ptr<const Roster> LoadForScan(const std::string& db_path);
 
   bool empty() const { return persons_.empty(); }
   const std::vector<Person>& persons() const { return persons_; }

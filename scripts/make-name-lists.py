@@ -1,0 +1,159 @@
+#!/usr/bin/python3
+"""Writes the name lists of patterns/names/ from openly licensed data in Debian's and npm's
+packages, and the list of names that are also ordinary words.
+
+Sources (both MIT / Expat licensed):
+  * Debian python3-fake-factory (Python "faker"): providers person no_NO, sv_SE, dk_DK.
+    apt-get install python3-fake-factory
+  * npm @faker-js/faker: locales nb_NO, sv, da (person.first_name, person.last_name).
+    Fetched with `npm pack @faker-js/faker` unless --faker-js DIR names an unpacked package.
+Dictionaries (for ordinary_words.txt): Debian wnorwegian, wswedish, wdanish in
+/usr/share/dict (bokmål, nynorsk, svenska are Latin-1; dansk is UTF-8).
+
+Usage: scripts/make-name-lists.py [--faker-js DIR] [--out patterns/names]
+Run it with Debian's /usr/bin/python3 (that is where python3-fake-factory installs).
+"""
+
+import argparse
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+LANGS = {
+    # our language: (fake-factory provider, faker-js locale)
+    "nb": ("no_NO", "nb_NO"),
+    "sv": ("sv_SE", "sv"),
+    "da": ("dk_DK", "da"),
+}
+DICTIONARIES = [("/usr/share/dict/bokmål", "latin-1"), ("/usr/share/dict/nynorsk", "latin-1"),
+                ("/usr/share/dict/svenska", "latin-1"), ("/usr/share/dict/dansk", "utf-8")]
+
+NODE_DUMP = r"""
+const dir = process.argv[2];
+const { allLocales } = await import(dir + '/dist/index.js');
+const out = {};
+for (const loc of process.argv.slice(3)) {
+  const person = (allLocales[loc] || {}).person || {};
+  const flat = (v) => Array.isArray(v) ? v : Object.values(v || {}).flat();
+  out[loc] = { first: flat(person.first_name), last: flat(person.last_name) };
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def deb_version(package):
+    try:
+        return subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def fake_factory_names(provider):
+    module = importlib.import_module("faker.providers.person." + provider)
+    p = module.Provider
+    first = list(getattr(p, "first_names", ()) or ())
+    first += list(getattr(p, "first_names_male", ()) or ()) + list(getattr(p, "first_names_female", ()) or ())
+    return first, list(p.last_names)
+
+
+def faker_js_dir(given):
+    if given:
+        return given, None
+    tmp = tempfile.mkdtemp(prefix="faker-js-")
+    subprocess.run(["npm", "pack", "--silent", "@faker-js/faker"], cwd=tmp, check=True,
+                   stdout=subprocess.DEVNULL)
+    tgz = [f for f in os.listdir(tmp) if f.endswith(".tgz")][0]
+    with tarfile.open(os.path.join(tmp, tgz)) as t:
+        t.extractall(tmp)
+    return os.path.join(tmp, "package"), tmp
+
+
+def faker_js_names(package_dir, locales):
+    with tempfile.NamedTemporaryFile("w", suffix=".mjs", delete=False) as f:
+        f.write(NODE_DUMP)
+        script = f.name
+    try:
+        out = subprocess.run(["node", script, os.path.abspath(package_dir)] + locales,
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(script)
+    return json.loads(out)
+
+
+def clean(names):
+    """Single-word names only (double names are matched part by part), sorted, unique."""
+    out = set()
+    for n in names:
+        for part in n.replace("-", " ").split():
+            if part[:1].isupper() and part.isalpha() and len(part) >= 2:
+                out.add(part)
+    return sorted(out, key=lambda s: (s.casefold(), s))
+
+
+def write_list(path, header, names):
+    with open(path, "w", encoding="utf-8") as f:
+        for line in header:
+            f.write("# " + line + "\n" if line else "#\n")
+        for n in names:
+            f.write(n + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--faker-js", help="an unpacked @faker-js/faker package (default: npm pack)")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "patterns", "names"))
+    args = ap.parse_args()
+
+    ff_version = deb_version("python3-fake-factory")
+    js_dir, tmp = faker_js_dir(args.faker_js)
+    with open(os.path.join(js_dir, "package.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    js_version, js_licence = meta["version"], meta.get("license", "MIT")
+    js = faker_js_names(js_dir, [v[1] for v in LANGS.values()])
+
+    every_name = set()
+    for lang, (ff, jsloc) in LANGS.items():
+        ff_first, ff_last = fake_factory_names(ff)
+        for kind, ff_names, js_names in (("first", ff_first, js[jsloc]["first"]),
+                                          ("last", ff_last, js[jsloc]["last"])):
+            names = clean(ff_names + js_names)
+            every_name.update(names)
+            what = "first (given) names" if kind == "first" else "family names"
+            write_list(os.path.join(args.out, f"{kind}_names_{lang}.txt"), [
+                f"{what.capitalize()} for {lang}, one a line. Generated by scripts/make-name-lists.py; do not edit by hand.",
+                "Sources:",
+                f"  Debian python3-fake-factory {ff_version} (Python faker), faker/providers/person/{ff}: "
+                "Expat (MIT) licence, Copyright 2012 Daniele Faraglia.",
+                f"  npm @faker-js/faker {js_version}, locale {jsloc}, person.{kind}_name: {js_licence} licence, "
+                "Copyright Faker contributors.",
+                "Double names are split into their parts.",
+            ], names)
+
+    found = set()
+    lower_names = {n.lower(): n for n in every_name}
+    for path, encoding in DICTIONARIES:
+        with open(path, encoding=encoding, errors="replace") as f:
+            for line in f:
+                w = line.strip()
+                if w and w[0].islower() and w in lower_names:
+                    found.add(lower_names[w])
+    write_list(os.path.join(args.out, "ordinary_words.txt"), [
+        "Names from the lists in this folder that are also ordinary words (Liv, Stein, Sol, Per ...):",
+        "a capitalised one alone needs context before it is taken for a name.",
+        "Generated by scripts/make-name-lists.py: the names whose lower-case form is an entry of",
+        "Debian's word lists " + ", ".join(p for p, _ in DICTIONARIES) + " (packages wnorwegian "
+        f"{deb_version('wnorwegian')}, wswedish {deb_version('wswedish')}, wdanish {deb_version('wdanish')}; GPL-2 / GPL licensed word lists,",
+        "of which only this intersection of single words is derived).",
+    ], sorted(found, key=lambda s: (s.casefold(), s)))
+    if tmp:
+        subprocess.run(["rm", "-rf", tmp], check=False)
+    print(f"{len(every_name)} names; {len(found)} of them ordinary words", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+// Finds private persons' names (category person_name).
+//
+// With a roster (detect/roster.h) it knows the school's pupils, guardians and staff by
+// keyed hashes: full names ("Sindre Haugland", "Tor-Erik Haugland", "SINDRE HAUGLAND",
+// "Bjorn" for "Bjørn"), genitives ("Sindres", "Frejas"), a first name alone (surer after
+// the full name was mentioned), and words one letter off (OCR damage). Rule "name.roster"
+// with flag "pupil" or "guardian"; a protected person's every mention is rule
+// "protected_identity" with flag "protected". Staff are officials: never reported, and a
+// staff match keeps the list rules below from reporting the same words.
+//
+// Without a roster (and for people not in it) the name lists of patterns/names/ and the
+// words around a name (patterns/names.toml) decide: a listed first name followed by a
+// family-name-like word ("name.list"); a name after «Elev:», «Hei», before «(mor)» or
+// beside a national ID or birth date ("name.context"). Officials (a title or an
+// official's label next to the name, a signed block with a title), streets, organisations,
+// months and weekdays are not reported.
+//
+// Reads the national_id and birth_date findings already in the vector, so it must run
+// after those detectors.
+#ifndef SKJERM_DETECT_NAME_DETECTOR_H_
+#define SKJERM_DETECT_NAME_DETECTOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "detect/detector.h"
+#include "detect/roster.h"
+#include "detect/word_list.h"
+
+namespace skjerm {
+
+class NameDetector : public Detector {
+ public:
+  // Builds the detector from patterns_dir/names.toml and patterns_dir/names/*.txt, with
+  // the roster when one is given (it may be null or empty). Throws std::runtime_error
+  // naming the file when a rule file is missing or malformed.
+  static std::unique_ptr<NameDetector> Create(const std::string& patterns_dir,
+                                              std::shared_ptr<const Roster> roster = nullptr);
+
+  std::string_view name() const override { return "names"; }
+  void Detect(const DocumentText& text, std::vector<Finding>* findings) const override;
+
+  // The knobs of names.toml [confidence].
+  struct Confidence {
+    double roster_full = 0.95;
+    double roster_first_after_full = 0.9;
+    double roster_first_alone = 0.6;
+    double roster_family_after_full = 0.7;
+    double roster_fuzzy = 0.7;
+    double list_full = 0.7;
+    double context = 0.85;
+    double list_first_after_full = 0.6;
+    double list_first_alone = 0.5;
+  };
+
+  // Folded phrases of names.toml, by how many words they have.
+  class PhraseSet {
+   public:
+    void Add(std::string_view phrase);
+    bool Contains(const std::string& folded_phrase) const {
+      return phrases_.count(folded_phrase) > 0;
+    }
+    size_t max_words() const { return max_words_; }
+
+   private:
+    std::unordered_set<std::string> phrases_;
+    size_t max_words_ = 0;
+  };
+
+  struct Rules {
+    Confidence confidence;
+    PhraseSet salutations, labels, relations, id_words;
+    PhraseSet official_titles, official_labels, closings;
+    std::vector<std::string> email_domains;          // an organisation's, folded
+    std::vector<std::string> private_email_domains;  // private persons' providers
+    std::unordered_set<std::string> title_suffixes;  // single-word titles, folded
+    std::unordered_set<std::string> organisation_words, street_words, never, sentence_words;
+    std::vector<std::string> street_suffixes;
+    FoldedWordSet first_names, last_names, ordinary_words;
+  };
+
+ private:
+  NameDetector(Rules rules, std::shared_ptr<const Roster> roster)
+      : rules_(std::move(rules)), roster_(std::move(roster)) {}
+
+  Rules rules_;
+  std::shared_ptr<const Roster> roster_;
+};
+
+}  // namespace skjerm
+
+#endif  // SKJERM_DETECT_NAME_DETECTOR_H_
