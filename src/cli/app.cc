@@ -2,7 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/check_command.h"
 #include "cli/command.h"
+#include "cli/entry_commands.h"
+#include "cli/hook_command.h"
 #include "cli/roster_command.h"
 #include "cli/scan_command.h"
 
@@ -21,6 +24,12 @@ int RunCli(int argc, char** argv) {
   int exit_status = 0;
   AddScanCommand(app, global, &exit_status);
   AddRosterCommand(app, global, &exit_status);
+  AddCheckCommand(app, global, &exit_status);
+  AddHookCommand(app, global, &exit_status);
+  AddRetroCommand(app, global, &exit_status);
+  AddReleaseCommand(app, global, &exit_status);
+  AddHistoryCommand(app, global, &exit_status);
+  AddStatusCommand(app, global, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

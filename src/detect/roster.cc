@@ -18,8 +18,16 @@ std::shared_ptr<const Roster> Roster::LoadForScan(const std::string& db_path) {
   struct stat st;
   if (::stat(db_path.c_str(), &st) != 0) return nullptr;
   const std::string key_path = KeyPathFor(db_path);
-  if (::stat(key_path.c_str(), &st) != 0) return nullptr;  // no roster was ever imported
   Database db = Database::Open(db_path);
+  if (::stat(key_path.c_str(), &st) != 0) {
+    // No key: fine when no roster was ever imported; a roster that cannot be read must not
+    // be skipped silently (its protected identities would go unnoticed).
+    Statement count = db.Prepare("SELECT count(*) FROM roster_person");
+    if (count.Step() && count.ColumnInt(0) > 0) {
+      throw SecretKeyError("the roster's key file " + key_path + " is missing");
+    }
+    return nullptr;
+  }
   auto roster = std::make_shared<Roster>(Load(db, LoadSecretKey(key_path)));
   if (roster->empty()) return nullptr;
   return roster;

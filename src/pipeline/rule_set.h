@@ -28,7 +28,8 @@ class RuleSet {
 
   // Loads every rule file of `patterns_dir`; `roster` may be null (no roster imported).
   // Throws std::runtime_error naming the file that is wrong.
-  static std::unique_ptr<RuleSet> Load(const std::string& patterns_dir, const Roster* roster);
+  static std::unique_ptr<RuleSet> Load(const std::string& patterns_dir,
+                                       std::shared_ptr<const Roster> roster);
 
   const std::vector<std::unique_ptr<Detector>>& detectors() const { return detectors_; }
   const ExemptionMarkingFinder& markings() const { return *markings_; }

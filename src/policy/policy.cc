@@ -25,6 +25,10 @@ std::string HoldReason(const PolicyRules& rules, const Finding& f, bool has_cont
     case Category::kPersonName:
       if (IsProtected(f)) return "protected identity";
       if (HasFlag(f, "pupil") && rules.hold_pupil_name) return "pupil's name";
+      if (HasFlag(f, "guardian") && rules.hold_guardian_name) return "guardian's name";
+      if (HasFlag(f, "case") && rules.hold_private_name_in_case) {
+        return "private person's name in a school or welfare case";
+      }
       if (rules.hold_private_name) return "private person's name";
       if (has_contact && rules.hold_private_name_with_contact) {
         return "private person's name with contact details";
@@ -101,6 +105,8 @@ Policy Policy::FromFile(const std::string& path) {
   flag("national_id", &rules.hold_national_id);
   flag("birth_date", &rules.hold_birth_date);
   flag("pupil_name", &rules.hold_pupil_name);
+  flag("guardian_name", &rules.hold_guardian_name);
+  flag("private_name_in_case", &rules.hold_private_name_in_case);
   flag("private_name_with_contact", &rules.hold_private_name_with_contact);
   flag("private_name", &rules.hold_private_name);
   flag("contact_without_name", &rules.hold_contact_without_name);

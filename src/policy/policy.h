@@ -18,6 +18,8 @@ struct PolicyRules {
   bool hold_national_id = true;
   bool hold_birth_date = true;
   bool hold_pupil_name = true;
+  bool hold_guardian_name = true;
+  bool hold_private_name_in_case = true;
   bool hold_private_name_with_contact = true;
   bool hold_private_name = false;
   bool hold_contact_without_name = false;
