@@ -18,6 +18,7 @@ struct Part {
   PartKind kind = PartKind::kStreet;
   size_t begin = 0;
   size_t end = 0;
+  size_t number_end = 0;  // street: end of the house number (and letter)
   size_t line = 0;
   bool at_segment_start = false;  // only blanks or a field separator before it
   bool cue_before = false;        // «Adresse:», «bor i» just before it
@@ -140,10 +141,14 @@ size_t AddressFinder::Extend(size_t q, size_t e) const {
       p = de + 1;
     } else {
       const std::vector<Word> w = WordsIn(t, p, std::min(e, p + 6));
+      // «st.» (ground floor) may stand alone; «kl.» (cellar) needs a side, since «, kl.»
+      // is also a time.
       if (!w.empty() && w[0].begin == p && (Key(w[0]) == "st" || Key(w[0]) == "kl")) {
+        floor = Key(w[0]) == "st";
         p = w[0].end;
         if (p < e && t[p] == '.') ++p;
-        floor = true;
+        const size_t after = SkipOneSpace(t, p, e);
+        if (after < e && IsAsciiDigit(t[after])) p = 0;
       } else {
         p = 0;
       }
@@ -251,6 +256,7 @@ void AddressFinder::FindStreets(size_t line_index, std::vector<Part>* parts) con
     part.kind = weak ? PartKind::kWeakStreet : PartKind::kStreet;
     part.begin = name_begin;
     part.end = Extend(q, line.end);
+    part.number_end = q;
     part.line = line_index;
     part.at_segment_start = AtSegmentStart(t, line.begin, name_begin);
     for (size_t k = first_word, n = 0; k > 0 && n < 2; --k, ++n) {
@@ -400,7 +406,8 @@ void Document::FindAddresses() {
         const Part& p = parts[i];
         if (!keep[i] || p.kind == PartKind::kPostcode || party[i] >= 0) continue;
         const Zone zone = ZoneAt(ui, p.begin);
-        const std::string key = WordSet::Key(u.text.substr(p.begin, p.end - p.begin));
+        const size_t key_end = p.number_end > p.begin ? p.number_end : p.end;
+        const std::string key = WordSet::Key(u.text.substr(p.begin, key_end - p.begin));
         if (p.kind == PartKind::kPostBox) {
           party[i] = 1;
           reason[i] = "post box";

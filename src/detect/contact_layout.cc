@@ -161,12 +161,15 @@ bool Document::IsContactLine(std::string_view line) const {
       line.find(" | ") != std::string_view::npos) {
     return true;
   }
-  if (DigitCount(line) >= 8) return true;
   const std::vector<Word> words = WordsIn(line, 0, line.size());
+  // A short labelled number («Telefon 55 36 20 00»), not a sentence with a number in it.
+  const bool phone_digits = DigitCount(line) >= 8 && words.size() <= 8 &&
+                            line.find(". ") == std::string_view::npos;
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string key =
         WordSet::Key(line.substr(words[k].begin, words[k].end - words[k].begin));
     if (rules_.contact_cues.Contains(key)) return true;
+    if (phone_digits && rules_.phone_labels.Contains(key)) return true;
     if (rules_.post_box_words.Contains(key)) {
       size_t p = words[k].end;
       while (p < line.size() && (line[p] == ' ' || line[p] == '.')) ++p;
