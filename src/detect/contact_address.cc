@@ -31,11 +31,27 @@ bool IsFieldSeparator(char32_t cp) {
          cp == '(' || cp == ',';
 }
 
-// True if only blanks, or a field separator, stand between the line start and pos.
+// A speck of OCR noise: at most two characters that are not letters or digits
+// («_», «. », «|»).
+bool IsNoise(std::string_view s) {
+  size_t marks = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t n;
+    const char32_t cp = CodePointAt(s, i, &n);
+    i += std::max<size_t>(n, 1);
+    if (cp == ' ') continue;
+    if (IsLetter(cp) || (cp < 0x80 && IsAsciiDigit(static_cast<char>(cp)))) return false;
+    ++marks;
+  }
+  return marks <= 2;
+}
+
+// True if only blanks, OCR noise or a field separator stand between the line start and
+// pos.
 bool AtSegmentStart(std::string_view text, size_t line_begin, size_t pos) {
   size_t p = pos;
   while (p > line_begin && text[p - 1] == ' ') --p;
-  if (p == line_begin) return true;
+  if (p == line_begin || IsNoise(text.substr(line_begin, p - line_begin))) return true;
   if (pos - p >= 2) return true;  // a column gap in layout text
   const char32_t before = CodePointBefore(text, p);
   return IsFieldSeparator(before) || before == '-' || before == '>';
@@ -86,7 +102,9 @@ class AddressFinder {
 // amount or a measure.
 bool AddressFinder::HouseNumberEnds(size_t q, size_t line_end) const {
   const std::string_view t = u_.text;
-  if (q < line_end && (t[q] == '.' || t[q] == ',' || t[q] == ':' || t[q] == '/') &&
+  // «12.5», «12,5», «14:00», «2/3» and ranges «Skoleveien 2-18» (a stretch of street, not
+  // a home).
+  if (q < line_end && (t[q] == '.' || t[q] == ',' || t[q] == ':' || t[q] == '/' || t[q] == '-') &&
       q + 1 < line_end && IsAsciiDigit(t[q + 1])) {
     return false;
   }
@@ -357,12 +375,10 @@ void AddressFinder::Link(const UnitText& u, std::vector<Part>* parts) {
         const Line& ql = u.lines[q.line];
         size_t s = q.end;
         while (s < ql.end && t[s] == ' ') ++s;
-        // Only blanks, a column gap or a speck of OCR noise after the street.
+        // Only blanks, a column gap or a speck of OCR noise («_», a stray «i») after the
+        // street.
         const std::string_view rest = t.substr(s, ql.end - s);
-        const bool noise = rest.size() <= 2 && std::none_of(rest.begin(), rest.end(), [](char c) {
-                             return std::isalnum(static_cast<unsigned char>(c)) ||
-                                    static_cast<unsigned char>(c) >= 0x80;
-                           });
+        const bool noise = IsNoise(rest) || (rest.size() == 1 && s > q.end);
         if (s == ql.end || s - q.end >= 3 || noise) p.linked_to = static_cast<int>(j);
       }
       break;

@@ -106,10 +106,12 @@ TEST_F(ContactAddressTest, SeparateStreetWordDwellingNumberAndCareOf) {
                        "Kong Oscars gate 12\n"
                        "5017 Bergen\n"
                        "\n"
-                       "Søker bor nå i Elvegata 41 H0203, 7340 Haugli.\n"}),
+                       "Søker bor nå i Elvegata 41 H0203, 7340 Haugli.\n"
+                       "Faren bor i Øvre Slottsgate 3 leil. 4 og moren i Storgata 5, leil. 12.\n"}),
             (Strings{"address.co|c/o Kari Nilsen", "address.street|Kong Oscars gate 12",
                      "address.postcode|5017 Bergen", "address.street|Elvegata 41 H0203",
-                     "address.postcode|7340 Haugli"}));
+                     "address.postcode|7340 Haugli", "address.street|Øvre Slottsgate 3 leil. 4",
+                     "address.street|Storgata 5, leil. 12"}));
 }
 
 TEST_F(ContactAddressTest, OcrGluedNumberAndBlankLineBeforePostcode) {
@@ -118,6 +120,10 @@ TEST_F(ContactAddressTest, OcrGluedNumberAndBlankLineBeforePostcode) {
                        "\n"
                        "2340 Tindvik\n"}),
             (Strings{"address.street|Bakkevegen12", "address.postcode|2340 Tindvik"}));
+  EXPECT_EQ(Addresses({"\"Kari Haugland\n"
+                       "Bakkevegen 12 i\n"
+                       ". 2340 Tindvik\n"}),
+            (Strings{"address.street|Bakkevegen 12", "address.postcode|2340 Tindvik"}));
 }
 
 TEST_F(ContactAddressTest, PrivateSignatureOfAnEmail) {
@@ -205,6 +211,7 @@ TEST_F(ContactAddressTest, LookAlikesAreNotAddresses) {
                        "Skoleveien er stengt mellom krysset Skoleveien/Fjordgata og Lia.\n"
                        "Avtalen gjelder 38 000 m² fordelt på sju skoler.\n"
                        "Aktivitetsplan 2 og Handlingsplan 3 er vedlagt.\n"
+                       "Skoleveien 2-18 er stengt for gjennomkjøring.\n"
                        "2025 Totalt\n"
                        "Saksnr. 24/01311-1, Doffin-referanse 2024-104873\n"}),
             Strings{});

@@ -158,7 +158,8 @@ TEST_F(ContactPhoneTest, LookAlikesAreNotPhoneNumbers) {
                     "Estimert verdi er 42 000 000 kroner, eller kr 22 33 44 55.\n"
                     "Bankgiro 5050-1055, Plusgiro 12 34 56-7, KID: 45678912.\n"
                     "Kommunenummer 3401 og personnummer 811218-9876 (CPR 150713-2237).\n"
-                    "Gnr. 12 bnr. 345, 38 000 m² og 25 %.\n"}),
+                    "Gnr. 12 bnr. 345, 38 000 m² og 25 %.\n"
+                    "Alarmtelefonen svarer på 800 33 321.\n"}),
             Strings{});
 }
 
