@@ -4,6 +4,7 @@
 // address and share one decision; each is reported as its own finding.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "base/utf8.h"
 #include "detect/contact_document.h"
@@ -12,19 +13,8 @@ namespace skjerm {
 namespace contact {
 namespace {
 
-enum class PartKind { kStreet, kWeakStreet, kPostBox, kCareOf, kPostcode };
-
-struct Part {
-  PartKind kind = PartKind::kStreet;
-  size_t begin = 0;
-  size_t end = 0;
-  size_t number_end = 0;  // street: end of the house number (and letter)
-  size_t line = 0;
-  bool at_segment_start = false;  // only blanks or a field separator before it
-  bool cue_before = false;        // «Adresse:», «bor i» just before it
-  int linked_to = -1;             // postcode: index of its street / post box
-  bool has_postcode = false;      // street: a postcode is linked to it
-};
+using PartKind = AddressPartKind;
+using Part = AddressPart;
 
 bool IsFieldSeparator(char32_t cp) {
   return cp == ':' || cp == ';' || cp == '|' || cp == 0xB7 /* · */ || cp == 0x2022 /* • */ ||
@@ -93,6 +83,15 @@ class AddressFinder {
   }
   bool HouseNumberEnds(size_t q, size_t line_end) const;
   size_t Extend(size_t q, size_t line_end) const;
+  size_t HouseLetter(size_t q, size_t e) const;
+  size_t Flat(size_t q, size_t e) const;
+  size_t DwellingNumber(size_t q, size_t e) const;
+  size_t Floor(size_t q, size_t e) const;
+  bool PostBoxAt(const Line& line, size_t line_index, const Word& w,
+                 std::vector<Part>* parts) const;
+  bool CareOfAt(const Line& line, size_t line_index, const Word& w, std::vector<Part>* parts) const;
+  void StreetAt(const Line& line, size_t line_index, const std::vector<Word>& words, size_t idx,
+                std::vector<Part>* parts) const;
 
   const ContactRules& rules_;
   const UnitText& u_;
@@ -119,169 +118,187 @@ bool AddressFinder::HouseNumberEnds(size_t q, size_t line_end) const {
 
 // House letter, flat, dwelling number and Danish floor after the house number.
 size_t AddressFinder::Extend(size_t q, size_t e) const {
+  q = HouseLetter(q, e);
+  q = Flat(q, e);
+  q = DwellingNumber(q, e);
+  return Floor(q, e);
+}
+
+// «12b», «3B», «12 B».
+size_t AddressFinder::HouseLetter(size_t q, size_t e) const {
   const std::string_view t = u_.text;
   auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  // «12b», «3B», «12 B».
   auto ends_word = [&](size_t p) {
     return p >= e || (!IsLetter(CodePointAt(t, p)) && !IsAsciiDigit(t[p]) && t[p] != '/');
   };
-  if (q < e && ascii_letter(t[q]) && ends_word(q + 1)) {
-    ++q;
-  } else if (q + 1 < e && t[q] == ' ' && t[q + 1] >= 'A' && t[q + 1] <= 'Z' && ends_word(q + 2)) {
-    q += 2;
-  }
-  // «lgh 1102», «, leil. 3».
-  {
-    size_t p = q;
-    if (p < e && t[p] == ',') ++p;
-    p = SkipOneSpace(t, p, e);
-    const std::vector<Word> w = WordsIn(t, p, std::min(e, p + 16));
-    if (p > q && !w.empty() && w[0].begin == p && rules_.flat_words.Contains(Key(w[0]))) {
-      size_t d = w[0].end;
-      if (d < e && t[d] == '.') ++d;
-      d = SkipOneSpace(t, d, e);
-      const size_t de = DigitsEnd(t, d, e);
-      if (de > d && de - d <= 4) q = de;
-    }
-  }
-  // «H0203»: a Norwegian dwelling number.
-  if (q + 5 < e + 1 && q < e && t[q] == ' ' && q + 1 < e &&
-      rules_.dwelling_number_letters.find(t[q + 1]) != std::string::npos) {
-    const size_t de = DigitsEnd(t, q + 2, e);
-    if (de == q + 6 && !IsLetter(CodePointAt(t, de))) q = de;
-  }
-  // «, 1. th.», «, st. tv», «, 3. sal».
-  if (q + 2 < e && t[q] == ',' && t[q + 1] == ' ') {
-    size_t p = q + 2;
-    bool floor = false;
-    const size_t de = DigitsEnd(t, p, e);
-    if (de > p && de - p <= 2 && de < e && t[de] == '.') {
-      p = de + 1;
-    } else {
-      const std::vector<Word> w = WordsIn(t, p, std::min(e, p + 6));
-      // «st.» (ground floor) may stand alone; «kl.» (cellar) needs a side, since «, kl.»
-      // is also a time.
-      if (!w.empty() && w[0].begin == p && (Key(w[0]) == "st" || Key(w[0]) == "kl")) {
-        floor = Key(w[0]) == "st";
-        p = w[0].end;
-        if (p < e && t[p] == '.') ++p;
-        const size_t after = SkipOneSpace(t, p, e);
-        if (after < e && IsAsciiDigit(t[after])) p = 0;
-      } else {
-        p = 0;
-      }
-    }
-    if (p != 0) {
-      const size_t s = SkipOneSpace(t, p, e);
-      const std::vector<Word> w = WordsIn(t, s, std::min(e, s + 8));
-      if (!w.empty() && w[0].begin == s && rules_.floor_words.Contains(Key(w[0]))) {
-        p = w[0].end;
-        if (p < e && t[p] == '.') ++p;
-        floor = true;
-      }
-      if (floor) q = p;
-    }
+  if (q < e && ascii_letter(t[q]) && ends_word(q + 1)) return q + 1;
+  if (q + 1 < e && t[q] == ' ' && t[q + 1] >= 'A' && t[q + 1] <= 'Z' && ends_word(q + 2)) {
+    return q + 2;
   }
   return q;
 }
 
-void AddressFinder::FindStreets(size_t line_index, std::vector<Part>* parts) const {
+// «lgh 1102», «, leil. 3».
+size_t AddressFinder::Flat(size_t q, size_t e) const {
   const std::string_view t = u_.text;
-  const Line& line = u_.lines[line_index];
-  const std::vector<Word> words = WordsIn(t, line.begin, line.end);
-  for (size_t idx = 0; idx < words.size(); ++idx) {
-    const Word& w = words[idx];
-    const std::string_view word = t.substr(w.begin, w.end - w.begin);
-    const std::string key = Key(w);
-    const bool adjacent_prev =
-        idx > 0 && w.begin - words[idx - 1].end == 1 && t[words[idx - 1].end] == ' ';
-    if (rules_.post_box_words.Contains(key)) {
-      size_t p = w.end;
-      if (p < line.end && t[p] == '.') ++p;
-      p = SkipOneSpace(t, p, line.end);
-      const size_t de = DigitsEnd(t, p, line.end);
-      if (de > p && de - p <= 5) {
-        Part part;
-        part.kind = PartKind::kPostBox;
-        part.begin = w.begin;
-        part.end = de;
-        part.line = line_index;
-        parts->push_back(part);
-      }
-      continue;
-    }
-    const std::string lower = ToLowerUtf8(word);
-    if (lower == "c/o" || lower == "c.o") {
-      // «c/o Per Hansen»: up to the end of the field.
-      size_t end = w.end;
-      while (end < line.end) {
-        const char c = t[end];
-        if (c == ',' || c == ';' || c == '|' || c == '(' ||
-            (c == ' ' && end + 1 < line.end && t[end + 1] == ' ') ||
-            t.substr(end, 2) == "\xC2\xB7") {
-          break;
-        }
-        ++end;
-      }
-      size_t trimmed = end;
-      while (trimmed > w.end && t[trimmed - 1] == ' ') --trimmed;
-      if (trimmed > w.end + 1) {
-        Part part;
-        part.kind = PartKind::kCareOf;
-        part.begin = w.begin;
-        part.end = trimmed;
-        part.line = line_index;
-        parts->push_back(part);
-      }
-      continue;
-    }
-    // A house number after the word (OCR may glue it: «Bakkevegen12»).
-    const size_t p = SkipOneSpace(t, w.end, line.end);
-    const size_t q = DigitsEnd(t, p, line.end);
-    if (q == p || q - p > 3 || !HouseNumberEnds(q, line.end)) continue;
-    const bool compound = StartsUpper(word) && !rules_.street_suffixes.Contains(key) &&
-                          rules_.street_suffixes.HasEnding(key, 3) && key.size() >= 5;
-    const bool separate = rules_.street_words.Contains(key) && adjacent_prev &&
-                          StartsUpper(t.substr(words[idx - 1].begin));
-    const bool weak = !compound && !separate && StartsUpper(word) && CountCodePoints(word) >= 2 &&
-                      !rules_.not_names.Contains(key) && !rules_.address_cues.Contains(key);
-    if (!compound && !separate && !weak) continue;
-    size_t name_begin = w.begin;
-    size_t first_word = idx;
-    auto usable = [&](size_t k) {
-      const std::string k_key = Key(words[k]);
-      const bool labelled = words[k].end < line.end && t[words[k].end] == ':';
-      return !labelled && !rules_.address_cues.Contains(k_key) &&
-             !rules_.not_names.Contains(k_key) && !rules_.post_box_words.Contains(k_key);
-    };
-    auto adjacent = [&](size_t k) {
-      return words[k + 1].begin - words[k].end == 1 && t[words[k].end] == ' ';
-    };
-    if (separate) {
-      // «Kong Oscars gate», «H.C. Andersens Boulevard»: up to three capitalised words.
-      for (size_t n = 0; n < 3 && first_word > 0; ++n) {
-        const size_t k = first_word - 1;
-        if (!adjacent(k) || !StartsUpper(t.substr(words[k].begin)) || !usable(k)) break;
-        first_word = k;
-      }
-      if (first_word == idx) continue;
-    } else if (idx > 0 && adjacent(idx - 1) &&
-               rules_.name_qualifiers.Contains(Key(words[idx - 1]))) {
-      first_word = idx - 1;  // «Øvre Slottsgate», «Nedre Lid»
-    }
-    name_begin = words[first_word].begin;
+  size_t p = q;
+  if (p < e && t[p] == ',') ++p;
+  p = SkipOneSpace(t, p, e);
+  const std::vector<Word> w = WordsIn(t, p, std::min(e, p + 16));
+  if (p == q || w.empty() || w[0].begin != p || !rules_.flat_words.Contains(Key(w[0]))) return q;
+  size_t d = w[0].end;
+  if (d < e && t[d] == '.') ++d;
+  d = SkipOneSpace(t, d, e);
+  const size_t de = DigitsEnd(t, d, e);
+  return de > d && de - d <= 4 ? de : q;
+}
+
+// «H0203»: a Norwegian dwelling number, a letter and four digits.
+size_t AddressFinder::DwellingNumber(size_t q, size_t e) const {
+  const std::string_view t = u_.text;
+  if (q + 1 >= e || t[q] != ' ' ||
+      rules_.dwelling_number_letters.find(t[q + 1]) == std::string::npos) {
+    return q;
+  }
+  const size_t de = DigitsEnd(t, q + 2, e);
+  return de == q + 6 && !IsLetter(CodePointAt(t, de)) ? de : q;
+}
+
+// «, 1. th.», «, st. tv», «, 3. sal», «, st.» — not «, kl. 18.00» (a time).
+size_t AddressFinder::Floor(size_t q, size_t e) const {
+  const std::string_view t = u_.text;
+  if (q + 2 >= e || t[q] != ',' || t[q + 1] != ' ') return q;
+  size_t p = q + 2;
+  bool complete = false;  // «st.» alone is a floor; «1.» and «kl.» need a side or «sal»
+  const size_t de = DigitsEnd(t, p, e);
+  if (de > p && de - p <= 2 && de < e && t[de] == '.') {
+    p = de + 1;
+  } else {
+    const std::vector<Word> w = WordsIn(t, p, std::min(e, p + 6));
+    if (w.empty() || w[0].begin != p || (Key(w[0]) != "st" && Key(w[0]) != "kl")) return q;
+    complete = Key(w[0]) == "st";
+    p = w[0].end;
+    if (p < e && t[p] == '.') ++p;
+    const size_t after = SkipOneSpace(t, p, e);
+    if (after < e && IsAsciiDigit(t[after])) return q;
+  }
+  const size_t s = SkipOneSpace(t, p, e);
+  const std::vector<Word> w = WordsIn(t, s, std::min(e, s + 8));
+  if (!w.empty() && w[0].begin == s && rules_.floor_words.Contains(Key(w[0]))) {
+    p = w[0].end;
+    if (p < e && t[p] == '.') ++p;
+    complete = true;
+  }
+  return complete ? p : q;
+}
+
+// «Postboks 123», «Box 204», «Pb. 7».
+bool AddressFinder::PostBoxAt(const Line& line, size_t line_index, const Word& w,
+                              std::vector<Part>* parts) const {
+  if (!rules_.post_box_words.Contains(Key(w))) return false;
+  const std::string_view t = u_.text;
+  size_t p = w.end;
+  if (p < line.end && t[p] == '.') ++p;
+  p = SkipOneSpace(t, p, line.end);
+  const size_t de = DigitsEnd(t, p, line.end);
+  if (de > p && de - p <= 5) {
     Part part;
-    part.kind = weak ? PartKind::kWeakStreet : PartKind::kStreet;
-    part.begin = name_begin;
-    part.end = Extend(q, line.end);
-    part.number_end = q;
+    part.kind = PartKind::kPostBox;
+    part.begin = w.begin;
+    part.end = de;
     part.line = line_index;
-    part.at_segment_start = AtSegmentStart(t, line.begin, name_begin);
-    for (size_t k = first_word, n = 0; k > 0 && n < 2; --k, ++n) {
-      if (rules_.address_cues.Contains(Key(words[k - 1]))) part.cue_before = true;
-    }
-    if (weak && !part.at_segment_start && !part.cue_before) continue;
     parts->push_back(part);
+  }
+  return true;
+}
+
+// «c/o Per Hansen», up to the end of the field.
+bool AddressFinder::CareOfAt(const Line& line, size_t line_index, const Word& w,
+                             std::vector<Part>* parts) const {
+  const std::string_view t = u_.text;
+  const std::string lower = ToLowerUtf8(t.substr(w.begin, w.end - w.begin));
+  if (lower != "c/o" && lower != "c.o") return false;
+  size_t end = w.end;
+  while (end < line.end) {
+    const char c = t[end];
+    if (c == ',' || c == ';' || c == '|' || c == '(' ||
+        (c == ' ' && end + 1 < line.end && t[end + 1] == ' ') || t.substr(end, 2) == "\xC2\xB7") {
+      break;
+    }
+    ++end;
+  }
+  while (end > w.end && t[end - 1] == ' ') --end;
+  if (end > w.end + 1) {
+    Part part;
+    part.kind = PartKind::kCareOf;
+    part.begin = w.begin;
+    part.end = end;
+    part.line = line_index;
+    parts->push_back(part);
+  }
+  return true;
+}
+
+// A street name ending in words[idx] and a house number after it: a street word
+// («Bakkevegen 12», «Kong Oscars gate 12»), or — weakly, to be confirmed by a postcode or
+// an address cue — any capitalised name at the start of a field («Granlia 5»).
+void AddressFinder::StreetAt(const Line& line, size_t line_index, const std::vector<Word>& words,
+                             size_t idx, std::vector<Part>* parts) const {
+  const std::string_view t = u_.text;
+  const Word& w = words[idx];
+  const std::string_view word = t.substr(w.begin, w.end - w.begin);
+  const std::string key = Key(w);
+  // A house number after the word (OCR may glue it: «Bakkevegen12»).
+  const size_t p = SkipOneSpace(t, w.end, line.end);
+  const size_t q = DigitsEnd(t, p, line.end);
+  if (q == p || q - p > 3 || !HouseNumberEnds(q, line.end)) return;
+  auto adjacent = [&](size_t k) {  // words[k] and words[k + 1] are one space apart
+    return words[k + 1].begin - words[k].end == 1 && t[words[k].end] == ' ';
+  };
+  auto name_part = [&](size_t k) {  // words[k] may belong to a street's name
+    const std::string k_key = Key(words[k]);
+    const bool labelled = words[k].end < line.end && t[words[k].end] == ':';
+    return !labelled && StartsUpper(t.substr(words[k].begin)) &&
+           !rules_.address_cues.Contains(k_key) && !rules_.not_names.Contains(k_key) &&
+           !rules_.post_box_words.Contains(k_key);
+  };
+  const bool compound = StartsUpper(word) && !rules_.street_suffixes.Contains(key) &&
+                        rules_.street_suffixes.HasEnding(key, 3) && key.size() >= 5;
+  const bool separate =
+      rules_.street_words.Contains(key) && idx > 0 && adjacent(idx - 1) && name_part(idx - 1);
+  const bool weak = !compound && !separate && CountCodePoints(word) >= 2 && name_part(idx);
+  if (!compound && !separate && !weak) return;
+  size_t first_word = idx;
+  if (separate) {
+    // «Kong Oscars gate», «H.C. Andersens Boulevard»: up to three capitalised words.
+    while (first_word > 0 && idx - first_word < 3 && adjacent(first_word - 1) &&
+           name_part(first_word - 1)) {
+      --first_word;
+    }
+  } else if (idx > 0 && adjacent(idx - 1) && rules_.name_qualifiers.Contains(Key(words[idx - 1]))) {
+    first_word = idx - 1;  // «Øvre Slottsgate», «Nedre Lid»
+  }
+  Part part;
+  part.kind = weak ? PartKind::kWeakStreet : PartKind::kStreet;
+  part.begin = words[first_word].begin;
+  part.end = Extend(q, line.end);
+  part.number_end = q;
+  part.line = line_index;
+  part.at_segment_start = AtSegmentStart(t, line.begin, part.begin);
+  for (size_t k = first_word, n = 0; k > 0 && n < 2; --k, ++n) {
+    if (rules_.address_cues.Contains(Key(words[k - 1]))) part.cue_before = true;
+  }
+  if (weak && !part.at_segment_start && !part.cue_before) return;
+  parts->push_back(part);
+}
+
+void AddressFinder::FindStreets(size_t line_index, std::vector<Part>* parts) const {
+  const Line& line = u_.lines[line_index];
+  const std::vector<Word> words = WordsIn(u_.text, line.begin, line.end);
+  for (size_t idx = 0; idx < words.size(); ++idx) {
+    if (PostBoxAt(line, line_index, words[idx], parts)) continue;
+    if (CareOfAt(line, line_index, words[idx], parts)) continue;
+    StreetAt(line, line_index, words, idx, parts);
   }
 }
 
@@ -389,85 +406,92 @@ void AddressFinder::Link(const UnitText& u, std::vector<Part>* parts) {
 
 }  // namespace
 
+// The owner of an address (a street, post box or c/o with its postcode). With
+// `structure_only`, only what the letter's structure says is used; returns false if that
+// leaves it open.
+bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_only, Decision* d) {
+  const UnitText& u = units_[unit];
+  const Zone zone = ZoneAt(unit, p.begin);
+  const size_t key_end = p.number_end > p.begin ? p.number_end : p.end;
+  const std::string key = WordSet::Key(u.text.substr(p.begin, key_end - p.begin));
+  Cue cue;
+  if (p.kind == PartKind::kPostBox) {
+    *d = {Party::kOrganisation, 0.0, "post box"};
+  } else if (zone == Zone::kLetterhead || zone == Zone::kFooter ||
+             zone == Zone::kOfficialSignature) {
+    *d = {Party::kOrganisation, 0.0, ZoneName(zone)};
+  } else if (structure_only) {
+    return false;
+  } else if (org_streets_.count(key) > 0) {
+    *d = {Party::kOrganisation, 0.0, "the organisation's own address"};
+  } else if (p.kind == PartKind::kCareOf &&
+             LineHasOrgCue(u.text.substr(p.begin, p.end - p.begin))) {
+    *d = {Party::kOrganisation, 0.0, "in care of an organisation"};
+  } else if ((cue = NearestCue(unit, p.begin, p.end)).found) {
+    *d = {cue.party, 0.9, "cue word '" + cue.word + "'"};
+  } else if (zone == Zone::kPrivateSignature) {
+    *d = {Party::kPrivate, 0.9, ZoneName(zone)};
+  } else {
+    *d = {Party::kPrivate, p.kind == PartKind::kStreet ? 0.8 : 0.7, "no cue"};
+  }
+  if (d->party == Party::kOrganisation && p.kind == PartKind::kStreet) org_streets_.insert(key);
+  return true;
+}
+
 void Document::FindAddresses() {
+  // The parts of every page: streets, post boxes, c/o and the postcodes linked to them.
+  // A weak street (a name without a street word) counts only with a postcode after it
+  // or an address cue before it; a postcode only with its street.
+  std::vector<std::vector<Part>> parts(units_.size());
   for (size_t ui = 0; ui < units_.size(); ++ui) {
     const UnitText& u = units_[ui];
     AddressFinder finder(rules_, u);
-    std::vector<Part> parts;
     for (size_t l = 0; l < u.lines.size(); ++l) {
       if (u.lines[l].blank) continue;
-      finder.FindStreets(l, &parts);
-      finder.FindPostcodes(l, &parts);
+      finder.FindStreets(l, &parts[ui]);
+      finder.FindPostcodes(l, &parts[ui]);
     }
-    AddressFinder::Link(u, &parts);
-    // A weak street (a name without a street word) counts only with a postcode after it
-    // or an address cue before it; on its own line before the postcode line it must fill
-    // the line's first field.
-    std::vector<bool> keep(parts.size(), true);
-    for (size_t i = 0; i < parts.size(); ++i) {
-      const Part& p = parts[i];
-      if (p.kind == PartKind::kWeakStreet && !p.has_postcode && !p.cue_before) keep[i] = false;
-      if (p.kind == PartKind::kPostcode && (p.linked_to < 0 || !keep[p.linked_to])) {
-        keep[i] = false;
+    AddressFinder::Link(u, &parts[ui]);
+    std::vector<Part> kept;
+    std::vector<int> index(parts[ui].size(), -1);
+    for (size_t i = 0; i < parts[ui].size(); ++i) {
+      Part p = parts[ui][i];
+      if (p.kind == PartKind::kWeakStreet && !p.has_postcode && !p.cue_before) continue;
+      if (p.kind == PartKind::kPostcode) {
+        if (p.linked_to < 0 || index[p.linked_to] < 0) continue;
+        p.linked_to = index[p.linked_to];
+      }
+      index[i] = static_cast<int>(kept.size());
+      kept.push_back(p);
+    }
+    parts[ui] = std::move(kept);
+  }
+  // Decide first what the structure decides on every page, so that an organisation's
+  // street seen in a letterhead is known when the same street turns up in a body.
+  std::vector<std::vector<std::optional<Decision>>> decisions(units_.size());
+  for (size_t ui = 0; ui < units_.size(); ++ui) decisions[ui].resize(parts[ui].size());
+  for (bool structure_only : {true, false}) {
+    for (size_t ui = 0; ui < units_.size(); ++ui) {
+      for (size_t i = 0; i < parts[ui].size(); ++i) {
+        if (parts[ui][i].kind == PartKind::kPostcode || decisions[ui][i]) continue;
+        Decision d;
+        if (DecideAddress(ui, parts[ui][i], structure_only, &d)) decisions[ui][i] = d;
       }
     }
-    // Decide each address (a street, post box or c/o with its postcode), first those the
-    // letter's structure decides, so that an organisation's street seen there is known
-    // when the same street turns up in the body.
-    std::vector<int> party(parts.size(), -1);  // -1 undecided, 0 private, 1 organisation
-    std::vector<std::string> reason(parts.size());
-    std::vector<double> confidence(parts.size(), 0.0);
-    for (int pass = 0; pass < 2; ++pass) {
-      for (size_t i = 0; i < parts.size(); ++i) {
-        const Part& p = parts[i];
-        if (!keep[i] || p.kind == PartKind::kPostcode || party[i] >= 0) continue;
-        const Zone zone = ZoneAt(ui, p.begin);
-        const size_t key_end = p.number_end > p.begin ? p.number_end : p.end;
-        const std::string key = WordSet::Key(u.text.substr(p.begin, key_end - p.begin));
-        if (p.kind == PartKind::kPostBox) {
-          party[i] = 1;
-          reason[i] = "post box";
-        } else if (zone == Zone::kLetterhead || zone == Zone::kFooter ||
-                   zone == Zone::kOfficialSignature) {
-          party[i] = 1;
-          reason[i] = ZoneName(zone);
-        } else if (pass == 0) {
-          continue;
-        } else if (org_streets_.count(key) > 0) {
-          party[i] = 1;
-          reason[i] = "the organisation's own address";
-        } else if (p.kind == PartKind::kCareOf &&
-                   LineHasOrgCue(u.text.substr(p.begin, p.end - p.begin))) {
-          party[i] = 1;
-          reason[i] = "in care of an organisation";
-        } else if (Cue cue = NearestCue(ui, p.begin, p.end); cue.found) {
-          party[i] = cue.party == Party::kOrganisation ? 1 : 0;
-          reason[i] = "cue word '" + cue.word + "'";
-          confidence[i] = 0.9;
-        } else if (zone == Zone::kPrivateSignature) {
-          party[i] = 0;
-          reason[i] = ZoneName(zone);
-          confidence[i] = 0.9;
-        } else {
-          party[i] = 0;
-          reason[i] = "no cue";
-          confidence[i] = p.kind == PartKind::kStreet ? 0.8 : 0.7;
-        }
-        if (party[i] == 1 && p.kind == PartKind::kStreet) org_streets_.insert(key);
-      }
-    }
-    for (size_t i = 0; i < parts.size(); ++i) {
-      if (!keep[i]) continue;
-      const Part& p = parts[i];
-      const size_t owner = p.kind == PartKind::kPostcode ? static_cast<size_t>(p.linked_to) : i;
-      if (party[owner] < 0) continue;
+  }
+  for (size_t ui = 0; ui < units_.size(); ++ui) {
+    for (size_t i = 0; i < parts[ui].size(); ++i) {
+      const Part& p = parts[ui][i];
+      const bool postcode = p.kind == PartKind::kPostcode;
+      const Decision& d = *decisions[ui][postcode ? static_cast<size_t>(p.linked_to) : i];
       ContactItem item;
       item.category = Category::kAddress;
       item.unit = ui;
       item.begin = p.begin;
       item.end = p.end;
-      item.party = party[owner] == 1 ? Party::kOrganisation : Party::kPrivate;
-      item.reason = reason[owner];
+      item.party = d.party;
+      item.reason = d.reason;
+      item.confidence = postcode ? std::min(d.confidence, 0.8) : d.confidence;
       switch (p.kind) {
         case PartKind::kStreet:
         case PartKind::kWeakStreet:
@@ -483,8 +507,6 @@ void Document::FindAddresses() {
           item.rule = "address.postcode";
           break;
       }
-      item.confidence =
-          p.kind == PartKind::kPostcode ? std::min(confidence[owner], 0.8) : confidence[owner];
       Add(std::move(item));
     }
   }

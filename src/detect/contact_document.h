@@ -63,6 +63,44 @@ struct Cue {
   std::string word;  // the cue, folded (a common word, never personal data)
 };
 
+// A piece of a postal address as found, before its owner is decided.
+enum class AddressPartKind { kStreet, kWeakStreet, kPostBox, kCareOf, kPostcode };
+
+struct AddressPart {
+  AddressPartKind kind = AddressPartKind::kStreet;
+  size_t begin = 0;
+  size_t end = 0;
+  size_t number_end = 0;  // street: end of the house number
+  size_t line = 0;
+  bool at_segment_start = false;  // only blanks or a field separator before it
+  bool cue_before = false;        // «Adresse:», «bor i» just before it
+  int linked_to = -1;             // postcode: index of its street / post box / c/o
+  bool has_postcode = false;      // street: a postcode is linked to it
+};
+
+// Whose an item is, how sure, and why.
+struct Decision {
+  Party party = Party::kPrivate;
+  double confidence = 0.0;
+  std::string reason;
+};
+
+// An e-mail address as found: [begin, end) of the page text.
+struct EmailMatch {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string_view local;  // the part before '@', as written
+  std::string domain;      // lower-case, OCR spaces removed
+};
+
+// A phone number before its owner is decided.
+struct PhoneCandidate {
+  ContactItem item;
+  std::string key;        // country and national digits, for comparing number series
+  bool labelled = false;  // «tlf.», «mobil» stands before it
+  bool decided = false;
+};
+
 // A word of the text: bytes [begin, end).
 struct Word {
   size_t begin = 0;
@@ -116,6 +154,8 @@ class Document {
 
   // contact_email.cc
   void FindEmails();
+  std::vector<EmailMatch> EmailsIn(size_t unit) const;
+  Decision DecideEmail(size_t unit, const EmailMatch& match) const;
   bool IsOrganisationDomain(std::string_view domain) const;
   bool IsPublicProvider(std::string_view domain) const;
   bool IsRoleMailbox(std::string_view local) const;
@@ -123,10 +163,12 @@ class Document {
 
   // contact_phone.cc
   void FindPhones();
+  void DecidePhones(std::vector<PhoneCandidate>* candidates);
   bool IsNotPhone(size_t unit, size_t begin, size_t end, bool* labelled) const;
 
   // contact_address.cc
   void FindAddresses();
+  bool DecideAddress(size_t unit, const AddressPart& part, bool structure_only, Decision* d);
 
   void Add(ContactItem item) { items_.push_back(std::move(item)); }
 

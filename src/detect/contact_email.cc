@@ -138,28 +138,49 @@ bool Document::IsOrganisationDomain(std::string_view domain) const {
   return false;
 }
 
+// Every e-mail address of a page: its place and its parts, OCR spaces removed.
+std::vector<EmailMatch> Document::EmailsIn(size_t unit) const {
+  std::vector<EmailMatch> out;
+  const std::string_view text = units_[unit].text;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[3];
+  size_t pos = 0;
+  while (pos < text.size() &&
+         rules_.email_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+    EmailMatch m;
+    m.begin = static_cast<size_t>(groups[0].data() - text.data());
+    pos = m.begin + std::max<size_t>(groups[0].size(), 1);
+    m.local = std::string_view(groups[1].data(), groups[1].size());
+    CleanDomain clean;
+    const size_t domain_begin = static_cast<size_t>(groups[2].data() - text.data());
+    if (!Clean(text, domain_begin, domain_begin + groups[2].size(), &clean)) continue;
+    // Spaces (OCR) or a written-out at-sign: only with a top-level domain we know.
+    const std::string_view at =
+        text.substr(m.begin + m.local.size(), domain_begin - m.begin - m.local.size());
+    const bool spaced = clean.spaced || at != "@";
+    if (spaced && !rules_.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
+      continue;
+    }
+    m.end = clean.end;
+    m.domain = clean.domain;
+    pos = std::max(pos, m.end);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 // Domains the letter itself shows as the organisation's: in its letterhead or footer,
 // behind a role mailbox, or as «www.» addresses.
 void Document::CollectOrgDomains() {
   for (size_t ui = 0; ui < units_.size(); ++ui) {
-    const UnitText& u = units_[ui];
-    re2::StringPiece input(u.text.data(), u.text.size());
-    re2::StringPiece groups[3];
-    size_t pos = 0;
-    while (pos < u.text.size() &&
-           rules_.email_re->Match(input, pos, u.text.size(), RE2::UNANCHORED, groups, 3)) {
-      const size_t begin = static_cast<size_t>(groups[0].data() - u.text.data());
-      pos = begin + std::max<size_t>(groups[0].size(), 1);
-      CleanDomain clean;
-      const size_t dbegin = static_cast<size_t>(groups[2].data() - u.text.data());
-      if (!Clean(u.text, dbegin, dbegin + groups[2].size(), &clean)) continue;
-      if (IsPublicProvider(clean.domain)) continue;
-      const Zone zone = ZoneAt(ui, begin);
-      if (zone == Zone::kLetterhead || zone == Zone::kFooter ||
-          IsRoleMailbox(std::string_view(groups[1].data(), groups[1].size()))) {
-        org_domains_.insert(clean.domain);
+    for (const EmailMatch& m : EmailsIn(ui)) {
+      if (IsPublicProvider(m.domain)) continue;
+      const Zone zone = ZoneAt(ui, m.begin);
+      if (zone == Zone::kLetterhead || zone == Zone::kFooter || IsRoleMailbox(m.local)) {
+        org_domains_.insert(m.domain);
       }
     }
+    const UnitText& u = units_[ui];
     for (size_t l = 0; l < u.lines.size(); ++l) {
       if (u.lines[l].zone != Zone::kLetterhead && u.lines[l].zone != Zone::kFooter) continue;
       const std::string_view line = u.LineText(l);
@@ -180,66 +201,40 @@ void Document::CollectOrgDomains() {
   }
 }
 
+// The owner of an e-mail address: the letterhead's and role mailboxes are the
+// organisation's, so is every address at its domains; a public provider's is a private
+// person's; at an unknown domain the signature block and cue words decide, and without
+// them the address is taken as private — a person's mailbox at their own or their
+// employer's domain is still personal data.
+Decision Document::DecideEmail(size_t unit, const EmailMatch& m) const {
+  const Zone zone = ZoneAt(unit, m.begin);
+  if (zone == Zone::kLetterhead || zone == Zone::kFooter) {
+    return {Party::kOrganisation, 0.0, ZoneName(zone)};
+  }
+  if (IsRoleMailbox(m.local)) return {Party::kOrganisation, 0.0, "role mailbox"};
+  if (IsOrganisationDomain(m.domain)) return {Party::kOrganisation, 0.0, "organisation's domain"};
+  if (IsPublicProvider(m.domain)) return {Party::kPrivate, 0.95, "public e-mail provider"};
+  if (zone == Zone::kOfficialSignature) return {Party::kOrganisation, 0.0, ZoneName(zone)};
+  if (const Cue cue = NearestCue(unit, m.begin, m.end); cue.found) {
+    return {cue.party, 0.8, "cue word '" + cue.word + "'"};
+  }
+  if (zone == Zone::kPrivateSignature) return {Party::kPrivate, 0.8, ZoneName(zone)};
+  return {Party::kPrivate, LooksPersonal(m.local) ? 0.7 : 0.5, "unknown domain"};
+}
+
 void Document::FindEmails() {
   for (size_t ui = 0; ui < units_.size(); ++ui) {
-    const UnitText& u = units_[ui];
-    re2::StringPiece input(u.text.data(), u.text.size());
-    re2::StringPiece groups[3];
-    size_t pos = 0;
-    while (pos < u.text.size() &&
-           rules_.email_re->Match(input, pos, u.text.size(), RE2::UNANCHORED, groups, 3)) {
-      const size_t begin = static_cast<size_t>(groups[0].data() - u.text.data());
-      pos = begin + std::max<size_t>(groups[0].size(), 1);
-      const std::string_view local(groups[1].data(), groups[1].size());
-      CleanDomain clean;
-      const size_t dbegin = static_cast<size_t>(groups[2].data() - u.text.data());
-      if (!Clean(u.text, dbegin, dbegin + groups[2].size(), &clean)) continue;
-      const std::string_view at =
-          u.text.substr(begin + local.size(), dbegin - begin - local.size());
-      const bool spaced = clean.spaced || at != "@";
-      if (spaced && !rules_.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
-        continue;
-      }
+    for (const EmailMatch& m : EmailsIn(ui)) {
+      const Decision d = DecideEmail(ui, m);
       ContactItem item;
       item.category = Category::kEmail;
       item.rule = "email.private";
       item.unit = ui;
-      item.begin = begin;
-      item.end = clean.end;
-      pos = std::max(pos, clean.end);
-      const Zone zone = ZoneAt(ui, begin);
-      Cue cue;
-      if (zone == Zone::kLetterhead || zone == Zone::kFooter) {
-        item.party = Party::kOrganisation;
-        item.reason = ZoneName(zone);
-      } else if (IsRoleMailbox(local)) {
-        item.party = Party::kOrganisation;
-        item.reason = "role mailbox";
-      } else if (IsOrganisationDomain(clean.domain)) {
-        item.party = Party::kOrganisation;
-        item.reason = "organisation's domain";
-      } else if (IsPublicProvider(clean.domain)) {
-        item.party = Party::kPrivate;
-        item.confidence = 0.95;
-        item.reason = "public e-mail provider";
-      } else if (zone == Zone::kOfficialSignature) {
-        item.party = Party::kOrganisation;
-        item.reason = ZoneName(zone);
-      } else if ((cue = NearestCue(ui, begin, item.end)).found) {
-        item.party = cue.party;
-        item.confidence = 0.8;
-        item.reason = "cue word '" + cue.word + "'";
-      } else if (zone == Zone::kPrivateSignature) {
-        item.party = Party::kPrivate;
-        item.confidence = 0.8;
-        item.reason = ZoneName(zone);
-      } else {
-        // An unknown domain and no cue: a person's mailbox at their own or their
-        // employer's domain is still personal data.
-        item.party = Party::kPrivate;
-        item.confidence = LooksPersonal(local) ? 0.7 : 0.5;
-        item.reason = "unknown domain";
-      }
+      item.begin = m.begin;
+      item.end = m.end;
+      item.party = d.party;
+      item.confidence = d.confidence;
+      item.reason = d.reason;
       Add(std::move(item));
     }
   }

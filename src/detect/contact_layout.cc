@@ -163,8 +163,8 @@ bool Document::IsContactLine(std::string_view line) const {
   }
   const std::vector<Word> words = WordsIn(line, 0, line.size());
   // A short labelled number («Telefon 55 36 20 00»), not a sentence with a number in it.
-  const bool phone_digits = DigitCount(line) >= 8 && words.size() <= 8 &&
-                            line.find(". ") == std::string_view::npos;
+  const bool phone_digits =
+      DigitCount(line) >= 8 && words.size() <= 8 && line.find(". ") == std::string_view::npos;
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string key =
         WordSet::Key(line.substr(words[k].begin, words[k].end - words[k].begin));

@@ -182,17 +182,82 @@ bool SameSeries(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+namespace {
+
+// A phone number found inside a run: groups [first, last].
+struct RunNumber {
+  size_t first = 0;
+  size_t last = 0;
+  PhoneParse parse;
+};
+
+// The phone numbers a run of digit groups holds, longest first from the left. A number
+// starts and ends at the run's ends or at a plain space between groups, never inside
+// «1503.78.77899» or «24/00417-3»; `glued_before` and `glued_after` say the run's own
+// ends touch something that makes them part of a bigger token.
+std::vector<RunNumber> NumbersInRun(const ContactRules& rules, const std::string& country,
+                                    const Run& run, bool glued_before, bool glued_after) {
+  std::vector<RunNumber> out;
+  // An 8-digit number is read as Norwegian or Danish by the letter's language.
+  const std::string eight = country == "dk" ? "dk" : "no";
+  const size_t n = run.groups.size();
+  for (size_t k = 0; k < n;) {
+    const bool start_ok = k == 0 ? !glued_before : run.seps[k - 1] == " ";
+    std::optional<RunNumber> found;
+    for (size_t e = n; start_ok && !found && e-- > k;) {
+      const bool end_ok = e == n - 1 ? !glued_after : run.seps[e] == " ";
+      if (!end_ok) continue;
+      RunNumber number;
+      number.first = k;
+      number.last = e;
+      bool ok = false;
+      if (k == 0 && run.international) {
+        ok = ParseInternational(rules.phone_countries, run, e, &number.parse);
+      } else {
+        for (const PhoneCountry& c : rules.phone_countries) {
+          if (c.trunk_prefix.empty() && c.country != eight) continue;
+          if ((ok = ParseNational(c, run, k, e, &number.parse))) break;
+        }
+      }
+      if (ok) found = number;
+    }
+    if (found) {
+      out.push_back(*found);
+      k = found->last + 1;
+    } else {
+      ++k;
+    }
+  }
+  return out;
+}
+
+// True if the text right before [begin, end) makes a run part of something bigger
+// («H0203», «24/00417-3», «1,5»); *after is set likewise for what follows
+// («22334455kr», «12 345,50», «25 %»).
+bool GluedBefore(std::string_view text, size_t begin) {
+  size_t before_start;
+  const char32_t before = CodePointBefore(text, begin, &before_start);
+  if (begin > 0 && IsLetter(before)) return true;
+  if (before == '/') return true;
+  const char32_t second = CodePointBefore(text, before_start);
+  return (before == '-' || before == '.' || before == ',') && second < 0x80 &&
+         IsAsciiDigit(static_cast<char>(second));
+}
+
+bool GluedAfter(std::string_view text, size_t end) {
+  const char32_t after = CodePointAt(text, end);
+  const char32_t second = CodePointAt(text, end + 1);
+  return (end < text.size() && IsLetter(after)) || after == '%' ||
+         ((after == '/' || after == ',') && second < 0x80 &&
+          IsAsciiDigit(static_cast<char>(second)));
+}
+
+}  // namespace
+
 void Document::FindPhones() {
-  struct Candidate {
-    ContactItem item;
-    std::string key;
-    bool labelled = false;
-    bool decided = false;
-  };
-  std::vector<Candidate> candidates;
+  std::vector<PhoneCandidate> candidates;
   for (size_t ui = 0; ui < units_.size(); ++ui) {
-    const UnitText& u = units_[ui];
-    const std::string_view text = u.text;
+    const std::string_view text = units_[ui].text;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece groups[3];
     size_t pos = 0;
@@ -204,80 +269,34 @@ void Document::FindPhones() {
       const size_t digits_begin = static_cast<size_t>(groups[2].data() - text.data());
       const Run run = ParseRun(text, digits_begin, match_end, groups[1].size() > 0);
       if (run.groups.empty()) continue;
-      // What stands right before and after the run must not make it part of something
-      // bigger: «H0203», «24/00417-3», «1,5», «22334455kr».
-      size_t before_start;
-      const char32_t before = CodePointBefore(text, match_begin, &before_start);
-      bool glued_before = IsLetter(before) && match_begin > 0;
-      if ((before == '/' || before == '-' || before == '.' || before == ',') &&
-          IsAsciiDigit(static_cast<char>(CodePointBefore(text, before_start)))) {
-        glued_before = true;
-      }
-      if (before == '/') glued_before = true;
-      const char32_t after = CodePointAt(text, match_end);
-      const char32_t after2 = CodePointAt(text, match_end + 1);
-      const bool glued_after = (match_end < text.size() && IsLetter(after)) || after == '%' ||
-                               ((after == '/' || after == ',') && after2 < 0x80 &&
-                                IsAsciiDigit(static_cast<char>(after2)));
-      const size_t n = run.groups.size();
-      size_t k = 0;
-      while (k < n) {
-        const bool start_ok = k == 0 ? !glued_before : run.seps[k - 1] == " ";
-        if (!start_ok) {
-          ++k;
-          continue;
-        }
-        std::optional<size_t> found_end;
-        PhoneParse parse;
-        for (size_t e = n; e-- > k;) {
-          const bool end_ok = e == n - 1 ? !glued_after : run.seps[e] == " ";
-          if (!end_ok) continue;
-          bool ok = false;
-          if (k == 0 && run.international) {
-            ok = ParseInternational(rules_.phone_countries, run, e, &parse);
-          } else {
-            // An 8-digit number is read as Norwegian or Danish by the letter's language.
-            const std::string eight = country_ == "dk" ? "dk" : "no";
-            for (const PhoneCountry& c : rules_.phone_countries) {
-              if (c.trunk_prefix.empty() && c.country != eight) continue;
-              if (ParseNational(c, run, k, e, &parse)) {
-                ok = true;
-                break;
-              }
-            }
-          }
-          if (ok) {
-            found_end = e;
-            break;
-          }
-        }
-        if (!found_end) {
-          ++k;
-          continue;
-        }
-        Candidate cand;
-        cand.item.category = Category::kPhone;
-        cand.item.rule = parse.country->rule;
-        cand.item.unit = ui;
-        cand.item.begin = (k == 0) ? match_begin : run.groups[k].begin;
-        cand.item.end = run.groups[*found_end].end;
-        cand.key = parse.country->country + ":" + parse.key;
-        const bool national_trunkless =
-            !(k == 0 && run.international) && parse.country->trunk_prefix.empty();
-        k = *found_end + 1;
-        if (IsNotPhone(ui, cand.item.begin, cand.item.end, &cand.labelled)) continue;
+      for (const RunNumber& number :
+           NumbersInRun(rules_, country_, run, GluedBefore(text, match_begin),
+                        GluedAfter(text, match_end))) {
+        PhoneCandidate c;
+        c.item.category = Category::kPhone;
+        c.item.rule = number.parse.country->rule;
+        c.item.unit = ui;
+        c.item.begin = number.first == 0 ? match_begin : run.groups[number.first].begin;
+        c.item.end = run.groups[number.last].end;
+        c.key = number.parse.country->country + ":" + number.parse.key;
+        if (IsNotPhone(ui, c.item.begin, c.item.end, &c.labelled)) continue;
         // In a Swedish letter an 8-digit number without a trunk prefix is a phone
         // number only when a label says so.
-        if (national_trunkless && country_ == "se" && !cand.labelled) continue;
-        candidates.push_back(std::move(cand));
+        const bool national_trunkless =
+            !(number.first == 0 && run.international) && number.parse.country->trunk_prefix.empty();
+        if (national_trunkless && country_ == "se" && !c.labelled) continue;
+        candidates.push_back(std::move(c));
       }
     }
   }
+  DecidePhones(&candidates);
+}
 
-  // First what the letter's structure and cue words decide; the organisation's numbers
-  // found so far then decide the rest by number series («62 94 10 05» beside the
-  // switchboard «62 94 10 00»).
-  for (Candidate& c : candidates) {
+// First what the letter's structure and cue words decide; the organisation's numbers
+// found that way then decide the rest by number series («62 94 10 05» beside the
+// switchboard «62 94 10 00»). A number with no cue at all is taken as private.
+void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
+  for (PhoneCandidate& c : *candidates) {
     const Zone zone = ZoneAt(c.item.unit, c.item.begin);
     if (zone == Zone::kLetterhead || zone == Zone::kFooter || zone == Zone::kOfficialSignature) {
       c.item.party = Party::kOrganisation;
@@ -291,7 +310,7 @@ void Document::FindPhones() {
     }
     if (c.decided && c.item.party == Party::kOrganisation) org_phones_.insert(c.key);
   }
-  for (Candidate& c : candidates) {
+  for (PhoneCandidate& c : *candidates) {
     if (!c.decided) {
       const Zone zone = ZoneAt(c.item.unit, c.item.begin);
       const bool series = std::any_of(org_phones_.begin(), org_phones_.end(),
