@@ -132,11 +132,32 @@ bool StartsWithPhrase(std::string_view folded, std::string_view phrase) {
 
 }  // namespace
 
+// A line naming an organisation: «Sørbygda kommune – Sørbygda skole», «Granåsskolan»,
+// «Statsforvalteren i Nordland», «Nordbygg AS». A sentence that only mentions «skolen»
+// («Skolen ringer mor …», at the top of page 2) is not one.
 bool Document::IsOrgNameLine(std::string_view line) const {
+  const std::string_view trimmed = Trim(line);
   const std::vector<Word> words = WordsIn(line, 0, line.size());
-  if (words.empty() || words.size() > 14) return false;
-  for (const Word& w : words) {
-    if (IsOrgWord(line.substr(w.begin, w.end - w.begin))) return true;
+  if (words.empty() || words.size() > 12 || trimmed.empty()) return false;
+  const char last = trimmed.back();  // OCR may add a stray full stop to a short name
+  if ((last == '.' || last == '?' || last == '!') && words.size() > 5) return false;
+  auto word = [&](size_t k) { return line.substr(words[k].begin, words[k].end - words[k].begin); };
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (IsPersonCue(word(k))) return false;
+  }
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!IsOrgWord(word(k))) continue;
+    if (rules_.legal_forms.count(std::string(word(k))) > 0) return true;
+    // A proper name: a capitalised word before it, a name compounded into it, or
+    // «i Nordland» after it.
+    const std::string key = WordSet::Key(word(k));
+    const bool compound = StartsUpper(word(k)) && !rules_.org_name_words.Contains(key) &&
+                          !rules_.official_roles.Contains(key) && key.size() > 8;
+    const bool named_before = k > 0 && StartsUpper(word(k - 1)) &&
+                              words[k].begin - words[k - 1].end <= 2;
+    const bool named_after = k + 2 < words.size() && StartsUpper(word(k + 2)) &&
+                             (word(k + 1) == "i" || word(k + 1) == "för" || word(k + 1) == "for");
+    if (compound || named_before || named_after) return true;
   }
   return false;
 }
@@ -419,7 +440,11 @@ void Document::BuildLayout() {
     }
     FindSignatures(&u);
     CollectMailHeaders(i);
-    for (size_t l = 0; l < u.lines.size(); ++l) CollectOrgNames(u.LineText(l));
+    for (size_t l = 0; l < u.lines.size(); ++l) {
+      if (u.lines[l].zone == Zone::kLetterhead || u.lines[l].zone == Zone::kFooter) {
+        CollectOrgNames(u.LineText(l));
+      }
+    }
   }
   DecideCountry();
 }
