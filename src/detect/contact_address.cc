@@ -216,9 +216,17 @@ bool AddressFinder::PostBoxAt(const Line& line, size_t line_index, const Word& w
 bool AddressFinder::CareOfAt(const Line& line, size_t line_index, const Word& w,
                              std::vector<Part>* parts) const {
   const std::string_view t = u_.text;
-  const std::string lower = ToLowerUtf8(t.substr(w.begin, w.end - w.begin));
-  if (lower != "c/o" && lower != "c.o") return false;
-  size_t end = w.end;
+  size_t end = w.begin;
+  for (const std::string& marker : rules_.care_of_words) {
+    if (ToLowerUtf8(t.substr(w.begin, marker.size())) == marker &&
+        (w.begin + marker.size() >= line.end || t[w.begin + marker.size()] == ' ')) {
+      end = w.begin + marker.size();
+    }
+  }
+  if (end == w.begin) return false;
+  // The name after the marker, up to the end of the field.
+  const size_t marker_end = end;
+  while (end < line.end && t[end] == ' ') ++end;
   while (end < line.end) {
     const char c = t[end];
     if (c == ',' || c == ';' || c == '|' || c == '(' ||
@@ -227,8 +235,8 @@ bool AddressFinder::CareOfAt(const Line& line, size_t line_index, const Word& w,
     }
     ++end;
   }
-  while (end > w.end && t[end - 1] == ' ') --end;
-  if (end > w.end + 1) {
+  while (end > marker_end && t[end - 1] == ' ') --end;
+  if (end > marker_end + 1) {
     Part part;
     part.kind = PartKind::kCareOf;
     part.begin = w.begin;

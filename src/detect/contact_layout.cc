@@ -153,8 +153,8 @@ bool Document::IsOrgNameLine(std::string_view line) const {
     const std::string key = WordSet::Key(word(k));
     const bool compound = StartsUpper(word(k)) && !rules_.org_name_words.Contains(key) &&
                           !rules_.official_roles.Contains(key) && key.size() > 8;
-    const bool named_before = k > 0 && StartsUpper(word(k - 1)) &&
-                              words[k].begin - words[k - 1].end <= 2;
+    const bool named_before =
+        k > 0 && StartsUpper(word(k - 1)) && words[k].begin - words[k - 1].end <= 2;
     const bool named_after = k + 2 < words.size() && StartsUpper(word(k + 2)) &&
                              (word(k + 1) == "i" || word(k + 1) == "för" || word(k + 1) == "for");
     if (compound || named_before || named_after) return true;

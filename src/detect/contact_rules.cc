@@ -171,7 +171,7 @@ void Build(const toml::table& root, const std::string& source, ContactRules* rul
       root["address"]["dwelling_number_letters"].value_or(std::string());
   rules->floor_words = WordSet(list("address", "floor_words"));
   rules->post_box_words = WordSet(list("address", "post_box_words"));
-  rules->care_of_words = WordSet(list("address", "care_of_words"));
+  rules->care_of_words = Lowered(list("address", "care_of_words"));
   rules->address_cues = WordSet(list("address", "cues"));
   rules->not_names = WordSet(list("address", "not_names"));
   if (rules->street_suffixes.empty()) {

@@ -91,7 +91,7 @@ class ContactRules {
   std::string dwelling_number_letters;
   WordSet floor_words;
   WordSet post_box_words;
-  WordSet care_of_words;
+  std::vector<std::string> care_of_words;  // lower-case, as written
   WordSet address_cues;
   WordSet not_names;
   std::vector<PostcodeFormat> postcodes;

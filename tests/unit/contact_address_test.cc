@@ -190,6 +190,13 @@ TEST_F(ContactAddressTest, OrganisationAsRecipientBlock) {
                        "Storgata 5\n"
                        "2340 Tindvik\n"}),
             Strings{});
+  EXPECT_EQ(Addresses({"Kari Hansen\n"
+                       "c/o Tindvik skole\n"
+                       "Skoleveien 4\n"
+                       "2340 Tindvik\n"
+                       "\n"
+                       "Tindvik kommune v/ PPT, Storgata 5, 2340 Tindvik\n"}),
+            Strings{});
 }
 
 TEST_F(ContactAddressTest, TheOrganisationsOwnStreetInTheBody) {
