@@ -1,0 +1,173 @@
+// Cue words: which words point at an organisation or at a private person, and the
+// nearest such word before a piece of contact data.
+#include <algorithm>
+#include <array>
+
+#include "base/utf8.h"
+#include "detect/contact_document.h"
+
+namespace skjerm {
+namespace contact {
+namespace {
+
+// Inflections stripped before looking a word up: «kommunens» -> «kommune»,
+// «sagsbehandleren» -> «sagsbehandler», «socialtjänstens» -> «socialtjänst».
+constexpr std::array<std::string_view, 14> kInflections = {
+    "ernes", "arnas", "ens", "ets", "ene", "ane", "erne", "arna", "ns", "en", "et", "er", "s", "n"};
+
+// How far back from an item its cue may stand, in bytes.
+constexpr size_t kCueWindow = 160;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Endings shorter than four letters («nav», «ppt», «sfo») must be the whole word.
+bool HasOrgEnding(const WordSet& set, std::string_view key) { return set.HasEnding(key, 4); }
+
+// The position after the last sentence end in [from, to): «. », «! » or «? » followed by
+// a capital letter, where the word before the full stop is not an abbreviation.
+size_t AfterLastSentenceEnd(std::string_view text, size_t from, size_t to) {
+  for (size_t i = to; i > from + 1; --i) {
+    const size_t p = i - 1;  // candidate punctuation
+    const char c = text[p];
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (p + 2 >= to || text[p + 1] != ' ') continue;
+    if (!IsUpper(CodePointAt(text, p + 2))) continue;
+    if (c == '.') {
+      size_t w = p;
+      while (w > from && text[w - 1] != ' ' && text[w - 1] != '(') --w;
+      const std::string_view before = text.substr(w, p - w);
+      const int letters = static_cast<int>(CountCodePoints(before));
+      const bool abbreviation = before.find('.') != std::string_view::npos ||
+                                (letters <= 3 && !before.empty() && !IsAsciiDigit(before.back()));
+      if (abbreviation) continue;
+    }
+    return p + 2;
+  }
+  return from;
+}
+
+}  // namespace
+
+bool Document::IsOrgWord(std::string_view word) const {
+  if (rules_.legal_forms.count(std::string(word)) > 0) return true;
+  const std::string key = WordSet::Key(word);
+  if (key.size() < 2) return false;
+  if (rules_.contact_cues.Contains(key)) return true;
+  if (HasOrgEnding(rules_.org_name_words, key) || HasOrgEnding(rules_.official_roles, key)) {
+    return true;
+  }
+  for (std::string_view inflection : kInflections) {
+    if (!EndsWith(key, inflection) || key.size() < inflection.size() + 3) continue;
+    const std::string_view stem = std::string_view(key).substr(0, key.size() - inflection.size());
+    if (HasOrgEnding(rules_.org_name_words, stem) || HasOrgEnding(rules_.official_roles, stem)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Document::IsPersonCue(std::string_view word) const {
+  const std::string key = WordSet::Key(word);
+  if (rules_.person_cues.Contains(key)) return true;
+  // Genitive: «mors», «fars», «vårdnadshavares».
+  return key.size() > 3 && key.back() == 's' &&
+         rules_.person_cues.Contains(std::string_view(key).substr(0, key.size() - 1));
+}
+
+Cue Document::CueOf(std::string_view word) const {
+  Cue cue;
+  if (IsPersonCue(word)) {
+    cue.found = true;
+    cue.party = Party::kPrivate;
+  } else if (IsOrgWord(word)) {
+    cue.found = true;
+    cue.party = Party::kOrganisation;
+  }
+  if (cue.found) cue.word = WordSet::Key(word);
+  return cue;
+}
+
+bool Document::LineHasOrgCue(std::string_view line) const {
+  for (const Word& w : WordsIn(line, 0, line.size())) {
+    if (IsOrgWord(line.substr(w.begin, w.end - w.begin))) return true;
+  }
+  return false;
+}
+
+Party Document::WriterAt(size_t unit, size_t pos) const {
+  const size_t line = units_[unit].LineOf(pos);
+  const MailHeader* header = nullptr;
+  for (const MailHeader& h : mail_headers_) {
+    if (h.unit < unit || (h.unit == unit && h.line <= line)) header = &h;
+  }
+  if (header == nullptr) return has_letterhead_ ? Party::kOrganisation : Party::kPrivate;
+  const bool official = !header->domain.empty() && !IsPublicProvider(header->domain) &&
+                        (IsOrganisationDomain(header->domain) || IsRoleMailbox(header->local));
+  return official || LineHasOrgCue(units_[header->unit].LineText(header->line))
+             ? Party::kOrganisation
+             : Party::kPrivate;
+}
+
+Zone Document::ZoneAt(size_t unit, size_t pos) const {
+  const UnitText& u = units_[unit];
+  return u.lines[u.LineOf(pos)].zone;
+}
+
+// The cue that tells whose an item is: a word in parentheses right after it («934 56
+// 218 (mor)»), else the nearest cue word before it in its sentence. A sentence may wrap
+// onto the line before; a labelled field («Mor: …») and a recipient block's name line
+// are read too, but never a letterhead or a paragraph above a blank line.
+Cue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
+  const UnitText& u = units_[unit];
+  const std::string_view text = u.text;
+  size_t li = u.LineOf(begin);
+  {
+    size_t p = end;
+    while (p < u.lines[li].end && text[p] == ' ') ++p;
+    if (p < u.lines[li].end && text[p] == '(') {
+      const std::vector<Word> after = WordsIn(text, p + 1, std::min(u.lines[li].end, p + 40));
+      if (!after.empty()) {
+        Cue cue = CueOf(text.substr(after[0].begin, after[0].end - after[0].begin));
+        if (cue.found) return cue;
+      }
+    }
+  }
+  size_t cur_end = begin;
+  for (int crossed = 0; crossed < 2; ++crossed) {
+    const Line& line = u.lines[li];
+    size_t from = cur_end > line.begin + kCueWindow ? cur_end - kCueWindow : line.begin;
+    from = AfterLastSentenceEnd(text, from, cur_end);
+    const std::vector<Word> words = WordsIn(text, from, cur_end);
+    for (auto it = words.rbegin(); it != words.rend(); ++it) {
+      const std::string_view word = text.substr(it->begin, it->end - it->begin);
+      Cue cue = CueOf(word);
+      if (!cue.found && rules_.writer_words.Contains(WordSet::Key(word))) {
+        cue.found = true;
+        cue.party = WriterAt(unit, begin);
+        cue.word = WordSet::Key(word);
+      }
+      if (cue.found) return cue;
+    }
+    if (from > line.begin || li == 0) break;
+    // The start of the line was reached without a cue: go on to the line before only if
+    // this line is not a labelled field and that line continues into this one.
+    if (text.substr(line.begin, cur_end - line.begin).find(':') != std::string_view::npos) break;
+    const Line& prev = u.lines[li - 1];
+    if (prev.blank || prev.zone == Zone::kLetterhead || prev.zone == Zone::kFooter) break;
+    if (line.zone != prev.zone) break;
+    size_t last = prev.end;
+    while (last > prev.begin && text[last - 1] == ' ') --last;
+    if (last > prev.begin && (text[last - 1] == '.' || text[last - 1] == '!' ||
+                              text[last - 1] == '?' || text[last - 1] == ':')) {
+      break;
+    }
+    --li;
+    cur_end = last;
+  }
+  return Cue();
+}
+
+}  // namespace contact
+}  // namespace skjerm

@@ -1,0 +1,59 @@
+// Detectors for private persons' contact data: postal addresses, phone numbers and e-mail
+// addresses. Each reports one category; all three read patterns/contacts.toml and share
+// the ContactScanner's judgement of what is an organisation's (never reported) and what
+// is a private person's.
+#ifndef SKJERM_DETECT_CONTACT_DETECTOR_H_
+#define SKJERM_DETECT_CONTACT_DETECTOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/contact_rules.h"
+#include "detect/contact_scanner.h"
+#include "detect/detector.h"
+
+namespace skjerm {
+
+class ContactDetector : public Detector {
+ public:
+  ContactDetector(std::shared_ptr<const ContactRules> rules, Category category);
+
+  std::string_view name() const override;
+  // Appends one finding per private person's item of this detector's category.
+  void Detect(const DocumentText& text, std::vector<Finding>* findings) const override;
+
+ private:
+  ContactScanner scanner_;
+  Category category_;
+};
+
+// «Bakkevegen 12», «2340 Sørbygda», «c/o …»: rules address.street, address.postcode,
+// address.co.
+class AddressDetector : public ContactDetector {
+ public:
+  explicit AddressDetector(std::shared_ptr<const ContactRules> rules)
+      : ContactDetector(std::move(rules), Category::kAddress) {}
+  static std::unique_ptr<AddressDetector> FromFile(const std::string& toml_path);
+};
+
+// «412 38 907», «070-123 45 67», «+45 42 17 80 63»: rules phone.no, phone.se, phone.dk.
+class PhoneDetector : public ContactDetector {
+ public:
+  explicit PhoneDetector(std::shared_ptr<const ContactRules> rules)
+      : ContactDetector(std::move(rules), Category::kPhone) {}
+  static std::unique_ptr<PhoneDetector> FromFile(const std::string& toml_path);
+};
+
+// «kari.hansen@gmail.com»: rule email.private.
+class EmailDetector : public ContactDetector {
+ public:
+  explicit EmailDetector(std::shared_ptr<const ContactRules> rules)
+      : ContactDetector(std::move(rules), Category::kEmail) {}
+  static std::unique_ptr<EmailDetector> FromFile(const std::string& toml_path);
+};
+
+}  // namespace skjerm
+
+#endif  // SKJERM_DETECT_CONTACT_DETECTOR_H_

@@ -1,0 +1,58 @@
+// Helpers for the contact detector tests: letters built by hand, the real rule file.
+#ifndef SKJERM_TESTS_UNIT_CONTACT_TEST_UTIL_H_
+#define SKJERM_TESTS_UNIT_CONTACT_TEST_UTIL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "detect/contact_detector.h"
+#include "detect/contact_rules.h"
+#include "detect/contact_scanner.h"
+#include "detect/detector.h"
+
+namespace skjerm {
+namespace testing_contact {
+
+inline std::shared_ptr<const ContactRules> Rules() {
+  static const std::shared_ptr<const ContactRules> rules =
+      ContactRules::FromFile(std::string(SKJERM_PATTERNS_DIR) + "/contacts.toml");
+  return rules;
+}
+
+// A letter of one or more pages of text.
+inline DocumentText Letter(const std::vector<std::string>& pages) {
+  DocumentText doc;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Location location;
+    location.page = static_cast<int>(i) + 1;
+    doc.units.push_back(TextUnit{location, TextView(pages[i])});
+  }
+  return doc;
+}
+
+// "rule|text" of every finding a detector reports.
+inline std::vector<std::string> Found(const Detector& detector, const DocumentText& doc) {
+  std::vector<Finding> findings;
+  detector.Detect(doc, &findings);
+  std::vector<std::string> out;
+  for (const Finding& f : findings) out.push_back(f.rule + "|" + f.text);
+  return out;
+}
+
+// "text|reason" of every item of `category` the scanner judged an organisation's.
+inline std::vector<std::string> Organisation(const DocumentText& doc, Category category) {
+  ContactScanner scanner(Rules());
+  std::vector<std::string> out;
+  for (const ContactItem& item : scanner.Scan(doc)) {
+    if (item.category != category || item.party != Party::kOrganisation) continue;
+    const std::string& text = doc.units[item.unit].view.text();
+    out.push_back(text.substr(item.begin, item.end - item.begin) + "|" + item.reason);
+  }
+  return out;
+}
+
+}  // namespace testing_contact
+}  // namespace skjerm
+
+#endif  // SKJERM_TESTS_UNIT_CONTACT_TEST_UTIL_H_
