@@ -4,6 +4,7 @@
 // pass skips dates already found. Last, the roles of the persons named are read from the
 // words around them.
 #include "detect/birth_date_detector.h"
+#include "detect/contact_detector.h"
 #include "detect/name_detector.h"
 #include "detect/national_id_detector.h"
 #include "detect/person_role_annotator.h"
@@ -20,6 +21,9 @@ std::unique_ptr<RuleSet> RuleSet::Load(const std::string& patterns_dir,
   detectors.push_back(BirthDateDetector::FromFile(dir + "birth_dates.toml"));
   detectors.push_back(NameDetector::Create(patterns_dir, std::move(roster)));
   detectors.push_back(BirthDateDetector::FromFile(dir + "birth_dates.toml"));
+  detectors.push_back(AddressDetector::FromFile(dir + "contacts.toml"));
+  detectors.push_back(PhoneDetector::FromFile(dir + "contacts.toml"));
+  detectors.push_back(EmailDetector::FromFile(dir + "contacts.toml"));
   detectors.push_back(PersonRoleAnnotator::FromFile(dir + "person_roles.toml"));
   return std::make_unique<RuleSet>(std::move(detectors),
                                    ExemptionMarkingFinder::FromFile(dir + "markings.toml"),
