@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.h"
+#include "cli/journal_command.h"
 #include "cli/roster_command.h"
 #include "cli/scan_command.h"
 
@@ -21,6 +22,7 @@ int RunCli(int argc, char** argv) {
   int exit_status = 0;
   AddScanCommand(app, global, &exit_status);
   AddRosterCommand(app, global, &exit_status);
+  AddJournalCommand(app, global, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
