@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/entry_commands.h"
 #include "cli/hook_command.h"
+#include "cli/journal_command.h"
 #include "cli/roster_command.h"
 #include "cli/scan_command.h"
 
@@ -30,6 +31,7 @@ int RunCli(int argc, char** argv) {
   AddReleaseCommand(app, global, &exit_status);
   AddHistoryCommand(app, global, &exit_status);
   AddStatusCommand(app, global, &exit_status);
+  AddJournalCommand(app, global, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -1,0 +1,325 @@
+#include "journal/csv_journal_reader.h"
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "base/utf8.h"
+
+namespace skjerm {
+namespace {
+
+// A field this long is a quote that was never meant to open a field; better an error
+// naming the line than the rest of the file as one title.
+constexpr size_t kMaxFieldBytes = 1 << 20;
+
+enum Field {
+  kJournalNumber,
+  kJournalDate,
+  kDirection,
+  kTitle,
+  kAccessCode,
+  kDocument,
+  kParties,
+  kDocumentDate,
+  kLegalBasis,
+  kPublicTitle,
+  kScreenedFields,
+  kFieldCount
+};
+
+// The default column name of each Field, in the order of the enum.
+const std::vector<std::string>& FieldNames() {
+  static const std::vector<std::string> kNames = {"journal_number", "journal_date",   "direction",
+                                                  "title",          "access_code",    "document",
+                                                  "parties",        "document_date",  "legal_basis",
+                                                  "public_title",   "screened_fields"};
+  return kNames;
+}
+
+std::string LineText(int64_t line) { return "line " + std::to_string(line); }
+
+std::string FromWindows1252(const std::string& bytes) {
+  // 0x80..0x9F, where Windows-1252 differs from Latin-1; 0xFFFD where it has no character.
+  static const char32_t kHigh[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(bytes.size());
+  for (char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80) {
+      out.push_back(c);
+    } else if (b < 0xA0) {
+      AppendUtf8(kHigh[b - 0x80], &out);
+    } else {
+      AppendUtf8(b, &out);
+    }
+  }
+  return out;
+}
+
+// The non-empty, trimmed pieces of text between any of the separators.
+std::vector<std::string> SplitList(std::string_view text, std::string_view separators) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find_first_of(separators, start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view piece = TrimSpace(text.substr(start, end - start));
+    if (!piece.empty()) out.emplace_back(piece);
+    start = end + 1;
+  }
+  return out;
+}
+
+char ChooseDelimiter(const std::string& header) {
+  if (header.find(',') != std::string::npos) return ',';
+  if (header.find(';') != std::string::npos) return ';';
+  if (header.find('\t') != std::string::npos) return '\t';
+  return ',';
+}
+
+// Which field of a record holds each journal field (nullopt: no such column).
+using ColumnIndex = std::optional<size_t>;
+
+std::vector<ColumnIndex> MapColumns(const std::vector<std::string>& header,
+                                    const CsvJournalOptions& options) {
+  for (const auto& [field, name] : options.columns) {
+    bool known = false;
+    for (const std::string& f : FieldNames()) known = known || f == field;
+    if (!known) throw JournalReadError("no journal field '" + field + "' to map a column to");
+  }
+  std::vector<ColumnIndex> where(kFieldCount);
+  for (size_t f = 0; f < kFieldCount; ++f) {
+    auto mapped = options.columns.find(FieldNames()[f]);
+    const std::string wanted =
+        ToLowerUtf8(TrimSpace(mapped == options.columns.end() ? FieldNames()[f] : mapped->second));
+    for (size_t i = 0; i < header.size() && !where[f]; ++i) {
+      if (ToLowerUtf8(TrimSpace(header[i])) == wanted) where[f] = i;
+    }
+  }
+  for (Field required : {kJournalNumber, kTitle}) {
+    if (where[required]) continue;
+    auto mapped = options.columns.find(FieldNames()[required]);
+    const std::string name =
+        mapped == options.columns.end() ? FieldNames()[required] : mapped->second;
+    throw JournalReadError("the header row has no column '" + name + "' for the " +
+                           (required == kTitle ? "title" : "journal number") +
+                           "; name the export's column with --column " + FieldNames()[required] +
+                           "=NAME");
+  }
+  return where;
+}
+
+class RowReader {
+ public:
+  RowReader(std::vector<ColumnIndex> where, size_t header_size, std::string base_dir,
+            CsvEncoding encoding, JournalSink& sink)
+      : where_(std::move(where)),
+        header_size_(header_size),
+        base_dir_(std::move(base_dir)),
+        encoding_(encoding),
+        sink_(sink) {}
+
+  void Read(CsvRecord& record) {
+    bool blank = true;
+    for (std::string& f : record.fields) {
+      if (encoding_ == CsvEncoding::kWindows1252) f = FromWindows1252(f);
+      blank = blank && TrimSpace(f).empty();
+    }
+    if (blank) return;  // ";;;;" rows at the end of spreadsheet exports
+    for (const std::string& f : record.fields) {
+      if (!IsWellFormedUtf8(f)) {
+        sink_.OnSkipped(record.line,
+                        "not valid UTF-8 (a Windows-1252 export? try --encoding windows-1252)");
+        return;
+      }
+    }
+    for (size_t i = header_size_; i < record.fields.size(); ++i) {
+      if (!TrimSpace(record.fields[i]).empty()) {
+        sink_.OnSkipped(record.line,
+                        std::to_string(record.fields.size()) + " fields where the header has " +
+                            std::to_string(header_size_) + " (a delimiter in an unquoted field?)");
+        return;
+      }
+    }
+    JournalEntry entry;
+    entry.journal_number = Cell(record, kJournalNumber);
+    entry.title = Cell(record, kTitle);
+    if (entry.journal_number.empty()) {
+      sink_.OnSkipped(record.line, "no journal number");
+      return;
+    }
+    if (entry.title.empty()) {
+      sink_.OnSkipped(record.line, "no title");
+      return;
+    }
+    entry.journal_date = Date(record, kJournalDate, "journal date");
+    entry.document_date = Date(record, kDocumentDate, "document date");
+    const std::string direction = Cell(record, kDirection);
+    entry.direction = DirectionCode(direction);
+    if (!direction.empty() && entry.direction.empty()) {
+      sink_.OnWarning(record.line,
+                      "direction not recognised (I, U, N, X, S or the Noark wording); left empty");
+    }
+    entry.access_code = Cell(record, kAccessCode);
+    entry.legal_basis = Cell(record, kLegalBasis);
+    entry.given_public_title = Cell(record, kPublicTitle);
+    entry.screened_fields = Cell(record, kScreenedFields);
+    entry.parties = SplitList(Cell(record, kParties), ";\n");
+    for (const std::string& document : SplitList(Cell(record, kDocument), ";\n")) {
+      entry.documents.push_back(ResolveDocumentPath(base_dir_, document));
+    }
+    sink_.OnEntry(std::move(entry), record.line);
+  }
+
+ private:
+  std::string Cell(const CsvRecord& record, Field field) const {
+    const ColumnIndex& i = where_[field];
+    if (!i || *i >= record.fields.size()) return "";
+    return std::string(TrimSpace(record.fields[*i]));
+  }
+
+  std::string Date(const CsvRecord& record, Field field, const char* what) {
+    const std::string text = Cell(record, field);
+    if (text.empty()) return "";
+    std::string date = NormaliseJournalDate(text);
+    if (date.empty()) {
+      sink_.OnWarning(record.line,
+                      std::string(what) + " not understood (YYYY-MM-DD or DD.MM.YYYY); left empty");
+    }
+    return date;
+  }
+
+  std::vector<ColumnIndex> where_;
+  size_t header_size_;
+  std::string base_dir_;
+  CsvEncoding encoding_;
+  JournalSink& sink_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& CsvJournalFields() { return FieldNames(); }
+
+CsvRecordReader::CsvRecordReader(std::istream& in, char delimiter, int64_t first_line)
+    : in_(in), delimiter_(delimiter), line_(first_line), buffer_(1 << 16) {}
+
+int CsvRecordReader::Peek() {
+  if (pos_ == end_) {
+    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    end_ = static_cast<size_t>(in_.gcount());
+    pos_ = 0;
+    if (end_ == 0) return -1;
+  }
+  return static_cast<unsigned char>(buffer_[pos_]);
+}
+
+int CsvRecordReader::Get() {
+  const int c = Peek();
+  if (c >= 0) ++pos_;
+  return c;
+}
+
+void CsvRecordReader::ReadQuoted(std::string* field, int64_t record_line) {
+  for (;;) {
+    const int c = Get();
+    if (c < 0) {
+      throw JournalReadError(LineText(record_line) +
+                             ": a quoted field is not closed before the end of the file");
+    }
+    if (field->size() > kMaxFieldBytes) {
+      throw JournalReadError(LineText(record_line) +
+                             ": a quoted field runs on for more than 1 MiB (a quote not closed?)");
+    }
+    if (c == '"') {
+      if (Peek() != '"') return;
+      Get();
+      field->push_back('"');
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && Peek() == '\n') Get();
+      field->push_back('\n');
+      ++line_;
+    } else {
+      field->push_back(static_cast<char>(c));
+    }
+  }
+}
+
+bool CsvRecordReader::Next(CsvRecord* record) {
+  for (;;) {
+    record->line = line_;
+    record->fields.clear();
+    std::string field;
+    bool field_quoted = false;
+    bool content = false;  // a delimiter, a quote or a non-blank character in this record
+    for (;;) {
+      const int c = Get();
+      const bool at_end = c < 0 || c == '\n' || c == '\r';
+      if (at_end) {
+        if (c == '\r' && Peek() == '\n') Get();
+        if (c >= 0) ++line_;
+        if (!content) {
+          if (c < 0) return false;
+          break;  // a blank line: on to the next
+        }
+        record->fields.push_back(std::move(field));
+        return true;
+      }
+      if (c == delimiter_) {
+        record->fields.push_back(std::move(field));
+        field.clear();
+        field_quoted = false;
+        content = true;
+      } else if (c == '"' && !field_quoted && TrimSpace(field).empty()) {
+        field.clear();
+        ReadQuoted(&field, record->line);
+        field_quoted = true;
+        content = true;
+      } else {
+        if (field.size() > kMaxFieldBytes) {
+          throw JournalReadError(LineText(record->line) + ": a field longer than 1 MiB");
+        }
+        field.push_back(static_cast<char>(c));
+        if (c != ' ' && c != '\t') content = true;
+      }
+    }
+  }
+}
+
+void ReadCsvJournal(std::istream& in, const std::string& base_dir, const CsvJournalOptions& options,
+                    JournalSink& sink) {
+  std::string header_line;
+  if (!std::getline(in, header_line)) {
+    throw JournalReadError("the file is empty; a header row naming the columns is expected");
+  }
+  if (header_line.compare(0, 3, "\xEF\xBB\xBF") == 0) header_line.erase(0, 3);
+  if (!header_line.empty() && header_line.back() == '\r') header_line.pop_back();
+  const char delimiter = options.delimiter ? options.delimiter : ChooseDelimiter(header_line);
+
+  std::istringstream header_stream(header_line);
+  CsvRecordReader header_reader(header_stream, delimiter);
+  CsvRecord header;
+  if (!header_reader.Next(&header)) {
+    throw JournalReadError("line 1 is empty; a header row naming the columns is expected");
+  }
+  if (options.encoding == CsvEncoding::kWindows1252) {
+    for (std::string& name : header.fields) name = FromWindows1252(name);
+  }
+  RowReader rows(MapColumns(header.fields, options), header.fields.size(), base_dir,
+                 options.encoding, sink);
+  CsvRecordReader reader(in, delimiter, 2);
+  CsvRecord record;
+  while (reader.Next(&record)) rows.Read(record);
+}
+
+void ReadCsvJournal(const std::string& path, const CsvJournalOptions& options, JournalSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw JournalReadError("cannot open the file");
+  ReadCsvJournal(in, DirectoryOf(path), options, sink);
+  if (in.bad()) throw JournalReadError("reading the file failed");
+}
+
+}  // namespace skjerm

@@ -1,0 +1,71 @@
+// Importing a journal export into the journal store: the file is read as a stream (CSV or
+// Noark 5) and each entry upserted by journal number as soon as it is read, in
+// transactions of a few hundred entries — a kill loses at most the batch in hand, and a
+// file that breaks off keeps everything before the fault. The import is one run in the
+// store ("import").
+//
+// A journal number that appears twice in one file is imported once, from its first
+// record; the later records are skipped with the line of the first, so that importing the
+// same file again changes nothing.
+#ifndef SKJERM_JOURNAL_JOURNAL_IMPORT_H_
+#define SKJERM_JOURNAL_JOURNAL_IMPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "journal/csv_journal_reader.h"
+#include "journal/journal_store.h"
+
+namespace skjerm {
+
+enum class JournalFormat { kCsv, kNoark };
+
+const char* JournalFormatName(JournalFormat format);
+
+// By the file's extension (.xml; .csv, .tsv, .txt) and else by its first bytes (XML starts
+// with '<' after an optional byte order mark and blanks).
+JournalFormat DetectJournalFormat(const std::string& path);
+
+struct ImportNote {
+  int64_t line = 0;
+  std::string reason;  // never quotes a field
+};
+
+struct JournalImportResult {
+  int64_t run = 0;
+  int64_t added = 0;
+  int64_t changed = 0;
+  int64_t unchanged = 0;
+  int64_t skipped = 0;
+  int64_t warnings = 0;
+  // The first kMaxListedNotes of each, in file order, and how often each reason occurred.
+  std::vector<ImportNote> skipped_notes;
+  std::vector<ImportNote> warning_notes;
+  std::map<std::string, int64_t> skipped_by_reason;
+  // "" when the file was read to its end; else why not (with the line), and the entries
+  // before that point are in the store.
+  std::string error;
+
+  int64_t entries() const { return added + changed + unchanged; }
+  bool complete() const { return error.empty(); }
+};
+
+constexpr size_t kMaxListedNotes = 100;
+
+struct JournalImportOptions {
+  JournalFormat format = JournalFormat::kCsv;
+  CsvJournalOptions csv;
+  EntryStatus status = EntryStatus::kPending;  // of new entries
+  size_t batch_size = 500;                     // entries per transaction
+};
+
+// Imports the file at path into store as one run. Read faults end up in the result's
+// error; database failures are thrown (DatabaseError), with the batches before them kept.
+JournalImportResult ImportJournalFile(JournalStore& store, const std::string& path,
+                                      const JournalImportOptions& options);
+
+}  // namespace skjerm
+
+#endif  // SKJERM_JOURNAL_JOURNAL_IMPORT_H_
