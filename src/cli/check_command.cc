@@ -66,14 +66,14 @@ int RunCheck(const BatchFlags& flags, const GlobalOptions& global) {
       progress.Advance();
     });
   }
-  const std::string summary = SummaryLine(counts, false);
+  const std::string summary = SummaryLine(counts, false, "entry");
   store.FinishRun(run, static_cast<int64_t>(ids.size()), summary);
   if (flags.format == "text") {
     std::cout << "Checked " << summary << '\n';
     if (!held.empty()) std::cout << "Held:\n";
     for (const HeldLine& h : held) {
-      std::cout << "  " << EntryToLine(h.journal_number, h.decision, h.public_title, h.reason,
-                                       Colors())
+      std::cout << "  "
+                << EntryToLine(h.journal_number, h.decision, h.public_title, h.reason, Colors())
                 << '\n';
     }
   }

@@ -41,8 +41,8 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
   std::cout << "Entry " << entry->entry.journal_number << "  journal date "
-            << (entry->entry.journal_date.empty() ? "-" : entry->entry.journal_date)
-            << "  status " << EntryStatusName(entry->status) << '\n';
+            << (entry->entry.journal_date.empty() ? "-" : entry->entry.journal_date) << "  status "
+            << EntryStatusName(entry->status) << '\n';
   std::cout << "Public title: "
             << (entry->public_title.empty() ? "(not checked yet)" : entry->public_title) << '\n';
   for (size_t i = 0; i < entry->entry.documents.size(); ++i) {
@@ -63,8 +63,8 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
     std::cout << "  " << v.decided_at << "  " << v.command << " run " << v.run << ", rules "
               << v.rule_version << ": " << DecisionName(v.decision) << " - " << v.reason << '\n';
     for (const StoredFinding& f : v.findings) {
-      std::cout << "      " << f.category << " " << f.masked << " (" << f.rule << ", "
-                << f.location << ")\n";
+      std::cout << "      " << f.category << " " << f.masked << " (" << f.rule << ", " << f.location
+                << ")\n";
     }
   }
   return 0;

@@ -21,7 +21,7 @@ struct HookFlags {
 };
 
 void PrintError(const std::string& message) {
-  std::cout << JsonLine({{"decision", "error"}, {"error", message}}) << '\n';
+  std::cout << JsonLine({{"decision", "error"}, {"publish", false}, {"error", message}}) << '\n';
 }
 
 // An entry of the journal database: judged now (text from the cache when unchanged),
@@ -42,7 +42,10 @@ int HookEntry(const HookFlags& flags, const GlobalOptions& global) {
     const EntryVerdict verdict = ToStoredVerdict(judgement, store);
     status = StatusAfter(verdict, store.LatestRelease(e.id));
     store.RecordVerdict(run, e.id, verdict, status);
-    std::cout << JsonLine(EntryToJson(e.entry, judgement, status, {flags.reveal, false})) << '\n';
+    nlohmann::json j = EntryToJson(e.entry, judgement, status, {flags.reveal, false});
+    // What the pipeline acts on: a held entry an archivist released may be published.
+    j["publish"] = status == EntryStatus::kPublished || status == EntryStatus::kReleased;
+    std::cout << JsonLine(j) << '\n';
   });
   store.FinishRun(run, 1, EntryStatusName(status));
   return status == EntryStatus::kPublished || status == EntryStatus::kReleased ? 0 : 1;
@@ -70,19 +73,20 @@ int HookFile(const HookFlags& flags, const GlobalOptions& global) {
     ScanOptions options;
     options.extract = flags.extract.ToOptions();
     ScanPipeline pipeline(scanner, options);
-    ScanResult result = pipeline.ScanOne(ScanJob{flags.file, std::nullopt,
-                                                 judge.EntryMarking(entry)});
+    ScanResult result =
+        pipeline.ScanOne(ScanJob{flags.file, std::nullopt, judge.EntryMarking(entry)});
     judgement = judge.Judge(entry, {std::move(result)});
   } catch (const std::exception& e) {  // an access code configured as an error
     PrintError(e.what());
     return 1;
   }
   const bool blocked = Blocks(judgement.decision);
-  nlohmann::json j = EntryToJson(entry, judgement, blocked ? EntryStatus::kHeld
-                                                           : EntryStatus::kPublished,
-                                 {flags.reveal, false});
+  nlohmann::json j =
+      EntryToJson(entry, judgement, blocked ? EntryStatus::kHeld : EntryStatus::kPublished,
+                  {flags.reveal, false});
   j.erase("journal_number");
   j.erase("status");
+  j["publish"] = !blocked;
   std::cout << JsonLine(j) << '\n';
   return blocked ? 1 : 0;
 }

@@ -42,7 +42,7 @@ BatchStats JournalBatch::Run(const std::vector<int64_t>& entry_ids, const EntryS
   JournalStore reader(read_db, session_.key);
 
   std::mutex mu;
-  std::map<size_t, EntryInFlight> in_flight;  // by position in entry_ids
+  std::map<size_t, EntryInFlight> in_flight;    // by position in entry_ids
   std::vector<std::pair<size_t, size_t>> jobs;  // (entry position, document index)
   std::vector<StoredEntry> loaded(entry_ids.size());
   for (size_t k = 0; k < entry_ids.size(); ++k) {

@@ -27,7 +27,9 @@ class JournalBatch {
   using EntrySink = std::function<void(const StoredEntry&, EntryJudgement&&)>;
 
   JournalBatch(JournalSession& session, std::string db_path, ExtractOptions extract, int jobs)
-      : session_(session), db_path_(std::move(db_path)), extract_(std::move(extract)),
+      : session_(session),
+        db_path_(std::move(db_path)),
+        extract_(std::move(extract)),
         jobs_(jobs) {}
 
   BatchStats Run(const std::vector<int64_t>& entry_ids, const EntrySink& sink);

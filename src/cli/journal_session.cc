@@ -9,8 +9,8 @@
 
 namespace skjerm {
 
-std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global,
-                                                     bool with_rules, bool must_exist) {
+std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global, bool with_rules,
+                                                     bool must_exist) {
   auto s = std::make_unique<JournalSession>();
   struct stat st;
   if (must_exist && ::stat(global.db_path.c_str(), &st) != 0) {

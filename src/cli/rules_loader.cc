@@ -13,8 +13,7 @@ std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_ros
     // would silently miss the school's pupils and protected identities.
     if (use_roster_if_present) loaded->roster = Roster::LoadForScan(global.db_path);
   } catch (const std::exception& e) {
-    std::cerr << "skjerm: cannot read the roster in " << global.db_path << ": " << e.what()
-              << '\n';
+    std::cerr << "skjerm: cannot read the roster in " << global.db_path << ": " << e.what() << '\n';
     return nullptr;
   }
   try {

@@ -154,7 +154,8 @@ std::string PersonRoleAnnotator::RoleFromContext(const TextUnit& unit, const Fin
   if (before.empty() && line_start > 0) {
     const size_t prev_start = view.LineStart(line_start - 1);
     const std::string prev = FoldForMatching(text.substr(prev_start, line_start - 1 - prev_start));
-    if (prev.size() < 40 && !prev.empty() && prev.back() == ':') before = TrimTrailingPunctuation(prev);
+    if (prev.size() < 40 && !prev.empty() && prev.back() == ':')
+      before = TrimTrailingPunctuation(prev);
   }
   for (const std::string& cue : guardian_before_) {
     if (EndsWithPhrase(before, cue)) return "guardian";

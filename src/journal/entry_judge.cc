@@ -41,10 +41,14 @@ std::string DocumentLocation(size_t document, const Location& location) {
 
 int Severity(Decision d) {
   switch (d) {
-    case Decision::kPass: return 0;
-    case Decision::kExempt: return 1;
-    case Decision::kHold: return 2;
-    case Decision::kError: return 3;
+    case Decision::kPass:
+      return 0;
+    case Decision::kExempt:
+      return 1;
+    case Decision::kHold:
+      return 2;
+    case Decision::kError:
+      return 3;
   }
   return 3;
 }
@@ -56,9 +60,9 @@ std::string NormalisedValue(const Finding& finding) {
   const std::string folded = FoldForMatching(finding.text);
   for (char c : folded) {
     const bool digit = c >= '0' && c <= '9';
-    if (finding.category == Category::kNationalId ? digit
-                                                  : (digit || (c >= 'a' && c <= 'z') ||
-                                                     static_cast<unsigned char>(c) >= 0x80)) {
+    if (finding.category == Category::kNationalId
+            ? digit
+            : (digit || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80)) {
       out.push_back(c);
     }
   }
@@ -128,15 +132,15 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
     if (Severity(r.verdict.decision) > Severity(worst)) worst = r.verdict.decision;
     any_exempt |= r.verdict.decision == Decision::kExempt;
     if (Blocks(r.verdict.decision)) {
-      reasons.push_back((documents.size() > 1 ? "document " + std::to_string(number) + ": "
-                                              : std::string()) +
-                        r.verdict.reason);
+      reasons.push_back(
+          (documents.size() > 1 ? "document " + std::to_string(number) + ": " : std::string()) +
+          r.verdict.reason);
     }
     for (Finding& f : r.verdict.findings) {
       std::string text(UnitText(r.document, f.location));
       std::string location = DocumentLocation(number, f.location);
-      out.findings.push_back(EntryFinding{std::move(f), static_cast<int>(number),
-                                          std::move(text), std::move(location)});
+      out.findings.push_back(EntryFinding{std::move(f), static_cast<int>(number), std::move(text),
+                                          std::move(location)});
     }
   }
 

@@ -20,9 +20,9 @@ namespace skjerm {
 // A finding of an entry with where it was found.
 struct EntryFinding {
   Finding finding;
-  int document = 0;        // 1-based; 0 for the entry's own fields
-  std::string unit_text;   // the text it was found in (for character offsets)
-  std::string location;    // "title", "parties", "document 2 page 1", ...
+  int document = 0;       // 1-based; 0 for the entry's own fields
+  std::string unit_text;  // the text it was found in (for character offsets)
+  std::string location;   // "title", "parties", "document 2 page 1", ...
 };
 
 struct EntryJudgement {

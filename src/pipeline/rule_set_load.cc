@@ -25,10 +25,9 @@ std::unique_ptr<RuleSet> RuleSet::Load(const std::string& patterns_dir,
   detectors.push_back(PhoneDetector::FromFile(dir + "contacts.toml"));
   detectors.push_back(EmailDetector::FromFile(dir + "contacts.toml"));
   detectors.push_back(PersonRoleAnnotator::FromFile(dir + "person_roles.toml"));
-  return std::make_unique<RuleSet>(std::move(detectors),
-                                   ExemptionMarkingFinder::FromFile(dir + "markings.toml"),
-                                   Policy::FromFile(dir + "policy.toml"),
-                                   RuleFilesVersion(patterns_dir));
+  return std::make_unique<RuleSet>(
+      std::move(detectors), ExemptionMarkingFinder::FromFile(dir + "markings.toml"),
+      Policy::FromFile(dir + "policy.toml"), RuleFilesVersion(patterns_dir));
 }
 
 }  // namespace skjerm

@@ -147,7 +147,11 @@ ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
 }
 
 void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) const {
-  Run(paths.size(), [&paths](size_t i) { return ScanJob{paths[i], std::nullopt, std::nullopt}; },
+  Run(
+      paths.size(),
+      [&paths](size_t i) {
+        return ScanJob{paths[i], std::nullopt, std::nullopt};
+      },
       sink);
 }
 

@@ -47,8 +47,8 @@ void ProgressBar::Draw(bool force) {
   std::fflush(stderr);
 }
 
-std::string ProgressBar::Render(const std::string& label, size_t done, size_t total,
-                                double seconds, int width) {
+std::string ProgressBar::Render(const std::string& label, size_t done, size_t total, double seconds,
+                                int width) {
   std::ostringstream out;
   const double fraction = total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
   const int filled = static_cast<int>(fraction * width);

@@ -120,11 +120,16 @@ std::string ScanResultToLine(const ScanResult& result, const ReportOptions& opti
   return out.str();
 }
 
-std::string SummaryLine(const std::vector<int>& counts, bool color) {
+std::string SummaryLine(const std::vector<int>& counts, bool color, const std::string& noun) {
   int total = 0;
   for (int c : counts) total += c;
   std::ostringstream out;
-  out << total << (total == 1 ? " document: " : " documents: ");
+  const bool y = !noun.empty() && noun.back() == 'y';
+  out << total << " "
+      << (total == 1 ? noun
+          : y        ? noun.substr(0, noun.size() - 1) + "ies"
+                     : noun + "s")
+      << ": ";
   const Decision order[] = {Decision::kPass, Decision::kExempt, Decision::kHold, Decision::kError};
   for (size_t i = 0; i < 4; ++i) {
     if (i > 0) out << ", ";

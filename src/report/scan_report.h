@@ -31,8 +31,9 @@ std::string_view UnitText(const Document& document, const Location& location);
 // "HOLD   path  national ID number (120311***** p. 1); no exemption marking"
 std::string ScanResultToLine(const ScanResult& result, const ReportOptions& options);
 
-// "3 documents: 1 pass, 1 exempt, 1 hold, 0 error"
-std::string SummaryLine(const std::vector<int>& counts_by_decision, bool color);
+// "3 documents: 1 pass, 1 exempt, 1 hold, 0 error" (noun: "document" or "entry")
+std::string SummaryLine(const std::vector<int>& counts_by_decision, bool color,
+                        const std::string& noun = "document");
 
 }  // namespace skjerm
 

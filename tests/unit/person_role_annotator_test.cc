@@ -10,8 +10,8 @@ namespace {
 class PersonRoleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    annotator_ = PersonRoleAnnotator::FromFile(std::string(SKJERM_PATTERNS_DIR) +
-                                               "/person_roles.toml");
+    annotator_ =
+        PersonRoleAnnotator::FromFile(std::string(SKJERM_PATTERNS_DIR) + "/person_roles.toml");
   }
 
   // One page of text; a person_name finding for each name given.
@@ -67,7 +67,8 @@ TEST_F(PersonRoleTest, GuardianCues) {
 }
 
 TEST_F(PersonRoleTest, FirstNameAndGenitiveInheritThePupilRole) {
-  const std::string page = "Elev: Sindre Haugland\n\nVi har snakket med Sindre i dag. Sindres mor kom.";
+  const std::string page =
+      "Elev: Sindre Haugland\n\nVi har snakket med Sindre i dag. Sindres mor kom.";
   text_.units.clear();
   Location location;
   location.page = 1;
@@ -107,7 +108,8 @@ TEST_F(PersonRoleTest, NoCueNoRole) {
 }
 
 TEST_F(PersonRoleTest, DatesAndNumbersAfterANameAreNotAClass) {
-  auto f = Annotate("Møte med Kari Nordmann, 12. mars kl. 14\nKari Nordmann 2024", {"Kari Nordmann"});
+  auto f =
+      Annotate("Møte med Kari Nordmann, 12. mars kl. 14\nKari Nordmann 2024", {"Kari Nordmann"});
   for (const Finding& x : f) EXPECT_FALSE(HasFlag(x, "pupil")) << x.text;
 }
 
