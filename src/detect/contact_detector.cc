@@ -4,11 +4,17 @@
 
 namespace skjerm {
 
-ContactDetector::ContactDetector(std::shared_ptr<const ContactRules> rules, Category category)
+ContactDetector::ContactDetector(std::shared_ptr<const ContactRules> rules,
+                                 std::optional<Category> category)
     : scanner_(std::move(rules)), category_(category) {}
 
+std::unique_ptr<ContactDetector> ContactDetector::FromFile(const std::string& toml_path) {
+  return std::make_unique<ContactDetector>(ContactRules::FromFile(toml_path), std::nullopt);
+}
+
 std::string_view ContactDetector::name() const {
-  switch (category_) {
+  if (!category_) return "contacts";
+  switch (*category_) {
     case Category::kAddress:
       return "address";
     case Category::kPhone:
@@ -22,7 +28,7 @@ std::string_view ContactDetector::name() const {
 
 void ContactDetector::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
   for (const ContactItem& item : scanner_.Scan(text)) {
-    if (item.category != category_ || item.party != Party::kPrivate) continue;
+    if ((category_ && item.category != *category_) || item.party != Party::kPrivate) continue;
     Finding f = MakeFinding(text.units[item.unit], item.category, item.rule, item.begin, item.end,
                             item.confidence);
     f.flags = item.reason;

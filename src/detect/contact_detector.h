@@ -1,11 +1,13 @@
 // Detectors for private persons' contact data: postal addresses, phone numbers and e-mail
-// addresses. Each reports one category; all three read patterns/contacts.toml and share
-// the ContactScanner's judgement of what is an organisation's (never reported) and what
-// is a private person's.
+// addresses. One ContactDetector reports all three from one pass over the document (what a
+// scan uses); the per-category classes report one each. All read patterns/contacts.toml and
+// share the ContactScanner's judgement of what is an organisation's (never reported) and
+// what is a private person's.
 #ifndef SKJERM_DETECT_CONTACT_DETECTOR_H_
 #define SKJERM_DETECT_CONTACT_DETECTOR_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,15 +20,18 @@ namespace skjerm {
 
 class ContactDetector : public Detector {
  public:
-  ContactDetector(std::shared_ptr<const ContactRules> rules, Category category);
+  // Reports `category`, or all three when it is nullopt.
+  ContactDetector(std::shared_ptr<const ContactRules> rules, std::optional<Category> category);
+  // All three categories.
+  static std::unique_ptr<ContactDetector> FromFile(const std::string& toml_path);
 
   std::string_view name() const override;
-  // Appends one finding per private person's item of this detector's category.
+  // Appends one finding per private person's item of this detector's categories.
   void Detect(const DocumentText& text, std::vector<Finding>* findings) const override;
 
  private:
   ContactScanner scanner_;
-  Category category_;
+  std::optional<Category> category_;
 };
 
 // «Bakkevegen 12», «2340 Sørbygda», «c/o …»: rules address.street, address.postcode,

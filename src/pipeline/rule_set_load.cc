@@ -21,9 +21,7 @@ std::unique_ptr<RuleSet> RuleSet::Load(const std::string& patterns_dir,
   detectors.push_back(BirthDateDetector::FromFile(dir + "birth_dates.toml"));
   detectors.push_back(NameDetector::Create(patterns_dir, std::move(roster)));
   detectors.push_back(BirthDateDetector::FromFile(dir + "birth_dates.toml"));
-  detectors.push_back(AddressDetector::FromFile(dir + "contacts.toml"));
-  detectors.push_back(PhoneDetector::FromFile(dir + "contacts.toml"));
-  detectors.push_back(EmailDetector::FromFile(dir + "contacts.toml"));
+  detectors.push_back(ContactDetector::FromFile(dir + "contacts.toml"));
   detectors.push_back(PersonRoleAnnotator::FromFile(dir + "person_roles.toml"));
   return std::make_unique<RuleSet>(
       std::move(detectors), ExemptionMarkingFinder::FromFile(dir + "markings.toml"),
