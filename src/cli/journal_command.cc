@@ -100,11 +100,16 @@ int RunImport(const ImportFlags& flags, const GlobalOptions& global) {
     db.RestrictFiles();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    PrintSummary(result, flags, options, global.db_path, seconds);
+    const bool read_any = result.entries() + result.skipped > 0;
+    if (result.complete() || read_any) {
+      PrintSummary(result, flags, options, global.db_path, seconds);
+    }
     if (!result.complete()) {
-      std::cerr << "skjerm: " << flags.file << ": " << result.error << "\n"
-                << "skjerm: the file was not read to its end; the " << result.entries()
-                << " entries before the fault are in the journal\n";
+      std::cerr << "skjerm: " << flags.file << ": " << result.error << "\n";
+      if (read_any) {
+        std::cerr << "skjerm: the file was not read to its end; the " << result.entries()
+                  << " entries before the fault are in the journal\n";
+      }
       return 1;
     }
     return 0;

@@ -137,13 +137,13 @@ class RowReader {
         return;
       }
     }
-    for (size_t i = header_size_; i < record.fields.size(); ++i) {
-      if (!TrimSpace(record.fields[i]).empty()) {
-        sink_.OnSkipped(record.line,
-                        std::to_string(record.fields.size()) + " fields where the header has " +
-                            std::to_string(header_size_) + " (a delimiter in an unquoted field?)");
-        return;
-      }
+    // Even empty extra fields: "Vedtak, Kari Nordmann,," has shifted a name into the
+    // access code column, which is not sealed.
+    if (record.fields.size() > header_size_) {
+      sink_.OnSkipped(record.line,
+                      std::to_string(record.fields.size()) + " fields where the header has " +
+                          std::to_string(header_size_) + " (a delimiter in an unquoted field?)");
+      return;
     }
     JournalEntry entry;
     entry.journal_number = Cell(record, kJournalNumber);

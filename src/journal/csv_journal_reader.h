@@ -17,8 +17,9 @@
 // or line breaks, one party a line.
 //
 // A row without a journal number or a title is skipped with its line number; a row with
-// more fields than the header (an unquoted delimiter inside a field) is skipped too, since
-// its columns cannot be trusted. Empty rows are passed over silently.
+// more fields than the header (an unquoted delimiter inside a field) is skipped too, even
+// when the extra fields are empty, since its columns cannot be trusted. A row with fewer
+// fields has the missing ones empty. Empty rows are passed over silently.
 #ifndef SKJERM_JOURNAL_CSV_JOURNAL_READER_H_
 #define SKJERM_JOURNAL_CSV_JOURNAL_READER_H_
 

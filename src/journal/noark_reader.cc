@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -217,9 +218,16 @@ class NoarkParser {
             n.bindings_.emplace_back(prefix ? prefix : "", uri ? uri : "");
           });
         },
-        [](void* self, const XML_Char*) {
+        [](void* self, const XML_Char* prefix) {
+          // The innermost binding of the prefix ends.
           auto& bindings = static_cast<NoarkParser*>(self)->bindings_;
-          if (!bindings.empty()) bindings.pop_back();
+          const std::string_view ended = prefix ? prefix : "";
+          for (auto it = bindings.rbegin(); it != bindings.rend(); ++it) {
+            if (it->first == ended) {
+              bindings.erase(std::next(it).base());
+              break;
+            }
+          }
         });
   }
 

@@ -287,17 +287,23 @@ TEST(CsvJournal, BadRowsAreSkippedByLineNumberWithoutTheirText) {
   }
 }
 
-TEST(CsvJournal, TrailingEmptyFieldsAreNotExtraFields) {
-  CollectingSink sink =
-      ReadCsv(std::string(kCsvHeader) + "2024/1-1,2024-01-01,U,Tittel,,a.pdf;;\n");
-  // ';' is not the delimiter here: "a.pdf;;" is one cell with one document.
-  ASSERT_EQ(sink.entries.size(), 1u);
-  EXPECT_EQ(sink.entries[0].documents.size(), 1u);
-  CollectingSink semicolons = ReadCsv(
-      "journal_number;title;document\n"
-      "2024/1-1;Tittel;a.pdf;;\n");
-  ASSERT_EQ(semicolons.entries.size(), 1u);
-  EXPECT_TRUE(semicolons.skipped.empty());
+TEST(CsvJournal, ExtraFieldsAreSkippedEvenWhenEmpty) {
+  // The comma in the title moved the name into the access code column.
+  CollectingSink shifted =
+      ReadCsv(std::string(kCsvHeader) + "2024/1-1,2024-01-01,U,Vedtak, Ola Nordmann,,\n");
+  EXPECT_TRUE(shifted.entries.empty());
+  ASSERT_EQ(shifted.skipped.size(), 1u);
+  EXPECT_EQ(shifted.skipped[0].reason,
+            "7 fields where the header has 6 (a delimiter in an unquoted field?)");
+  // Rows and header that all end with a delimiter agree; short rows are filled up.
+  CollectingSink trailing = ReadCsv(
+      "journal_number;title;document;\n"
+      "2024/1-1;Tittel;a.pdf;\n"
+      "2024/1-2;Kort\n");
+  ASSERT_EQ(trailing.entries.size(), 2u);
+  EXPECT_TRUE(trailing.skipped.empty());
+  EXPECT_EQ(trailing.entries[0].documents, std::vector<std::string>{"/exports/2024/a.pdf"});
+  EXPECT_TRUE(trailing.entries[1].documents.empty());
 }
 
 TEST(CsvJournal, UnreadableDatesAndDirectionsAreWarnings) {
@@ -449,8 +455,12 @@ TEST(NoarkJournal, AnyPrefixesForTheNamespaces) {
       "<n5:registrering i:type=\"journalpost\" xmlns:o=\"urn:other\">"
       "<n5:registreringsID>2024/7-5</n5:registreringsID><o:tittel>Feil</o:tittel>"
       "<n5:tittel>Riktig</n5:tittel></n5:registrering>\n"
+      // The prefix o of the registreringer before is no longer bound here: the type is
+      // read as Noark's.
+      "<n5:registrering i:type=\"o:journalpost\"><n5:registreringsID>2024/7-6"
+      "</n5:registreringsID><n5:tittel>Ubundet</n5:tittel></n5:registrering>\n"
       "</n5:mappe></n5:arkivdel></n5:arkiv>\n");
-  ASSERT_EQ(sink.entries.size(), 4u);
+  ASSERT_EQ(sink.entries.size(), 5u);
   EXPECT_EQ(sink.entries[0].journal_number, "2024/7-1");
   EXPECT_EQ(sink.entries[0].title, "Prefiks");
   EXPECT_EQ(sink.entries[1].journal_number, "2024/7-2");
@@ -458,6 +468,7 @@ TEST(NoarkJournal, AnyPrefixesForTheNamespaces) {
   EXPECT_EQ(sink.entries[2].direction, "I");
   EXPECT_EQ(sink.entries[3].journal_number, "2024/7-5");
   EXPECT_EQ(sink.entries[3].title, "Riktig");
+  EXPECT_EQ(sink.entries[4].journal_number, "2024/7-6");
   ASSERT_EQ(sink.skipped.size(), 1u);
   EXPECT_EQ(sink.skipped[0].line, 9);
   EXPECT_EQ(sink.skipped[0].reason, "registrering of type journalpost, not a journalpost");
