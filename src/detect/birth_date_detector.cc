@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "base/toml_file.h"
 #include "base/utf8.h"
 
 namespace skjerm {
@@ -232,13 +233,7 @@ void LoadLanguages(const toml::table& root, const std::string& path, int current
                    BirthDateDetector::Rules* rules);
 
 std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int current_year) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) + ": " +
-                             std::string(e.description()));
-  }
+  const toml::table root = ParseTomlFile(path);
   auto rules = std::make_unique<BirthDateDetector::Rules>();
   LoadSettings(root, path, rules.get());
   LoadLanguages(root, path, current_year, rules.get());

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "base/toml_file.h"
 #include "base/utf8.h"
 
 namespace skjerm {
@@ -230,14 +231,7 @@ const PhoneCountry* ContactRules::PhoneCountryByCode(std::string_view country) c
 }
 
 std::shared_ptr<const ContactRules> ContactRules::FromFile(const std::string& toml_path) {
-  toml::table root;
-  try {
-    root = toml::parse_file(toml_path);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << toml_path << ":" << e.source().begin.line << ": " << e.description();
-    throw std::runtime_error(msg.str());
-  }
+  const toml::table root = ParseTomlFile(toml_path);
   auto rules = std::make_shared<ContactRules>();
   Build(root, toml_path, rules.get());
   return rules;
@@ -245,14 +239,7 @@ std::shared_ptr<const ContactRules> ContactRules::FromFile(const std::string& to
 
 std::shared_ptr<const ContactRules> ContactRules::FromString(std::string_view toml_text,
                                                              const std::string& source) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, source);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << source << ":" << e.source().begin.line << ": " << e.description();
-    throw std::runtime_error(msg.str());
-  }
+  const toml::table root = ParseTomlText(toml_text, source);
   auto rules = std::make_shared<ContactRules>();
   Build(root, source, rules.get());
   return rules;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "base/toml_file.h"
 #include "base/utf8.h"
 #include "detect/roster_terms.h"
 
@@ -202,12 +203,7 @@ void NameDetector::PhraseSet::Add(std::string_view phrase) {
 std::unique_ptr<NameDetector> NameDetector::Create(const std::string& patterns_dir,
                                                    std::shared_ptr<const Roster> roster) {
   const std::string file = patterns_dir + "/names.toml";
-  toml::table table;
-  try {
-    table = toml::parse_file(file);
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(file + ": " + std::string(e.description()));
-  }
+  const toml::table table = ParseTomlFile(file);
   Rules rules;
   ReadConfidence(table, file, &rules.confidence);
   auto phrases = [&](std::string_view section, std::string_view key, PhraseSet* set) {

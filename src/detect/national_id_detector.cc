@@ -16,6 +16,7 @@
 
 #include <toml++/toml.h>
 
+#include "base/toml_file.h"
 #include "base/utf8.h"
 #include "detect/national_id_validator.h"
 
@@ -574,14 +575,7 @@ std::unique_ptr<NationalIdDetector> NationalIdDetector::FromFile(const std::stri
 
 std::unique_ptr<NationalIdDetector> NationalIdDetector::FromString(std::string_view toml_text,
                                                                    const std::string& source_name) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, source_name);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream message;
-    message << "line " << e.source().begin.line << ": " << e.description();
-    Fail(source_name, message.str());
-  }
+  const toml::table root = ParseTomlText(toml_text, source_name);
   auto rules = std::make_unique<Rules>();
   LoadConfidence(root, source_name, &rules->knobs);
   LoadCandidates(root, source_name, rules.get());

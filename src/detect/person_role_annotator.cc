@@ -1,13 +1,12 @@
 #include "detect/person_role_annotator.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
+#include "base/toml_file.h"
 #include "base/utf8.h"
 #include "policy/policy.h"
 
@@ -92,14 +91,7 @@ std::string WithoutGenitive(const std::string& word) {
 }  // namespace
 
 std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::string& path) {
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << path << ":" << e.source().begin.line << ": " << e.description();
-    throw std::runtime_error(msg.str());
-  }
+  const toml::table table = ParseTomlFile(path);
   std::unique_ptr<PersonRoleAnnotator> a(new PersonRoleAnnotator());
   a->pupil_before_ = FoldedList(table, "pupil", "before");
   a->label_under_heading_ = FoldedList(table, "pupil", "label_under_heading");

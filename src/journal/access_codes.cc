@@ -1,10 +1,9 @@
 #include "journal/access_codes.h"
 
-#include <toml++/toml.h>
-
 #include <sstream>
 #include <stdexcept>
 
+#include "base/toml_file.h"
 #include "base/utf8.h"
 
 namespace skjerm {
@@ -20,14 +19,7 @@ std::string Canonical(const std::string& code) {
 }  // namespace
 
 AccessCodes AccessCodes::FromFile(const std::string& path) {
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << path << ":" << e.source().begin.line << ": " << e.description();
-    throw std::runtime_error(msg.str());
-  }
+  const toml::table table = ParseTomlFile(path);
   AccessCodes codes;
   auto read_list = [&](const char* key, std::set<std::string>* out) {
     if (const toml::array* list = table["access_codes"][key].as_array()) {

@@ -1,11 +1,11 @@
 #include "policy/policy.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <map>
 #include <sstream>
 #include <stdexcept>
+
+#include "base/toml_file.h"
 
 namespace skjerm {
 namespace {
@@ -90,14 +90,7 @@ bool HasFlag(const Finding& finding, std::string_view flag) {
 }
 
 Policy Policy::FromFile(const std::string& path) {
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << path << ":" << e.source().begin.line << ": " << e.description();
-    throw std::runtime_error(msg.str());
-  }
+  const toml::table table = ParseTomlFile(path);
   PolicyRules rules;
   auto flag = [&](const char* key, bool* value) {
     if (auto v = table["hold"][key].value<bool>()) *value = *v;

@@ -56,6 +56,14 @@ expect_status 1 "$SKJERM" hook --file "$SAMPLES/letters/sv-vagarbete-pass.pdf" -
 expect_status 0 "$SKJERM" hook --file "$SAMPLES/letters/nb-vedtak-hold.pdf" --access-code 13 --title "Vedtak om tiltak"
 expect_status 1 "$SKJERM" hook --file "$WORK/no-such-file.pdf"
 
+# The example pipeline wrapper publishes only what skjerm lets through.
+SKJERM="$SKJERM" SKJERM_DB="$DB" "$SRC/scripts/publish-hook.sh" "SBF 2024/512" touch published-ok >/dev/null 2>&1 ||
+  fail "publish-hook refused a publishable entry"
+[ -e published-ok ] || fail "publish-hook did not run the publish command"
+SKJERM="$SKJERM" SKJERM_DB="$DB" "$SRC/scripts/publish-hook.sh" 2024/0417-1 touch published-bad >/dev/null 2>&1 &&
+  fail "publish-hook let a held entry through"
+[ -e published-bad ] && fail "publish-hook ran the publish command for a held entry"
+
 # --- release -----------------------------------------------------------------------------
 expect_status 1 "$SKJERM" release --db "$DB" "SBF 2024/512" --reason "x" --by "Arkivar"
 expect_status 2 "$SKJERM" release --db "$DB" 24/01122-4 --by "Arkivar"
@@ -108,18 +116,22 @@ for i in $(seq 1 120); do
   printf '2025/%04d-1,2025-01-%02d,U,Sak %d,,many/%d.pdf\n' "$i" $((i % 28 + 1)) "$i" "$i" >>many.csv
 done
 expect_status 0 "$SKJERM" journal import --db "$WORK/a.db" many.csv
-cp "$WORK/a.db" "$WORK/b.db"
-cp "$WORK/a.db.key" "$WORK/b.db.key"
+# The same imported journal twice (.backup copies what is still in the WAL, too).
+sqlite3 "$WORK/a.db" ".backup '$WORK/b.db'"
+chmod 600 "$WORK/b.db"
+cp -p "$WORK/a.db.key" "$WORK/b.db.key"
 "$SKJERM" check --db "$WORK/a.db" --jobs 1 >/dev/null 2>&1
-"$SKJERM" check --db "$WORK/b.db" --jobs 1 >/dev/null 2>&1 &
+"$SKJERM" check --db "$WORK/b.db" --jobs 1 >check-b.out 2>&1 &
 pid=$!
-for _ in $(seq 1 300); do
+for _ in $(seq 1 1200); do
   n=$(sql "$WORK/b.db" "select count(*) from verdict" 2>/dev/null || echo 0)
   [ "${n:-0}" -ge 20 ] && break
+  kill -0 "$pid" 2>/dev/null || break
   sleep 0.05
 done
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
+[ "${n:-0}" -ge 20 ] || fail "no verdicts to kill in the middle of: $(cat check-b.out; sql "$WORK/b.db" "select * from run")"
 before=$(sql "$WORK/b.db" "select entry, decision, reason, findings_hash from verdict order by entry")
 n_before=$(printf '%s\n' "$before" | grep -c .)
 [ "$n_before" -ge 20 ] && [ "$n_before" -lt 120 ] || fail "kill came at $n_before of 120 verdicts"

@@ -575,7 +575,7 @@ void ExpectRuleError(const std::string& toml, const std::string& fragment) {
 
 TEST(NationalIdRulesTest, BadRuleFilesAreRefusedNamingTheFile) {
   const std::string rules = kMinimalRules;
-  ExpectRuleError("[confidence\n", "line 1");
+  ExpectRuleError("[confidence\n", "bad_rules.toml:1:");
   ExpectRuleError("[[candidate]]\npattern='x'\nvalidators=['no']\n", "[confidence]");
   ExpectRuleError(rules + "[[candidate]]\nname='broken'\nvalidators=['no']\npattern='(\\d'\n",
                   "broken");
