@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
 #include "cli/check_command.h"
 #include "cli/command.h"
 #include "cli/entry_commands.h"
@@ -39,6 +41,11 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
+  } catch (const std::exception& e) {
+    // A failure no command could handle (the database cannot be written, say). Whatever
+    // was not recorded stays pending; nothing was let through.
+    std::cerr << "skjerm: " << e.what() << '\n';
+    return 1;
   }
   return exit_status;
 }

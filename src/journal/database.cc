@@ -144,10 +144,15 @@ Database Database::Open(const std::string& path) { return Open(path, BuiltInMigr
 
 Database Database::Open(const std::string& path, const std::vector<Migration>& migrations) {
   // Create the file ourselves with mode 0600: SQLite gives the -wal and -shm files the mode
-  // of the database file, so they are private from their first byte.
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw DatabaseError("cannot open database " + path + ": " + std::strerror(errno));
-  ::close(fd);
+  // of the database file, so they are private from their first byte. Only when it does not
+  // exist yet: closing a descriptor of a file drops every POSIX lock this process holds on
+  // it, including the locks of a connection already open — which can corrupt the database.
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+  } else if (errno != EEXIST) {
+    throw DatabaseError("cannot open database " + path + ": " + std::strerror(errno));
+  }
   ChmodIfExists(path);
 
   sqlite3* raw = nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -40,18 +41,31 @@ class OrderedSink {
     while (!ready_.empty() && ready_.begin()->first == next_) {
       ScanResult r = std::move(ready_.begin()->second);
       ready_.erase(ready_.begin());
+      const bool failed = failure_ != nullptr;
       lock.unlock();
-      sink_(std::move(r));
+      // After the sink failed (the database could not be written, say), nothing more is
+      // delivered: what was not recorded stays to be done again.
+      std::exception_ptr failure;
+      if (!failed) {
+        try {
+          sink_(std::move(r));
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
       lock.lock();
+      if (failure && !failure_) failure_ = failure;
       ++next_;
       cv_.notify_all();
     }
     delivering_ = false;
   }
 
+  // Waits for every result, then rethrows what the sink threw, in the calling thread.
   void WaitForAll(size_t count) {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return next_ >= count; });
+    if (failure_) std::rethrow_exception(failure_);
   }
 
  private:
@@ -62,6 +76,7 @@ class OrderedSink {
   std::map<size_t, ScanResult> ready_;
   size_t next_ = 0;
   bool delivering_ = false;
+  std::exception_ptr failure_;
 };
 
 }  // namespace

@@ -38,8 +38,8 @@ struct ScanOptions {
   int jobs = 1;
 };
 
-// Judges one already-read document or, when reading failed, produces the error verdict.
-// The sink is called from worker threads but never concurrently.
+// The sink is called from worker threads but never concurrently. If it throws, no further
+// results are delivered and Run() rethrows once the workers are done.
 struct DocumentJob;
 class WorkerContext;
 

@@ -1,7 +1,9 @@
 #include "journal/database.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -230,6 +232,38 @@ TEST(SecretKeyTest, RefusesAFileThatIsNotAKey) {
   ::chmod(path.c_str(), 0600);
   EXPECT_THROW(LoadOrCreateSecretKey(path), SecretKeyError);
   EXPECT_THROW(LoadSecretKey(dir.File("missing.key")), SecretKeyError);
+}
+
+// Opening a second connection must not touch the locks of the first: closing any descriptor
+// of the file drops every POSIX lock the process holds on it. In WAL mode the first
+// connection's shared lock on the database file is what tells another process it is not
+// alone; without it, that process deletes the WAL under the live connection when it closes.
+TEST(DatabaseTest, OpeningASecondConnectionKeepsTheFirstOnesLocks) {
+  TempDir dir;
+  const std::string path = dir.File("locks.db");
+  Database first = Database::Open(path);
+  first.Execute("CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+  Database second = Database::Open(path);
+  (void)second;
+  const pid_t child = ::fork();
+  if (child == 0) {
+    // SQLite's shared-lock range on the database file (os_unix.c: SHARED_FIRST, SHARED_SIZE).
+    const int fd = ::open(path.c_str(), O_RDWR);
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = 0x40000000 + 2;
+    lock.l_len = 510;
+    const bool held = fd >= 0 && ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::_exit(held ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "the first connection's shared lock on the database file is gone";
+  Statement count = first.Prepare("SELECT count(*) FROM t");
+  ASSERT_TRUE(count.Step());
+  EXPECT_EQ(count.ColumnInt(0), 1);
 }
 
 }  // namespace
