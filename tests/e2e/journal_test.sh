@@ -44,6 +44,20 @@ PY
 pt=$(sql "$DB" "select public_title from journal_entry where journal_number='24/01122-4'")
 case "$pt" in *Emil*|*Solberg*) fail "public title shows the name: $pt" ;; *"*****"*) ;; *) fail "public title not masked: $pt" ;; esac
 
+# The Noark 5 sample imports and checks: a clean offentligTittel with screened recipient
+# names shows nothing; a title and parties that name the pupil and guardian hold the entry.
+NOARK_DB=$WORK/noark.db
+expect_status 0 "$SKJERM" journal import --db "$NOARK_DB" "$SAMPLES/noark/arkivstruktur.xml"
+"$SKJERM" check --db "$NOARK_DB" --format json >noark.jsonl 2>/dev/null
+python3 - noark.jsonl <<'PY' || fail "Noark sample: $(cat noark.jsonl)"
+import json, sys
+got = {j["journal_number"]: j for j in map(json.loads, open(sys.argv[1]))}
+want = {"2024/1122-4": "hold", "2024/1122-6": "exempt", "2024/1187-3": "pass", "2024/6050-1": "hold"}
+assert {k: v["decision"] for k, v in got.items()} == want, {k: v["decision"] for k, v in got.items()}
+assert "Emil" not in got["2024/1122-4"]["public_title"], got["2024/1122-4"]["public_title"]
+assert any(f["location"] == "parties" for f in got["2024/1122-4"]["findings"])
+PY
+
 # --- hook --------------------------------------------------------------------------------
 expect_status 1 "$SKJERM" hook --db "$DB" 24/01122-4
 python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert j["publish"] is False and j["decision"]=="hold"' "$WORK/out" ||
