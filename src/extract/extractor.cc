@@ -233,7 +233,7 @@ ExtractionPlan PlanExtraction(const SourceFile& file, const ExtractOptions& opti
         PlanImage(file, options, &plan);
         break;
       case MediaType::kText:
-        plan.document.pages.push_back(TextFilePage(*file.bytes));
+        plan.document.pages = TextFilePages(*file.bytes);
         break;
       case MediaType::kUnknown:
         throw ExtractionError("unsupported file type (not PDF, PNG, JPEG, TIFF or UTF-8 text)");

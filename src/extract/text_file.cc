@@ -14,10 +14,6 @@ std::string_view WithoutByteOrderMark(std::string_view bytes) {
   return bytes;
 }
 
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 }  // namespace
 
 bool IsPlainUtf8Text(std::string_view bytes) {
@@ -33,24 +29,42 @@ bool IsPlainUtf8Text(std::string_view bytes) {
   return true;
 }
 
-Page TextFilePage(std::string_view bytes) {
-  Page page;
-  page.number = 1;
-  page.origin = PageOrigin::kTextLayer;
-  page.text = std::string(WithoutByteOrderMark(bytes));
-  const std::string& text = page.text;
-  for (size_t i = 0; i < text.size();) {
-    if (IsAsciiSpace(text[i])) {
-      ++i;
-      continue;
+std::vector<Page> TextFilePages(std::string_view bytes) {
+  std::string_view text = WithoutByteOrderMark(bytes);
+  std::vector<Page> pages;
+  auto add = [&](std::string_view piece) {
+    Page page;
+    page.number = static_cast<int>(pages.size()) + 1;
+    page.origin = PageOrigin::kTextLayer;
+    page.text = std::string(piece);
+    pages.push_back(std::move(page));
+  };
+  size_t start = 0;
+  while (start < text.size() || pages.empty()) {
+    size_t end = text.find('\f', start);
+    if (end == std::string_view::npos) end = text.size();
+    size_t next = end + 1;  // past the form feed
+    if (end - start > kMaxTextPageBytes) {
+      end = start + kMaxTextPageBytes;
+      // Prefer a paragraph break (an ID written across two lines stays whole), then a line
+      // break, in the second half of the page.
+      const size_t half = start + kMaxTextPageBytes / 2;
+      const size_t paragraph = text.rfind("\n\n", end - 2);
+      const size_t newline = text.rfind('\n', end - 1);
+      if (paragraph != std::string_view::npos && paragraph >= half) {
+        end = paragraph + 2;
+      } else if (newline != std::string_view::npos && newline > start) {
+        end = newline + 1;
+      } else {
+        // No line break: cut at a character boundary, never inside a UTF-8 sequence.
+        while (end > start && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+      }
+      next = end;
     }
-    Word word;
-    word.begin = i;
-    while (i < text.size() && !IsAsciiSpace(text[i])) ++i;
-    word.end = i;
-    page.words.push_back(word);
+    add(text.substr(start, end - start));
+    start = next;
   }
-  return page;
+  return pages;
 }
 
 }  // namespace skjerm

@@ -1,8 +1,9 @@
-// Plain-text input: a .txt file is one page of UTF-8 text.
+// Plain-text input: a .txt file is read as UTF-8 text, in pages.
 #ifndef SKJERM_EXTRACT_TEXT_FILE_H_
 #define SKJERM_EXTRACT_TEXT_FILE_H_
 
 #include <string_view>
+#include <vector>
 
 #include "extract/document.h"
 
@@ -12,9 +13,13 @@ namespace skjerm {
 // with NULs is binary whatever its name says.
 bool IsPlainUtf8Text(std::string_view bytes);
 
-// The text as page 1, BOM stripped, with one Word per whitespace-separated token (boxes are
-// empty: a text file has no geometry).
-Page TextFilePage(std::string_view bytes);
+// The text as pages, BOM stripped: a form feed starts a page, and a page that would pass
+// kMaxTextPageBytes ends at a line break before it (or, in a line longer than that, at a
+// character boundary), so that no text unit grows without bound. Pages carry no words: a
+// text file has no geometry.
+std::vector<Page> TextFilePages(std::string_view bytes);
+
+inline constexpr size_t kMaxTextPageBytes = 256 * 1024;
 
 }  // namespace skjerm
 

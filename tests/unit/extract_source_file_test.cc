@@ -1,4 +1,5 @@
 #include "extract/source_file.h"
+#include "extract/text_file.h"
 
 #include <gtest/gtest.h>
 
@@ -114,10 +115,42 @@ TEST(ExtractSourceFileTest, TextFileIsOnePageWithoutBom) {
   EXPECT_EQ(page.number, 1);
   EXPECT_EQ(page.origin, PageOrigin::kTextLayer);
   EXPECT_EQ(page.text, "Elev: Ola\n  Nordmann\n");
-  ASSERT_EQ(page.words.size(), 3u);
-  EXPECT_EQ(testing::WordText(page, page.words[2]), "Nordmann");
+  EXPECT_TRUE(page.words.empty());
   EXPECT_EQ(doc.media_type, MediaType::kText);
   EXPECT_EQ(doc.size, 24u);
+}
+
+TEST(ExtractSourceFileTest, TextFileIsPagedAtFormFeedsAndBeforeTheSizeLimit) {
+  std::vector<Page> pages = TextFilePages("side en\fside to\fside tre\f");
+  ASSERT_EQ(pages.size(), 3u);  // a form feed at the end starts no empty page
+  EXPECT_EQ(pages[0].text, "side en");
+  EXPECT_EQ(pages[1].text, "side to");
+  EXPECT_EQ(pages[2].text, "side tre");
+  EXPECT_EQ(pages[2].number, 3);
+
+  // A long text ends its pages at line breaks, and no page passes the limit.
+  std::string line = "Fødselsnummer 02013299997 står i denne linjen.\n";
+  std::string big;
+  while (big.size() < 3 * kMaxTextPageBytes) big += line;
+  pages = TextFilePages(big);
+  ASSERT_GE(pages.size(), 3u);
+  std::string joined;
+  for (const Page& p : pages) {
+    EXPECT_LE(p.text.size(), kMaxTextPageBytes);
+    EXPECT_EQ(p.text.back(), '\n');
+    joined += p.text;
+  }
+  EXPECT_EQ(joined, big);
+
+  // One endless line is cut at a character boundary, never inside "ø".
+  std::string endless;
+  while (endless.size() < 2 * kMaxTextPageBytes) endless += "ø";
+  pages = TextFilePages(endless);
+  for (const Page& p : pages) EXPECT_TRUE(IsPlainUtf8Text(p.text));
+  EXPECT_EQ(
+      pages[0].text.size() + pages[1].text.size() + (pages.size() > 2 ? pages[2].text.size() : 0),
+      endless.size());
+  EXPECT_EQ(TextFilePages("").size(), 1u);  // an empty text is one empty page
 }
 
 }  // namespace
