@@ -31,26 +31,85 @@ std::optional<Document> FromCache(const JournalStore& store, const std::string& 
   return document;
 }
 
-}  // namespace
+// The state of one JournalBatch::Run. Jobs are made in the calling thread, which reads
+// through its own connection; results arrive (one at a time) on worker threads and are
+// written through the session's connection. SQLite's WAL lets the two work side by side.
+class BatchRun {
+ public:
+  BatchRun(JournalSession& session, const std::string& db_path, const ExtractOptions& extract,
+           const JournalBatch::EntrySink& sink)
+      : session_(session),
+        read_db_(Database::Open(db_path)),
+        reader_(read_db_, session.key),
+        fingerprint_(ExtractorFingerprint(extract)),
+        max_bytes_(extract.max_file_bytes),
+        sink_(sink) {}
 
-BatchStats JournalBatch::Run(const std::vector<int64_t>& entry_ids, const EntrySink& sink) {
-  BatchStats stats;
-  const std::string fingerprint = ExtractorFingerprint(extract_);
-  // The job source runs in this thread and reads through its own connection; the sink
-  // writes through the session's. SQLite's WAL lets the two work side by side.
-  Database read_db = Database::Open(db_path_);
-  JournalStore reader(read_db, session_.key);
-
-  std::mutex mu;
-  std::map<size_t, EntryInFlight> in_flight;    // by position in entry_ids
-  std::vector<std::pair<size_t, size_t>> jobs;  // (entry position, document index)
-  std::vector<StoredEntry> loaded(entry_ids.size());
-  for (size_t k = 0; k < entry_ids.size(); ++k) {
-    loaded[k] = reader.Load(entry_ids[k]);
-    for (size_t d = 0; d < loaded[k].entry.documents.size(); ++d) jobs.emplace_back(k, d);
+  // Loads the entries; those without documents are judged at once (their title is all
+  // there is), the others become one job per document.
+  void Load(const std::vector<int64_t>& entry_ids) {
+    loaded_.resize(entry_ids.size());
+    for (size_t k = 0; k < entry_ids.size(); ++k) {
+      loaded_[k] = reader_.Load(entry_ids[k]);
+      if (loaded_[k].entry.documents.empty()) {
+        ++stats_.entries;
+        Finish(Prepare(k));
+      }
+      for (size_t d = 0; d < loaded_[k].entry.documents.size(); ++d) jobs_.emplace_back(k, d);
+    }
   }
 
-  auto finish = [&](EntryInFlight&& e) {
+  size_t job_count() const { return jobs_.size(); }
+
+  ScanJob MakeJob(size_t i) {
+    const auto [k, d] = jobs_[i];
+    std::lock_guard<std::mutex> lock(mu_);
+    if (d == 0) in_flight_.emplace(k, Prepare(k));
+    EntryInFlight& e = in_flight_.at(k);
+    ScanJob job;
+    job.path = e.entry.entry.documents[d];
+    job.marking = e.marking;
+    job.document = FromCache(reader_, job.path, fingerprint_, max_bytes_);
+    if (job.document) ++stats_.cache_hits;
+    return job;
+  }
+
+  // Results come in job order; the last document of an entry completes it.
+  void OnResult(ScanResult&& result) {
+    std::unique_lock<std::mutex> lock(mu_);
+    auto it = in_flight_.begin();
+    EntryInFlight& e = it->second;
+    ++stats_.documents;
+    if (result.extracted) {
+      ++stats_.extracted;
+      if (result.verdict.decision != Decision::kError && !result.document.sha256.empty()) {
+        session_.store->CacheDocument(result.document.sha256, fingerprint_, result.document);
+      }
+    }
+    e.results.push_back(std::move(result));
+    if (e.results.size() < e.entry.entry.documents.size()) return;
+    EntryInFlight done = std::move(e);
+    in_flight_.erase(it);
+    lock.unlock();
+    ++stats_.entries;
+    Finish(std::move(done));
+  }
+
+  const BatchStats& stats() const { return stats_; }
+
+ private:
+  EntryInFlight Prepare(size_t k) {
+    EntryInFlight e;
+    e.entry = std::move(loaded_[k]);
+    try {
+      e.marking = session_.judge->EntryMarking(e.entry.entry);
+    } catch (const std::exception& ex) {
+      e.marking_error = ex.what();
+    }
+    return e;
+  }
+
+  void Finish(EntryInFlight&& e) {
     EntryJudgement judgement;
     if (!e.marking_error.empty()) {
       judgement.decision = Decision::kError;
@@ -59,66 +118,35 @@ BatchStats JournalBatch::Run(const std::vector<int64_t>& entry_ids, const EntryS
     } else {
       judgement = session_.judge->Judge(e.entry.entry, std::move(e.results));
     }
-    sink(e.entry, std::move(judgement));
-  };
-  auto prepare = [&](size_t k) {
-    EntryInFlight e;
-    e.entry = std::move(loaded[k]);
-    try {
-      e.marking = session_.judge->EntryMarking(e.entry.entry);
-    } catch (const std::exception& ex) {
-      e.marking_error = ex.what();
-    }
-    return e;
-  };
-
-  // Entries without documents have nothing to extract: their title is all there is.
-  for (size_t k = 0; k < loaded.size(); ++k) {
-    if (loaded[k].entry.documents.empty()) {
-      ++stats.entries;
-      finish(prepare(k));
-    }
+    sink_(e.entry, std::move(judgement));
   }
 
+  JournalSession& session_;
+  Database read_db_;
+  JournalStore reader_;
+  const std::string fingerprint_;
+  const uint64_t max_bytes_;
+  const JournalBatch::EntrySink& sink_;
+  std::mutex mu_;
+  std::vector<StoredEntry> loaded_;
+  std::vector<std::pair<size_t, size_t>> jobs_;  // (entry position, document index)
+  std::map<size_t, EntryInFlight> in_flight_;    // by entry position
+  BatchStats stats_;
+};
+
+}  // namespace
+
+BatchStats JournalBatch::Run(const std::vector<int64_t>& entry_ids, const EntrySink& sink) {
+  BatchRun run(session_, db_path_, extract_, sink);
+  run.Load(entry_ids);
   ScanOptions options;
   options.extract = extract_;
   options.jobs = jobs_;
   ScanPipeline pipeline(*session_.scanner, options);
   pipeline.Run(
-      jobs.size(),
-      [&](size_t i) {
-        auto [k, d] = jobs[i];
-        std::lock_guard<std::mutex> lock(mu);
-        if (d == 0) in_flight.emplace(k, prepare(k));
-        EntryInFlight& e = in_flight.at(k);
-        ScanJob job;
-        job.path = e.entry.entry.documents[d];
-        job.marking = e.marking;
-        job.document = FromCache(reader, job.path, fingerprint, extract_.max_file_bytes);
-        if (job.document) ++stats.cache_hits;
-        return job;
-      },
-      [&](ScanResult&& result) {
-        // Called in job order, one at a time.
-        std::unique_lock<std::mutex> lock(mu);
-        auto it = in_flight.begin();
-        EntryInFlight& e = it->second;
-        ++stats.documents;
-        if (result.extracted) {
-          ++stats.extracted;
-          if (result.verdict.decision != Decision::kError && !result.document.sha256.empty()) {
-            session_.store->CacheDocument(result.document.sha256, fingerprint, result.document);
-          }
-        }
-        e.results.push_back(std::move(result));
-        if (e.results.size() < e.entry.entry.documents.size()) return;
-        EntryInFlight done = std::move(e);
-        in_flight.erase(it);
-        lock.unlock();
-        ++stats.entries;
-        finish(std::move(done));
-      });
-  return stats;
+      run.job_count(), [&](size_t i) { return run.MakeJob(i); },
+      [&](ScanResult&& result) { run.OnResult(std::move(result)); });
+  return run.stats();
 }
 
 }  // namespace skjerm

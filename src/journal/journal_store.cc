@@ -137,9 +137,7 @@ std::vector<RunSummary> JournalStore::LastRuns(int count) const {
 
 UpsertOutcome JournalStore::Upsert(const JournalEntry& e, EntryStatus status, int64_t run) {
   const std::string hash = ContentHash(e);
-  const std::string now = UtcNow();
-  Statement find =
-      db_.Prepare("SELECT id, content_hash, status FROM journal_entry WHERE journal_number=?");
+  Statement find = db_.Prepare("SELECT id, content_hash FROM journal_entry WHERE journal_number=?");
   find.Bind(1, e.journal_number);
   int64_t id = 0;
   UpsertOutcome outcome = UpsertOutcome::kAdded;
@@ -152,50 +150,12 @@ UpsertOutcome JournalStore::Upsert(const JournalEntry& e, EntryStatus status, in
     const EntryStatus next = (!judged && status == EntryStatus::kPublished)
                                  ? EntryStatus::kPublished
                                  : EntryStatus::kPending;
-    db_.Prepare(
-           "UPDATE journal_entry SET journal_date=?, document_date=?, direction=?, "
-           "title_sealed=?, given_public_title_sealed=?, parties_sealed=?, access_code=?, "
-           "legal_basis=?, screened_fields=?, content_hash=?, status=?, updated_at=? "
-           "WHERE id=?")
-        .Bind(1, e.journal_date)
-        .Bind(2, e.document_date)
-        .Bind(3, e.direction)
-        .BindBlob(4, Seal(e.title))
-        .BindBlob(5, Seal(e.given_public_title))
-        .BindBlob(6, Seal(JoinLines(e.parties)))
-        .Bind(7, e.access_code)
-        .Bind(8, e.legal_basis)
-        .Bind(9, e.screened_fields)
-        .Bind(10, hash)
-        .Bind(11, EntryStatusName(next))
-        .Bind(12, now)
-        .Bind(13, id)
-        .Run();
+    WriteEntry(id, e, hash, next);
     db_.Prepare("DELETE FROM journal_document WHERE entry=?").Bind(1, id).Run();
     AddEvent(id, run, "changed",
              std::string("re-imported with changes; status ") + EntryStatusName(next));
   } else {
-    db_.Prepare(
-           "INSERT INTO journal_entry(journal_number, journal_date, document_date, direction, "
-           "title_sealed, given_public_title_sealed, parties_sealed, access_code, legal_basis, "
-           "screened_fields, content_hash, status, imported_at, updated_at) "
-           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .Bind(1, e.journal_number)
-        .Bind(2, e.journal_date)
-        .Bind(3, e.document_date)
-        .Bind(4, e.direction)
-        .BindBlob(5, Seal(e.title))
-        .BindBlob(6, Seal(e.given_public_title))
-        .BindBlob(7, Seal(JoinLines(e.parties)))
-        .Bind(8, e.access_code)
-        .Bind(9, e.legal_basis)
-        .Bind(10, e.screened_fields)
-        .Bind(11, hash)
-        .Bind(12, EntryStatusName(status))
-        .Bind(13, now)
-        .Bind(14, now)
-        .Run();
-    id = sqlite3_last_insert_rowid(db_.handle());
+    id = WriteEntry(0, e, hash, status);
     AddEvent(id, run, "imported", std::string("status ") + EntryStatusName(status));
   }
   Statement doc = db_.Prepare("INSERT INTO journal_document(entry, position, path) VALUES(?,?,?)");
@@ -204,6 +164,41 @@ UpsertOutcome JournalStore::Upsert(const JournalEntry& e, EntryStatus status, in
     doc.Reset();
   }
   return outcome;
+}
+
+int64_t JournalStore::WriteEntry(int64_t id, const JournalEntry& e, const std::string& hash,
+                                 EntryStatus status) {
+  const std::string now = UtcNow();
+  // The same columns in the same order for both statements: 1..12 are the entry's fields.
+  Statement st = id == 0
+                     ? db_.Prepare(
+                           "INSERT INTO journal_entry(journal_date, document_date, direction, "
+                           "title_sealed, given_public_title_sealed, parties_sealed, access_code, "
+                           "legal_basis, screened_fields, content_hash, status, updated_at, "
+                           "journal_number, imported_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                     : db_.Prepare(
+                           "UPDATE journal_entry SET journal_date=?, document_date=?, direction=?, "
+                           "title_sealed=?, given_public_title_sealed=?, parties_sealed=?, "
+                           "access_code=?, legal_basis=?, screened_fields=?, content_hash=?, "
+                           "status=?, updated_at=? WHERE id=?");
+  st.Bind(1, e.journal_date)
+      .Bind(2, e.document_date)
+      .Bind(3, e.direction)
+      .BindBlob(4, Seal(e.title))
+      .BindBlob(5, Seal(e.given_public_title))
+      .BindBlob(6, Seal(JoinLines(e.parties)))
+      .Bind(7, e.access_code)
+      .Bind(8, e.legal_basis)
+      .Bind(9, e.screened_fields)
+      .Bind(10, hash)
+      .Bind(11, EntryStatusName(status))
+      .Bind(12, now);
+  if (id == 0) {
+    st.Bind(13, e.journal_number).Bind(14, now).Run();
+    return sqlite3_last_insert_rowid(db_.handle());
+  }
+  st.Bind(13, id).Run();
+  return id;
 }
 
 std::optional<StoredEntry> JournalStore::FindByNumber(const std::string& number) const {

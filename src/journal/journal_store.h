@@ -145,6 +145,9 @@ class JournalStore {
   std::string Seal(const std::string& text) const;
   std::string Open(const std::string& box) const;
   std::string ContentHash(const JournalEntry& entry) const;
+  // Inserts the entry (id 0) or rewrites its fields; returns its id.
+  int64_t WriteEntry(int64_t id, const JournalEntry& entry, const std::string& hash,
+                     EntryStatus status);
 
   const Database& db_;
   std::string key_;
