@@ -50,7 +50,7 @@ int RunCheck(const BatchFlags& flags, const GlobalOptions& global) {
   BatchStats stats;
   {
     ProgressBar progress("entries", ids.size());
-    JournalBatch batch(*session, global.db_path, flags.extract.ToOptions(), flags.extract.Jobs());
+    JournalBatch batch(*session, global.db_path, flags.extract.ToScanOptions());
     stats = batch.Run(ids, [&](const StoredEntry& entry, EntryJudgement&& judgement) {
       const EntryVerdict verdict = ToStoredVerdict(judgement, store);
       const EntryStatus status = StatusAfter(verdict, store.LatestRelease(entry.id));
@@ -100,7 +100,7 @@ int RunRetro(const BatchFlags& flags, const GlobalOptions& global) {
   BatchStats stats;
   {
     ProgressBar progress("published entries", ids.size());
-    JournalBatch batch(*session, global.db_path, flags.extract.ToOptions(), flags.extract.Jobs());
+    JournalBatch batch(*session, global.db_path, flags.extract.ToScanOptions());
     stats = batch.Run(ids, [&](const StoredEntry& entry, EntryJudgement&& judgement) {
       const EntryVerdict verdict = ToStoredVerdict(judgement, store);
       const EntryStatus status = StatusAfter(verdict, store.LatestRelease(entry.id));

@@ -21,6 +21,15 @@ int ExtractFlags::Jobs() const {
   return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
+ScanOptions ExtractFlags::ToScanOptions() const {
+  ScanOptions options;
+  options.extract = ToOptions();
+  options.jobs = Jobs();
+  // The running binary, whatever its name or path (and even if it was replaced since).
+  options.worker_executable = "/proc/self/exe";
+  return options;
+}
+
 void AddExtractFlags(CLI::App* command, ExtractFlags* flags) {
   command
       ->add_option("--ocr", flags->ocr,

@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "extract/extract_options.h"
+#include "pipeline/scan_pipeline.h"
 
 namespace skjerm {
 
@@ -16,6 +17,9 @@ struct ExtractFlags {
 
   ExtractOptions ToOptions() const;
   int Jobs() const;
+  // What a command's pipeline runs with: these options, and documents read in worker
+  // processes of this executable.
+  ScanOptions ToScanOptions() const;
 };
 
 void AddExtractFlags(CLI::App* command, ExtractFlags* flags);

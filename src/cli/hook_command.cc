@@ -37,7 +37,7 @@ int HookEntry(const HookFlags& flags, const GlobalOptions& global) {
   }
   const int64_t run = store.BeginRun("hook", session->rules->rule_set->version());
   EntryStatus status = EntryStatus::kHeld;
-  JournalBatch batch(*session, global.db_path, flags.extract.ToOptions(), flags.extract.Jobs());
+  JournalBatch batch(*session, global.db_path, flags.extract.ToScanOptions());
   batch.Run({entry->id}, [&](const StoredEntry& e, EntryJudgement&& judgement) {
     const EntryVerdict verdict = ToStoredVerdict(judgement, store);
     status = StatusAfter(verdict, store.LatestRelease(e.id));
@@ -70,9 +70,7 @@ int HookFile(const HookFlags& flags, const GlobalOptions& global) {
   entry.documents.push_back(flags.file);
   EntryJudgement judgement;
   try {
-    ScanOptions options;
-    options.extract = flags.extract.ToOptions();
-    ScanPipeline pipeline(scanner, options);
+    ScanPipeline pipeline(scanner, flags.extract.ToScanOptions());
     ScanResult result =
         pipeline.ScanOne(ScanJob{flags.file, std::nullopt, judge.EntryMarking(entry)});
     judgement = judge.Judge(entry, {std::move(result)});

@@ -137,12 +137,9 @@ class BatchRun {
 }  // namespace
 
 BatchStats JournalBatch::Run(const std::vector<int64_t>& entry_ids, const EntrySink& sink) {
-  BatchRun run(session_, db_path_, extract_, sink);
+  BatchRun run(session_, db_path_, options_.extract, sink);
   run.Load(entry_ids);
-  ScanOptions options;
-  options.extract = extract_;
-  options.jobs = jobs_;
-  ScanPipeline pipeline(*session_.scanner, options);
+  ScanPipeline pipeline(*session_.scanner, options_);
   pipeline.Run(
       run.job_count(), [&](size_t i) { return run.MakeJob(i); },
       [&](ScanResult&& result) { run.OnResult(std::move(result)); });

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "cli/journal_session.h"
-#include "extract/extract_options.h"
+#include "pipeline/scan_pipeline.h"
 
 namespace skjerm {
 
@@ -26,19 +26,15 @@ class JournalBatch {
  public:
   using EntrySink = std::function<void(const StoredEntry&, EntryJudgement&&)>;
 
-  JournalBatch(JournalSession& session, std::string db_path, ExtractOptions extract, int jobs)
-      : session_(session),
-        db_path_(std::move(db_path)),
-        extract_(std::move(extract)),
-        jobs_(jobs) {}
+  JournalBatch(JournalSession& session, std::string db_path, ScanOptions options)
+      : session_(session), db_path_(std::move(db_path)), options_(std::move(options)) {}
 
   BatchStats Run(const std::vector<int64_t>& entry_ids, const EntrySink& sink);
 
  private:
   JournalSession& session_;
   std::string db_path_;
-  ExtractOptions extract_;
-  int jobs_;
+  ScanOptions options_;
 };
 
 }  // namespace skjerm

@@ -28,10 +28,7 @@ int RunScan(const ScanFlags& flags, const GlobalOptions& global) {
   std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true);
   if (!rules) return 2;
   Scanner scanner(*rules->rule_set);
-  ScanOptions options;
-  options.extract = flags.extract.ToOptions();
-  options.jobs = flags.extract.Jobs();
-  ScanPipeline pipeline(scanner, options);
+  ScanPipeline pipeline(scanner, flags.extract.ToScanOptions());
 
   ReportOptions report;
   report.reveal = flags.reveal;

@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "base/sha256.h"
-#include "journal/document_codec.h"
+#include "extract/document_codec.h"
 
 namespace skjerm {
 namespace {

@@ -86,7 +86,6 @@ struct DocumentJob {
   size_t index = 0;
   std::string path;
   std::optional<ExemptionMarking> marking;
-  SourceFile file;
   ExtractionPlan plan;
   Deadline deadline;
   std::atomic<int> chunks_left{0};
@@ -153,8 +152,18 @@ ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
   Document document;
   document.path = job.path;
   std::string error = CatchAll([&] {
-    SourceFile file = ReadSourceFile(job.path, options_.extract);
-    document = ExtractDocument(file, options_.extract, nullptr);
+    const Deadline deadline = std::chrono::steady_clock::now() + options_.extract.timeout;
+    std::unique_ptr<DocumentReader> reader = MakeReader(Settings());
+    ExtractionPlan plan = reader->Plan(job.path, options_.extract, deadline);
+    std::vector<Page> pages;
+    if (!plan.ocr_pages.empty()) {
+      pages =
+          reader->Ocr(job.path, plan.document.sha256, plan.ocr_pages, options_.extract, deadline);
+    }
+    for (size_t k = 0; k < pages.size() && k < plan.ocr_pages.size(); ++k) {
+      plan.document.pages[static_cast<size_t>(plan.ocr_pages[k])] = std::move(pages[k]);
+    }
+    document = std::move(plan.document);
     document.path = job.path;
   });
   if (!error.empty()) return ErrorResult(job.path, std::move(document), std::move(error));
@@ -173,7 +182,7 @@ void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) 
 void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) const {
   const int workers = std::max(options_.jobs, 1);
   OrderedSink ordered(sink, static_cast<size_t>(4 * workers + 8));
-  WorkerPool pool(workers, options_.extract.ocr_languages);
+  WorkerPool pool(workers, Settings());
   for (size_t i = 0; i < count; ++i) {
     ordered.WaitForSlot(i);
     auto job = std::make_shared<DocumentJob>();
@@ -187,11 +196,10 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
       });
       continue;
     }
-    pool.Submit([this, job, &ordered, &pool, workers](WorkerContext&) {
+    pool.Submit([this, job, &ordered, &pool, workers](WorkerContext& context) {
       job->deadline = std::chrono::steady_clock::now() + options_.extract.timeout;
       std::string error = CatchAll([&] {
-        job->file = ReadSourceFile(job->path, options_.extract);
-        job->plan = PlanExtraction(job->file, options_.extract);
+        job->plan = context.reader().Plan(job->path, options_.extract, job->deadline);
         job->plan.document.path = job->path;
       });
       if (!error.empty()) {
@@ -224,11 +232,16 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
   ordered.WaitForAll(count);
 }
 
+ReaderSettings ScanPipeline::Settings() const {
+  return ReaderSettings{options_.extract.ocr_languages, options_.worker_executable};
+}
+
 void ScanPipeline::RecognizeChunk(DocumentJob& job, const std::vector<int>& chunk,
                                   WorkerContext& context) const {
   std::vector<Page> pages;
   std::string error = CatchAll([&] {
-    pages = OcrPages(job.file, chunk, options_.extract, context.ocr_engine(), job.deadline);
+    pages = context.reader().Ocr(job.path, job.plan.document.sha256, chunk, options_.extract,
+                                 job.deadline);
   });
   std::lock_guard<std::mutex> lock(job.mu);
   if (!error.empty() && job.error.empty()) job.error = error;

@@ -13,6 +13,7 @@
 #include "extract/document.h"
 #include "extract/extract_options.h"
 #include "pipeline/scanner.h"
+#include "pipeline/worker_pool.h"
 #include "policy/verdict.h"
 
 namespace skjerm {
@@ -36,12 +37,14 @@ struct ScanResult {
 struct ScanOptions {
   ExtractOptions extract;
   int jobs = 1;
+  // Read documents in worker processes started from this executable (skjerm itself);
+  // empty: in this process (tests, tools).
+  std::string worker_executable;
 };
 
 // The sink is called from worker threads but never concurrently. If it throws, no further
 // results are delivered and Run() rethrows once the workers are done.
 struct DocumentJob;
-class WorkerContext;
 
 class ScanPipeline {
  public:
@@ -61,6 +64,7 @@ class ScanPipeline {
  private:
   void RecognizeChunk(DocumentJob& job, const std::vector<int>& chunk,
                       WorkerContext& context) const;
+  ReaderSettings Settings() const;
 
   const Scanner& scanner_;
   ScanOptions options_;

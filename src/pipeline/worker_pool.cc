@@ -4,15 +4,20 @@
 
 namespace skjerm {
 
-OcrEngine& WorkerContext::ocr_engine() {
-  if (!engine_) engine_ = OcrEngine::Create(ocr_languages_);
-  return *engine_;
+std::unique_ptr<DocumentReader> MakeReader(const ReaderSettings& settings) {
+  if (settings.worker_executable.empty()) return MakeInProcessReader(settings.ocr_languages);
+  return MakeIsolatedReader(settings.worker_executable);
 }
 
-WorkerPool::WorkerPool(int threads, const std::string& ocr_languages) {
+DocumentReader& WorkerContext::reader() {
+  if (!reader_) reader_ = MakeReader(settings_);
+  return *reader_;
+}
+
+WorkerPool::WorkerPool(int threads, const ReaderSettings& settings) {
   if (threads < 1) threads = 1;
   for (int i = 0; i < threads; ++i) {
-    contexts_.push_back(std::make_unique<WorkerContext>(ocr_languages));
+    contexts_.push_back(std::make_unique<WorkerContext>(settings));
   }
   for (int i = 0; i < threads; ++i) {
     threads_.emplace_back([this, i] { Run(contexts_[i].get()); });

@@ -1,7 +1,8 @@
-// A fixed set of worker threads, each owning what must not be shared between threads (its
-// Tesseract engine, created on first use). Tasks never wait for other tasks, so the pool
-// cannot deadlock: work that continues a started document goes to the urgent queue and is
-// taken before new documents, which keeps the number of documents in flight small.
+// A fixed set of worker threads, each owning what must not be shared between threads: its
+// document reader (a Tesseract engine, or a worker process with one), made on first use. Tasks
+// never wait for other tasks, so the pool cannot deadlock: work that continues a started document
+// goes to the urgent queue and is taken before new documents, which keeps the number of documents
+// in flight small.
 #ifndef SKJERM_PIPELINE_WORKER_POOL_H_
 #define SKJERM_PIPELINE_WORKER_POOL_H_
 
@@ -14,27 +15,35 @@
 #include <thread>
 #include <vector>
 
-#include "extract/ocr_engine.h"
+#include "extract/document_reader.h"
 
 namespace skjerm {
+
+// How documents are read: in the worker threads themselves, or (what skjerm runs) each
+// worker thread through a worker process of its own.
+struct ReaderSettings {
+  std::string ocr_languages = "nor+swe+dan+eng";
+  std::string worker_executable;  // empty: read in this process
+};
+
+std::unique_ptr<DocumentReader> MakeReader(const ReaderSettings& settings);
 
 // What one worker owns.
 class WorkerContext {
  public:
-  explicit WorkerContext(std::string ocr_languages) : ocr_languages_(std::move(ocr_languages)) {}
-  // The worker's engine; throws ExtractionError when Tesseract cannot be loaded.
-  OcrEngine& ocr_engine();
+  explicit WorkerContext(ReaderSettings settings) : settings_(std::move(settings)) {}
+  DocumentReader& reader();
 
  private:
-  std::string ocr_languages_;
-  std::unique_ptr<OcrEngine> engine_;
+  ReaderSettings settings_;
+  std::unique_ptr<DocumentReader> reader_;
 };
 
 class WorkerPool {
  public:
   using Task = std::function<void(WorkerContext&)>;
 
-  WorkerPool(int threads, const std::string& ocr_languages);
+  WorkerPool(int threads, const ReaderSettings& settings);
   ~WorkerPool();  // finishes all queued tasks, then joins
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
