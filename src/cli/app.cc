@@ -11,6 +11,7 @@
 #include "cli/journal_command.h"
 #include "cli/roster_command.h"
 #include "cli/scan_command.h"
+#include "cli/text_command.h"
 
 namespace skjerm {
 
@@ -34,6 +35,7 @@ int RunCli(int argc, char** argv) {
   AddHistoryCommand(app, global, &exit_status);
   AddStatusCommand(app, global, &exit_status);
   AddJournalCommand(app, global, &exit_status);
+  AddTextCommand(app, global, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -262,9 +262,20 @@ void TextView::ResolveDigitConfusions() {
                                         static_cast<unsigned char>(text_[i - 1]) >= 0x80);
     const bool glued_after = j < size && (std::isalpha(static_cast<unsigned char>(text_[j])) ||
                                           static_cast<unsigned char>(text_[j]) >= 0x80);
+    // A '|' at either end of the run is a table rule OCR read next to the number
+    // («|20120914-3757 |5B»), not a misread 1: it stays, and the run is judged without it.
+    size_t first = i, last = j;
+    while (first < last && text_[first] == '|') {
+      ++first;
+      --lookalikes;
+    }
+    while (last > first && text_[last - 1] == '|') {
+      --last;
+      --lookalikes;
+    }
     if (lookalikes > 0 && digits >= 3 && digits >= 2 * lookalikes && !glued_before &&
         !glued_after) {
-      for (size_t k = i; k < j; ++k) {
+      for (size_t k = first; k < last; ++k) {
         if (!IsAsciiDigit(text_[k])) text_[k] = static_cast<char>(DigitFor(text_[k]));
       }
     }

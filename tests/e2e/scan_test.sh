@@ -71,6 +71,14 @@ done
 [ "$(json_field "$WORK/bad.jsonl" "/f-good" decision)" = "pass" ] || fail "batch did not go on"
 json_field "$WORK/bad.jsonl" "/c-encrypted" reason | grep -qi "encrypt" || fail "encrypted: reason"
 
+# `text` shows what skjerm reads, and only with --reveal.
+expect_status 2 "$SKJERM" text "$SAMPLES/letters/nb-vedtak-hold.pdf"
+grep -q "140910" "$WORK/out" && fail "text printed the letter without --reveal"
+expect_status 0 "$SKJERM" text --reveal "$SAMPLES/letters/nb-vedtak-hold.pdf" "$SAMPLES/letters/nb-sak-png.png"
+grep -q -- "--- page 1 (text layer)" "$WORK/out" || fail "text: no text-layer page"
+grep -q -- "--- page 1 (ocr, confidence" "$WORK/out" || fail "text: no OCR page"
+grep -q "140910 50170" "$WORK/out" || fail "text: the letter's text is missing"
+
 # --ocr never on a scan: cannot be read, so error, never pass.
 "$SKJERM" scan --ocr never --format json "$SAMPLES/letters/da-referat-scan.pdf" >"$WORK/never.jsonl"
 [ "$(json_field "$WORK/never.jsonl" da-referat decision)" = "error" ] || fail "--ocr never on a scan"

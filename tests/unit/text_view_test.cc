@@ -61,6 +61,13 @@ TEST(TextViewTest, OcrDigitConfusionsInsideDigitRuns) {
   EXPECT_EQ(TextView("B12 OSLO Sol 1O").text(), "B12 OSLO Sol 1O");
 }
 
+TEST(TextViewTest, TableRulesNextToNumbersStay) {
+  EXPECT_EQ(TextView("Elias |20120914-3757 |5B").text(), "Elias |20120914-3757 |5B");
+  EXPECT_EQ(TextView("| 120311 66592|").text(), "| 120311 66592|");
+  EXPECT_EQ(TextView("12|0311").text(), "1210311");  // inside the run it is a misread 1
+  EXPECT_EQ(TextView("|12O311|").text(), "|120311|");
+}
+
 TEST(TextViewTest, MapsBackAcrossRemovedCharacters) {
   const std::string original = "x fød\u00ADsels-\nnummer 12031166592";
   TextView v(original);

@@ -1,0 +1,75 @@
+#include "cli/text_command.h"
+
+#include <iostream>
+#include <memory>
+
+#include "cli/extract_flags.h"
+#include "normalize/text_view.h"
+
+namespace skjerm {
+namespace {
+
+struct TextFlags {
+  std::vector<std::string> paths;
+  bool reveal = false;
+  bool normalised = false;
+  ExtractFlags extract;
+};
+
+int RunText(const TextFlags& flags) {
+  if (!flags.reveal) {
+    std::cerr << "skjerm text shows the letters' text, which may be personal data: "
+                 "add --reveal to show it\n";
+    return 2;
+  }
+  ScanOptions options = flags.extract.ToScanOptions();
+  std::unique_ptr<DocumentReader> reader =
+      MakeReader(ReaderSettings{options.extract.ocr_languages, options.worker_executable});
+  int status = 0;
+  for (const std::string& path : flags.paths) {
+    std::cout << "=== " << path << '\n';
+    try {
+      const Deadline deadline = std::chrono::steady_clock::now() + options.extract.timeout;
+      ExtractionPlan plan = reader->Plan(path, options.extract, deadline);
+      if (!plan.ocr_pages.empty()) {
+        std::vector<Page> pages =
+            reader->Ocr(path, plan.document.sha256, plan.ocr_pages, options.extract, deadline);
+        for (size_t k = 0; k < pages.size(); ++k) {
+          plan.document.pages[static_cast<size_t>(plan.ocr_pages[k])] = std::move(pages[k]);
+        }
+      }
+      for (const Page& page : plan.document.pages) {
+        std::cout << "--- page " << page.number << " ("
+                  << (page.origin == PageOrigin::kOcr ? "ocr" : "text layer");
+        if (page.ocr_confidence) std::cout << ", confidence " << *page.ocr_confidence;
+        if (page.ocr_dpi > 0) std::cout << ", " << page.ocr_dpi << " dpi";
+        std::cout << ")\n" << (flags.normalised ? TextView(page.text).text() : page.text) << '\n';
+      }
+      for (const MetadataText& m : plan.document.metadata) {
+        std::cout << "--- " << MetadataSourceName(m.source) << " \"" << m.name << "\""
+                  << (m.page > 0 ? " on page " + std::to_string(m.page) : std::string()) << '\n'
+                  << m.text << '\n';
+      }
+    } catch (const std::exception& e) {
+      std::cout << "error: " << e.what() << '\n';
+      status = 1;
+    }
+  }
+  return status;
+}
+
+}  // namespace
+
+void AddTextCommand(CLI::App& app, GlobalOptions& global, int* exit_status) {
+  (void)global;
+  auto flags = std::make_shared<TextFlags>();
+  CLI::App* text = app.add_subcommand("text", "Show the text skjerm reads from files (--reveal)");
+  text->add_option("paths", flags->paths, "Files")->required();
+  text->add_flag("--reveal", flags->reveal, "Required: the text is what skjerm guards");
+  text->add_flag("--normalised", flags->normalised,
+                 "Show the text as the detectors see it (dashes, spaces, OCR digit confusions)");
+  AddExtractFlags(text, &flags->extract);
+  text->callback([flags, exit_status] { *exit_status = RunText(*flags); });
+}
+
+}  // namespace skjerm
