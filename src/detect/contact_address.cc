@@ -475,7 +475,7 @@ bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_o
   } else if (zone == Zone::kPrivateSignature) {
     *d = {Party::kPrivate, 0.9, ZoneName(zone)};
   } else if (p.kind == PartKind::kStreet && !p.has_postcode &&
-             IsPlaceInRunningText(unit, p.begin, p.at_segment_start)) {
+             IsPlaceInRunningText(unit, p.begin, p.end, p.at_segment_start)) {
     // Not the organisation's own address either: the same street elsewhere in the letter
     // is judged where it stands.
     *d = {Party::kOrganisation, 0.0, kPlaceInRunningText};

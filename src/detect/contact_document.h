@@ -173,7 +173,7 @@ class Document {
   bool LineHasOrgCue(std::string_view line) const;
   // A street at `begin` named inside a sentence, with nothing before it in the sentence
   // that points at a private person's home.
-  bool IsPlaceInRunningText(size_t unit, size_t begin, bool at_segment_start) const;
+  bool IsPlaceInRunningText(size_t unit, size_t begin, size_t end, bool at_segment_start) const;
 
   // contact_email.cc
   void FindEmails();

@@ -201,6 +201,9 @@ void Build(const toml::table& root, const std::string& source, ContactRules* rul
   rules->mail_separators = Folded(list("organisation", "mail_separators"));
   rules->page_number_words = WordSet(list("organisation", "page_number_words"));
   rules->person_cues = WordSet(list("person", "cues"));
+  for (const std::string& w : list("person", "not_cues")) {
+    rules->not_person_cues.insert(ToLowerUtf8(w));
+  }
   rules->writer_words = WordSet(list("person", "writer_words"));
 
   rules->street_suffixes = WordSet(list("address", "street_suffixes"));

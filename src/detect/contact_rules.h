@@ -91,6 +91,7 @@ class ContactRules {
 
   // Private persons.
   WordSet person_cues;
+  std::unordered_set<std::string> not_person_cues;  // lower-case, accents kept
   WordSet writer_words;  // «jeg», «meg», «vi»: whoever wrote the letter
 
   // Addresses.

@@ -148,6 +148,15 @@ TEST_F(ContactOrganisationTest, StreetsInRunningTextThatAreHomes) {
             (Strings{"address.street|Myrveien 3", "address.street|Granholtet 5",
                      "address.street|Bekkeveien 10", "address.street|Lindeveien 2",
                      "address.postcode|0585 Oslo"}));
+  // A cue after the street in its sentence counts too; a home visit is to a home even
+  // when the school writes «vi».
+  EXPECT_EQ(Addresses({"Strandvik kommune – Strandvik skole\n"
+                       "Skoleveien 2, 4321 Strandvik · Sentralbord 51 00 00 00\n"
+                       "\n"
+                       "Det har vært uro i Bjørkeveien 5 flere netter, opplyser naboen.\n"
+                       "Vi har vært på hjemmebesøk i Furuveien 8 sammen med helsesykepleier.\n"
+                       "Gangveien ved Ospeveien 2 blir asfaltert. Naboen er varslet.\n"}),
+            (Strings{"address.street|Bjørkeveien 5", "address.street|Furuveien 8"}));
   EXPECT_EQ(Addresses({"Sølvi Nes\n"
                        "Lyngveien 2\n"
                        "5003 Bergen\n"
@@ -247,6 +256,20 @@ TEST_F(ContactOrganisationTest, UtilitiesAndContractors) {
                     "\n"
                     "Entreprenören har pratat med mamma, som nås på 070-998 12 34.\n"}),
             Strings{"phone.se|070-998 12 34"});
+}
+
+TEST_F(ContactOrganisationTest, WordsThatFoldToACueAreNoCue) {
+  // «får» (gets) is not «far», «bör» (should) not «bor».
+  const DocumentText letter =
+      Letter({"Ekby kommun – Barn- och utbildningsförvaltningen\n"
+              "Box 12, 641 80 Ekby · Växel 0150-570 00\n"
+              "\n"
+              "Ring oss, så får ni svar på 0150-571 23.\n"
+              "Frågor om beslutet bör ställas till oss på 0150-571 24.\n"});
+  EXPECT_EQ(Found(phones_, letter), Strings{});
+  EXPECT_EQ(Organisation(letter, Category::kPhone),
+            (Strings{"0150-570 00|letterhead", "0150-571 23|cue word 'oss'",
+                     "0150-571 24|cue word 'oss'"}));
 }
 
 TEST_F(ContactOrganisationTest, DanishLetterWithTlfReadsEightDigitsAsDanish) {
