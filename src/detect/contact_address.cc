@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 
 #include "base/utf8.h"
 #include "detect/contact_document.h"
@@ -15,6 +16,8 @@ namespace {
 
 using PartKind = AddressPartKind;
 using Part = AddressPart;
+
+constexpr const char* kPlaceInRunningText = "a place named in running text";
 
 bool IsFieldSeparator(char32_t cp) {
   return cp == ':' || cp == ';' || cp == '|' || cp == 0xB7 /* · */ || cp == 0x2022 /* • */ ||
@@ -85,6 +88,8 @@ class AddressFinder {
   size_t Extend(size_t q, size_t line_end) const;
   size_t HouseLetter(size_t q, size_t e) const;
   size_t Flat(size_t q, size_t e) const;
+  size_t DamagedFlat(size_t q, size_t e) const;
+  size_t DwellingNumberAt(size_t p, size_t e) const;
   size_t DwellingNumber(size_t q, size_t e) const;
   size_t Floor(size_t q, size_t e) const;
   bool PostBoxAt(const Line& line, size_t line_index, const Word& w,
@@ -138,30 +143,58 @@ size_t AddressFinder::HouseLetter(size_t q, size_t e) const {
   return q;
 }
 
-// «lgh 1102», «, leil. 3».
+// «lgh 1102», «, leil. 3», «, leil. H0203»; «lgh» whose number OCR lost at the end of the
+// field; «8 = 1201,» where OCR read the word «lgh» as a speck before the four digits.
 size_t AddressFinder::Flat(size_t q, size_t e) const {
   const std::string_view t = u_.text;
   size_t p = q;
   if (p < e && t[p] == ',') ++p;
   p = SkipOneSpace(t, p, e);
   const std::vector<Word> w = WordsIn(t, p, std::min(e, p + 16));
-  if (p == q || w.empty() || w[0].begin != p || !rules_.flat_words.Contains(Key(w[0]))) return q;
+  if (p == q || w.empty() || w[0].begin != p || !rules_.flat_words.Contains(Key(w[0]))) {
+    return DamagedFlat(q, e);
+  }
   size_t d = w[0].end;
   if (d < e && t[d] == '.') ++d;
+  const size_t word_end = d;
   d = SkipOneSpace(t, d, e);
   const size_t de = DigitsEnd(t, d, e);
-  return de > d && de - d <= 4 ? de : q;
+  if (de > d && de - d <= 4) return de;
+  const size_t dwelling = DwellingNumberAt(d, e);
+  if (dwelling > d) return dwelling;
+  return AtSegmentEnd(t, word_end, e) ? word_end : q;
 }
 
-// «H0203»: a Norwegian dwelling number, a letter and four digits.
-size_t AddressFinder::DwellingNumber(size_t q, size_t e) const {
+// «= 1201» after the house number, then a comma or the line end: the flat number of a
+// Swedish address whose «lgh» OCR read as a speck.
+size_t AddressFinder::DamagedFlat(size_t q, size_t e) const {
   const std::string_view t = u_.text;
-  if (q + 1 >= e || t[q] != ' ' ||
-      rules_.dwelling_number_letters.find(t[q + 1]) == std::string::npos) {
-    return q;
+  if (q + 1 >= e || t[q] != ' ') return q;
+  size_t p = q + 1;
+  const size_t mark = p;
+  while (p < e && p - mark < 2 && t[p] != ' ' && !IsLetter(CodePointAt(t, p)) &&
+         !IsAsciiDigit(t[p])) {
+    ++p;
   }
-  const size_t de = DigitsEnd(t, q + 2, e);
-  return de == q + 6 && !IsLetter(CodePointAt(t, de)) ? de : q;
+  if (p == mark || p >= e || t[p] != ' ') return q;
+  const size_t d = p + 1;
+  const size_t de = DigitsEnd(t, d, e);
+  return de == d + 4 && (de == e || t[de] == ',') ? de : q;
+}
+
+// «H0203»: a Norwegian dwelling number, a letter and four digits, at p.
+size_t AddressFinder::DwellingNumberAt(size_t p, size_t e) const {
+  const std::string_view t = u_.text;
+  if (p >= e || rules_.dwelling_number_letters.find(t[p]) == std::string::npos) return p;
+  const size_t de = DigitsEnd(t, p + 1, e);
+  return de == p + 5 && !IsLetter(CodePointAt(t, de)) ? de : p;
+}
+
+// «Elvegata 41 H0203»: a dwelling number after the house number.
+size_t AddressFinder::DwellingNumber(size_t q, size_t e) const {
+  if (q + 1 >= e || u_.text[q] != ' ') return q;
+  const size_t end = DwellingNumberAt(q + 1, e);
+  return end > q + 1 ? end : q;
 }
 
 // «, 1. th.», «, st. tv», «, 3. sal», «, st.» — not «, kl. 18.00» (a time).
@@ -323,13 +356,16 @@ void AddressFinder::FindPostcodes(size_t line_index, std::vector<Part>* parts) c
     const size_t match_end = static_cast<size_t>(groups[0].data() - t.data()) + groups[0].size();
     pos = std::max(code_begin + 1, code_end);
     const char32_t before = CodePointBefore(t, code_begin);
-    if (code_begin > line.begin &&
+    // «Kløvervænget 2,.4700 Næstved»: OCR may add a full stop to the comma.
+    const bool comma_and_stop =
+        before == '.' && code_begin >= line.begin + 2 && t[code_begin - 2] == ',';
+    if (code_begin > line.begin && !comma_and_stop &&
         (IsLetter(before) || before == '-' || before == '/' || before == '.' || before == '+' ||
          (before < 0x80 && IsAsciiDigit(static_cast<char>(before))))) {
       continue;
     }
     // What stands before the code: the start of a field, a comma, or a street.
-    size_t b = code_begin;
+    size_t b = comma_and_stop ? code_begin - 1 : code_begin;
     while (b > line.begin && t[b - 1] == ' ') --b;
     Part part;
     part.kind = PartKind::kPostcode;
@@ -388,7 +424,7 @@ void AddressFinder::Link(const UnitText& u, std::vector<Part>* parts) {
       if (q.kind == PartKind::kPostcode) break;
       if (q.line == p.line) {
         const std::string_view between = t.substr(q.end, p.begin - q.end);
-        if (between.size() <= 4 && between.find_first_not_of(" ,") == std::string_view::npos) {
+        if (between.size() <= 4 && between.find_first_not_of(" ,.") == std::string_view::npos) {
           p.linked_to = static_cast<int>(j);
         }
         break;
@@ -425,8 +461,7 @@ bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_o
   Cue cue;
   if (p.kind == PartKind::kPostBox) {
     *d = {Party::kOrganisation, 0.0, "post box"};
-  } else if (zone == Zone::kLetterhead || zone == Zone::kFooter ||
-             zone == Zone::kOfficialSignature) {
+  } else if (IsOrganisationZone(zone)) {
     *d = {Party::kOrganisation, 0.0, ZoneName(zone)};
   } else if (structure_only) {
     return false;
@@ -439,11 +474,40 @@ bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_o
     *d = {cue.party, 0.9, "cue word '" + cue.word + "'"};
   } else if (zone == Zone::kPrivateSignature) {
     *d = {Party::kPrivate, 0.9, ZoneName(zone)};
+  } else if (p.kind == PartKind::kStreet && !p.has_postcode &&
+             IsPlaceInRunningText(unit, p.begin, p.end, p.at_segment_start)) {
+    // Not the organisation's own address either: the same street elsewhere in the letter
+    // is judged where it stands.
+    *d = {Party::kOrganisation, 0.0, kPlaceInRunningText};
+    return true;
   } else {
     *d = {Party::kPrivate, p.kind == PartKind::kStreet ? 0.8 : 0.7, "no cue"};
   }
   if (d->party == Party::kOrganisation && p.kind == PartKind::kStreet) org_streets_.insert(key);
   return true;
+}
+
+// «Hamnvågen 8»: in a Swedish letter, a street ending that OCR misread («ä» as «å») is
+// reported as written (contacts.toml [address.ocr_endings]). Empty if nothing to undo.
+std::string Document::CorrectedStreet(size_t unit, const AddressPart& p) const {
+  if (p.kind != PartKind::kStreet || p.number_end <= p.begin) return std::string();
+  const auto endings = rules_.ocr_street_endings.find(country_);
+  if (endings == rules_.ocr_street_endings.end()) return std::string();
+  const std::string_view text = units_[unit].text;
+  size_t name_end = p.number_end;
+  while (name_end > p.begin && IsAsciiDigit(text[name_end - 1])) --name_end;
+  while (name_end > p.begin && text[name_end - 1] == ' ') --name_end;
+  const std::string_view name = text.substr(p.begin, name_end - p.begin);
+  for (const auto& [misread, written] : endings->second) {
+    if (name.size() <= misread.size() || name.substr(name.size() - misread.size()) != misread) {
+      continue;
+    }
+    std::string out(text.substr(p.begin, name_end - misread.size() - p.begin));
+    out += written;
+    out += text.substr(name_end, p.end - name_end);
+    return out;
+  }
+  return std::string();
 }
 
 void Document::FindAddresses() {
@@ -487,6 +551,29 @@ void Document::FindAddresses() {
       }
     }
   }
+  // A street named in running text that the letter also gives as a private person's
+  // address («Familien bor i Storgata 3 …» and later «… møtet i Storgata 3») is theirs.
+  std::set<std::string> private_streets;
+  auto street_key = [&](size_t ui, const Part& p) {
+    return WordSet::Key(units_[ui].text.substr(p.begin, p.number_end - p.begin));
+  };
+  for (size_t ui = 0; ui < units_.size(); ++ui) {
+    for (size_t i = 0; i < parts[ui].size(); ++i) {
+      const PartKind kind = parts[ui][i].kind;
+      if ((kind == PartKind::kStreet || kind == PartKind::kWeakStreet) &&
+          decisions[ui][i]->party == Party::kPrivate) {
+        private_streets.insert(street_key(ui, parts[ui][i]));
+      }
+    }
+  }
+  for (size_t ui = 0; ui < units_.size(); ++ui) {
+    for (size_t i = 0; i < parts[ui].size(); ++i) {
+      if (decisions[ui][i] && decisions[ui][i]->reason == kPlaceInRunningText &&
+          private_streets.count(street_key(ui, parts[ui][i])) > 0) {
+        decisions[ui][i] = Decision{Party::kPrivate, 0.8, "a private address of the letter"};
+      }
+    }
+  }
   for (size_t ui = 0; ui < units_.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
       const Part& p = parts[ui][i];
@@ -500,6 +587,7 @@ void Document::FindAddresses() {
       item.party = d.party;
       item.reason = d.reason;
       item.confidence = postcode ? std::min(d.confidence, 0.8) : d.confidence;
+      item.corrected = CorrectedStreet(ui, p);
       switch (p.kind) {
         case PartKind::kStreet:
         case PartKind::kWeakStreet:

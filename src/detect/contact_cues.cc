@@ -48,6 +48,19 @@ size_t AfterLastSentenceEnd(std::string_view text, size_t from, size_t to) {
   return from;
 }
 
+// The end of the sentence that runs on at `from`: before «. », «! » or «? » followed by a
+// capital, or `to`.
+size_t BeforeNextSentenceEnd(std::string_view text, size_t from, size_t to) {
+  for (size_t p = from; p + 2 < to; ++p) {
+    const char c = text[p];
+    if ((c == '.' || c == '!' || c == '?') && text[p + 1] == ' ' &&
+        IsUpper(CodePointAt(text, p + 2))) {
+      return p;
+    }
+  }
+  return to;
+}
+
 }  // namespace
 
 bool Document::IsOrgWord(std::string_view word) const {
@@ -69,6 +82,8 @@ bool Document::IsOrgWord(std::string_view word) const {
 }
 
 bool Document::IsPersonCue(std::string_view word) const {
+  // «får», «bör» fold to «far», «bor» but mean «gets», «should».
+  if (rules_.not_person_cues.count(ToLowerUtf8(word)) > 0) return false;
   const std::string key = WordSet::Key(word);
   if (rules_.person_cues.Contains(key)) return true;
   // Genitive: «mors», «fars», «vårdnadshavares».
@@ -152,21 +167,76 @@ Cue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
     }
     if (from > line.begin || li == 0) break;
     // The start of the line was reached without a cue: go on to the line before only if
-    // this line is not a labelled field and that line continues into this one.
+    // this line is not a labelled field and that line continues into this one — or is
+    // the label of this one («Entreprenørens vakttelefon (hele døgnet):» / «930 44 120»).
     if (text.substr(line.begin, cur_end - line.begin).find(':') != std::string_view::npos) break;
     const Line& prev = u.lines[li - 1];
     if (prev.blank || prev.zone == Zone::kLetterhead || prev.zone == Zone::kFooter) break;
     if (line.zone != prev.zone) break;
     size_t last = prev.end;
     while (last > prev.begin && text[last - 1] == ' ') --last;
-    if (last > prev.begin && (text[last - 1] == '.' || text[last - 1] == '!' ||
-                              text[last - 1] == '?' || text[last - 1] == ':')) {
+    if (last > prev.begin &&
+        (text[last - 1] == '.' || text[last - 1] == '!' || text[last - 1] == '?')) {
       break;
     }
     --li;
     cur_end = last;
   }
   return Cue();
+}
+
+// «adkomst til Storgata 30 fra Bryggeveien», «Fastigheterna Granbacksvägen 9, 11 och 13»,
+// «… Storgata 32–48 og» / «Fergeveien 1»: a street named in a sentence is a place, not a
+// private person's home — unless its sentence says whose home («bor», «adresse», «hos»,
+// the address cues; «naboen», «familien», the person cues) or names someone (a name the
+// name detector found, or two capitalised words in a row that are not an organisation or
+// a street: «hos Kari Lunde i Storgata 3»). A street that opens a field («Adresse: …»,
+// «| …», «Navn, …») or a line of its own is not in running text, except where the line
+// above runs on into it (it ends in a lower-case word).
+bool Document::IsPlaceInRunningText(size_t unit, size_t begin, size_t end,
+                                    bool at_segment_start) const {
+  const UnitText& u = units_[unit];
+  const std::string_view text = u.text;
+  const size_t li = u.LineOf(begin);
+  const Line& line = u.lines[li];
+  std::vector<std::pair<size_t, size_t>> sentence;  // the sentence before the street
+  if (!at_segment_start) {
+    sentence.push_back({AfterLastSentenceEnd(text, line.begin, begin), begin});
+  } else {
+    if (li == 0 || !WordsIn(text, line.begin, begin).empty()) return false;
+    const Line& prev = u.lines[li - 1];
+    if (prev.blank || prev.zone != line.zone) return false;
+    const std::vector<Word> prev_words = WordsIn(text, prev.begin, prev.end);
+    if (prev_words.empty()) return false;
+    size_t last = prev.end;
+    while (last > prev.begin && text[last - 1] == ' ') --last;
+    const Word& w = prev_words.back();
+    if (w.end != last || StartsUpper(text.substr(w.begin, w.end - w.begin))) return false;
+    sentence.push_back({AfterLastSentenceEnd(text, prev.begin, last), last});
+    sentence.push_back({line.begin, begin});
+  }
+  sentence.push_back({end, BeforeNextSentenceEnd(text, end, line.end)});
+  auto is_name_word = [&](std::string_view word) {
+    const std::string key = WordSet::Key(word);
+    return StartsUpper(word) && CountCodePoints(word) >= 2 && !IsOrgWord(word) &&
+           !rules_.not_names.Contains(key) && !rules_.street_suffixes.HasEnding(key, 3) &&
+           !rules_.street_words.Contains(key);
+  };
+  for (const auto& [from, to] : sentence) {
+    for (const auto& [name_begin, name_end] : name_spans_[unit]) {
+      if (name_begin < to && name_end > from) return false;
+    }
+    const std::vector<Word> words = WordsIn(text, from, to);
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string_view word = text.substr(words[k].begin, words[k].end - words[k].begin);
+      if (rules_.address_cues.Contains(WordSet::Key(word)) || IsPersonCue(word)) return false;
+      if (k > 0 && words[k].begin - words[k - 1].end == 1 && is_name_word(word) &&
+          is_name_word(text.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin))) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace contact

@@ -27,11 +27,12 @@ std::string_view ContactDetector::name() const {
 }
 
 void ContactDetector::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
-  for (const ContactItem& item : scanner_.Scan(text)) {
+  for (const ContactItem& item : scanner_.Scan(text, findings)) {
     if ((category_ && item.category != *category_) || item.party != Party::kPrivate) continue;
     Finding f = MakeFinding(text.units[item.unit], item.category, item.rule, item.begin, item.end,
                             item.confidence);
     f.flags = item.reason;
+    if (!item.corrected.empty()) f.text = item.corrected;
     findings->push_back(std::move(f));
   }
 }

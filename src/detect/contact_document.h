@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "detect/contact_rules.h"
@@ -17,7 +18,19 @@
 namespace skjerm {
 namespace contact {
 
-enum class Zone { kBody, kLetterhead, kFooter, kOfficialSignature, kPrivateSignature };
+// kOrganisationBlock: lines in the body that give a company's or body's contact details,
+// opened by a line naming it with its legal form or its organisation number («Leverandør:
+// Nordvik Data AS», «Org.nr.: …») and made of short field lines.
+enum class Zone {
+  kBody,
+  kLetterhead,
+  kFooter,
+  kOfficialSignature,
+  kPrivateSignature,
+  kOrganisationBlock
+};
+// True for the zones whose contact data is an organisation's.
+bool IsOrganisationZone(Zone zone);
 const char* ZoneName(Zone zone);
 
 struct Line {
@@ -99,6 +112,8 @@ struct PhoneCandidate {
   std::string key;        // country and national digits, for comparing number series
   bool labelled = false;  // «tlf.», «mobil» stands before it
   bool decided = false;
+  bool service = false;              // a series only organisations have
+  bool organisation_number = false;  // unlabelled, and passes an organisation number's check
 };
 
 // A word of the text: bytes [begin, end).
@@ -119,7 +134,8 @@ bool StartsUpper(std::string_view word);
 
 class Document {
  public:
-  Document(const DocumentText& text, const ContactRules& rules);
+  Document(const DocumentText& text, const ContactRules& rules,
+           const std::vector<Finding>* earlier);
 
   std::vector<ContactItem> Scan();
 
@@ -130,7 +146,11 @@ class Document {
   void MarkFooter(UnitText* u);
   void FindSignatures(UnitText* u);
   void ClassifySignatures();
+  void MarkOrganisationBlocks(UnitText* u);
+  bool OpensOrganisationBlock(std::string_view line) const;
+  bool IsFieldLine(std::string_view line) const;
   bool IsContactLine(std::string_view line) const;
+  bool HasSeparatedContactFields(std::string_view line) const;
   bool HasContactCue(std::string_view line) const;
   bool IsOrgNameLine(std::string_view line) const;
   bool IsClosing(std::string_view line) const;
@@ -151,6 +171,9 @@ class Document {
   // organisation if the letter has its letterhead, else a private person.
   Party WriterAt(size_t unit, size_t pos) const;
   bool LineHasOrgCue(std::string_view line) const;
+  // A street at `begin` named inside a sentence, with nothing before it in the sentence
+  // that points at a private person's home.
+  bool IsPlaceInRunningText(size_t unit, size_t begin, size_t end, bool at_segment_start) const;
 
   // contact_email.cc
   void FindEmails();
@@ -169,19 +192,23 @@ class Document {
   // contact_address.cc
   void FindAddresses();
   bool DecideAddress(size_t unit, const AddressPart& part, bool structure_only, Decision* d);
+  std::string CorrectedStreet(size_t unit, const AddressPart& part) const;
 
   void Add(ContactItem item) { items_.push_back(std::move(item)); }
 
   const DocumentText& text_;
   const ContactRules& rules_;
   std::vector<UnitText> units_;
+  // Per unit, [begin, end) of the persons' names the name detector found.
+  std::vector<std::vector<std::pair<size_t, size_t>>> name_spans_;
   std::vector<MailHeader> mail_headers_;
   std::set<std::string> org_names_;    // folded names of the organisations in the letter
   std::set<std::string> org_domains_;  // lower-case domains seen as the organisation's
   std::set<std::string> org_phones_;   // digits of the organisation's numbers
   std::set<std::string> org_streets_;  // folded street lines of organisations
   bool has_letterhead_ = false;
-  std::string country_ = "no";  // "no" or "dk": how to read 8-digit numbers
+  bool mentions_organisation_numbers_ = false;  // «CVR», «Org.nr.» stand in the letter
+  std::string country_ = "no";                  // "no" or "dk": how to read 8-digit numbers
   std::vector<ContactItem> items_;
 };
 

@@ -214,7 +214,9 @@ Decision Document::DecideEmail(size_t unit, const EmailMatch& m) const {
   if (IsRoleMailbox(m.local)) return {Party::kOrganisation, 0.0, "role mailbox"};
   if (IsOrganisationDomain(m.domain)) return {Party::kOrganisation, 0.0, "organisation's domain"};
   if (IsPublicProvider(m.domain)) return {Party::kPrivate, 0.95, "public e-mail provider"};
-  if (zone == Zone::kOfficialSignature) return {Party::kOrganisation, 0.0, ZoneName(zone)};
+  if (zone == Zone::kOfficialSignature || zone == Zone::kOrganisationBlock) {
+    return {Party::kOrganisation, 0.0, ZoneName(zone)};
+  }
   if (const Cue cue = NearestCue(unit, m.begin, m.end); cue.found) {
     return {cue.party, 0.8, "cue word '" + cue.word + "'"};
   }

@@ -23,8 +23,15 @@ const char* ZoneName(Zone zone) {
       return "official's signature";
     case Zone::kPrivateSignature:
       return "private signature";
+    case Zone::kOrganisationBlock:
+      return "organisation's contact block";
   }
   return "body";
+}
+
+bool IsOrganisationZone(Zone zone) {
+  return zone == Zone::kLetterhead || zone == Zone::kFooter || zone == Zone::kOfficialSignature ||
+         zone == Zone::kOrganisationBlock;
 }
 
 bool IsLetter(char32_t cp) {
@@ -125,6 +132,35 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// «… grunnskolene. Tilbudet …»: a full stop, a space and a capital. «tlf. 57 67 31 00» and
+// «Org.nr. 938 …» are abbreviations before a number, not sentence ends.
+bool HasSentenceBreak(std::string_view line) {
+  for (size_t p = line.find(". "); p != std::string_view::npos; p = line.find(". ", p + 1)) {
+    if (IsUpper(CodePointAt(line, p + 2))) return true;
+  }
+  return false;
+}
+
+// The fields of a line split at the separators a letterhead puts between them, as printed
+// («·», «•», «|») and as OCR reads them («-», «+», «*», «:» with a space on each side).
+std::vector<std::string_view> SeparatedFields(std::string_view line) {
+  static const std::string_view kSeparators[] = {
+      " \xC2\xB7 ", " \xE2\x80\xA2 ", " | ", " - ", " + ", " * ", " : "};
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  for (size_t p = 0; p < line.size(); ++p) {
+    for (std::string_view sep : kSeparators) {
+      if (line.substr(p, sep.size()) != sep) continue;
+      fields.push_back(line.substr(start, p - start));
+      start = p + sep.size();
+      p = start - 1;
+      break;
+    }
+  }
+  fields.push_back(line.substr(start));
+  return fields;
+}
+
 bool StartsWithPhrase(std::string_view folded, std::string_view phrase) {
   if (folded.substr(0, phrase.size()) != phrase) return false;
   return folded.size() == phrase.size() || !IsLetter(CodePointAt(folded, phrase.size()));
@@ -182,10 +218,10 @@ bool Document::IsContactLine(std::string_view line) const {
       line.find(" | ") != std::string_view::npos) {
     return true;
   }
+  if (HasSeparatedContactFields(line)) return true;
   const std::vector<Word> words = WordsIn(line, 0, line.size());
   // A short labelled number («Telefon 55 36 20 00»), not a sentence with a number in it.
-  const bool phone_digits =
-      DigitCount(line) >= 8 && words.size() <= 8 && line.find(". ") == std::string_view::npos;
+  const bool phone_digits = DigitCount(line) >= 8 && words.size() <= 8 && !HasSentenceBreak(line);
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string key =
         WordSet::Key(line.substr(words[k].begin, words[k].end - words[k].begin));
@@ -198,6 +234,25 @@ bool Document::IsContactLine(std::string_view line) const {
     }
   }
   return false;
+}
+
+// «Skolegade 12, 8881 Nørreby - 87 52 33 00», «Rådhustorvet 1 + 87 52 10 00 + vej.dk»: two
+// or more fields, each with a number, an e-mail or web address or a contact cue — a
+// letterhead's contact line whose «·» OCR has read as another mark.
+bool Document::HasSeparatedContactFields(std::string_view line) const {
+  const std::vector<std::string_view> fields = SeparatedFields(line);
+  if (fields.size() < 2) return false;
+  int contact_fields = 0;
+  for (std::string_view field : fields) {
+    bool contact = DigitCount(field) >= 2 || field.find('@') != std::string_view::npos ||
+                   field.find("www.") != std::string_view::npos;
+    for (const Word& w : WordsIn(field, 0, field.size())) {
+      const std::string key = WordSet::Key(field.substr(w.begin, w.end - w.begin));
+      contact = contact || rules_.contact_cues.Contains(key) || rules_.phone_labels.Contains(key);
+    }
+    if (contact) ++contact_fields;
+  }
+  return contact_fields >= 2;
 }
 
 bool Document::HasContactCue(std::string_view line) const {
@@ -218,6 +273,17 @@ static bool IsBareAddressLine(std::string_view line) {
   if (words.empty() || words.size() > 5) return false;
   const int digits = DigitCount(line);
   return digits >= 1 && digits <= 6 && (IsAsciiDigit(line[0]) || StartsUpper(line));
+}
+
+// «Norrbacka kommun – Samhällsbyggnadsförvaltningen, Gata» / «och park»: the rest of a
+// name that wrapped — a few words in lower case, without digits. A capitalised line is
+// never taken for one: it may be the recipient's name.
+static bool ContinuesName(std::string_view line) {
+  const std::string_view trimmed = Trim(line);
+  const std::vector<Word> words = WordsIn(trimmed, 0, trimmed.size());
+  return !words.empty() && words.size() <= 4 && DigitCount(trimmed) == 0 &&
+         trimmed.find(':') == std::string_view::npos &&
+         !StartsUpper(trimmed.substr(words[0].begin));
 }
 
 bool Document::IsClosing(std::string_view line) const {
@@ -258,22 +324,28 @@ bool Document::EndsSignature(std::string_view line) const {
 }
 
 void Document::MarkLetterhead(UnitText* u) {
+  // OCR may read the edge of a scan or a logo as a few lines of specks above the name.
   size_t i = 0;
-  while (i < u->lines.size() && i < 4 && LetterCount(u->LineText(i)) < 3) ++i;
+  while (i < u->lines.size() && i < 12 && LetterCount(u->LineText(i)) < 3) ++i;
   if (i >= u->lines.size() || !IsOrgNameLine(u->LineText(i))) return;
   // An organisation's name opens the page: its contact lines follow it.
   u->lines[i].zone = Zone::kLetterhead;
   has_letterhead_ = true;
+  bool name_only = true;  // the lines so far only name the organisation
   size_t j = i + 1;
   while (j < u->lines.size()) {
     if (u->lines[j].blank) {
-      // One blank line may separate the name from its contact lines.
-      if (j != i + 1 || j + 1 >= u->lines.size() || !IsContactLine(u->LineText(j + 1))) break;
+      // One blank line may separate the name (on one line or wrapped onto two) from its
+      // contact lines.
+      if (!name_only || j + 1 >= u->lines.size() || !IsContactLine(u->LineText(j + 1))) break;
       ++j;
       continue;
     }
     const std::string_view line = u->LineText(j);
-    if (!IsContactLine(line) && !IsOrgNameLine(line) && !IsBareAddressLine(line)) break;
+    const bool contact = IsContactLine(line);
+    const bool name = !contact && (IsOrgNameLine(line) || (name_only && ContinuesName(line)));
+    if (!contact && !name && !IsBareAddressLine(line)) break;
+    name_only = name_only && name;
     u->lines[j].zone = Zone::kLetterhead;
     ++j;
   }
@@ -285,7 +357,9 @@ void Document::MarkFooter(UnitText* u) {
   size_t k = u->lines.size();
   auto is_page_number = [&](std::string_view line) {
     const std::vector<Word> words = WordsIn(line, 0, line.size());
-    if (DigitCount(line) == 0 || words.size() > 3) return false;
+    // «2», «Side 2 av 3», «1/12» — not a line with a phone number on it.
+    const int digits = DigitCount(line);
+    if (digits == 0 || digits > 4 || words.size() > 3) return false;
     for (const Word& w : words) {
       const std::string key = WordSet::Key(line.substr(w.begin, w.end - w.begin));
       if (!rules_.page_number_words.Contains(key) && key != "av" && key != "af" && key != "of" &&
@@ -329,6 +403,66 @@ void Document::FindSignatures(UnitText* u) {
     }
     u->signatures.push_back(block);
     i = block.last_line;
+  }
+}
+
+// «Leverandør: Nordvik Data AS», «Hansen & Søn Facility A/S, CVR 37684120», «Org.nr.:
+// 915 234 567»: a short line that names a company by its legal form or gives an
+// organisation number. Never a sentence, never a line about a private person or the
+// employer of one («Arbeidsgiver: Nordvik AS»).
+bool Document::OpensOrganisationBlock(std::string_view line) const {
+  const std::vector<Word> words = WordsIn(line, 0, line.size());
+  if (words.empty() || words.size() > 10 || HasSentenceBreak(line)) return false;
+  bool opens = false;
+  for (const Word& w : words) {
+    const std::string_view word = line.substr(w.begin, w.end - w.begin);
+    const std::string key = WordSet::Key(word);
+    if (IsPersonCue(word) || rules_.private_labels.Contains(key) ||
+        rules_.affiliation_labels.Contains(key)) {
+      return false;
+    }
+    opens = opens || rules_.legal_forms.count(std::string(word)) > 0 ||
+            rules_.organisation_number_cues.Contains(key);
+  }
+  return opens;
+}
+
+// A line of a contact block: a labelled field («Telefon: …», «Kontaktperson: …»), a
+// contact line, an address line or an e-mail address; not a sentence, not about a private
+// person («Mor: …», «Elev: …», «Navn: …»).
+bool Document::IsFieldLine(std::string_view line) const {
+  const std::vector<Word> words = WordsIn(line, 0, line.size());
+  if (words.empty() || words.size() > 14 || HasSentenceBreak(line)) return false;
+  for (const Word& w : words) {
+    const std::string_view word = line.substr(w.begin, w.end - w.begin);
+    if (IsPersonCue(word)) return false;
+  }
+  const std::string label =
+      WordSet::Key(line.substr(words[0].begin, words[0].end - words[0].begin));
+  if (rules_.private_labels.Contains(label)) return false;
+  const size_t colon = line.find(':');
+  const bool labelled = colon != std::string_view::npos && WordsIn(line, 0, colon).size() <= 3 &&
+                        colon > words[0].begin;
+  return labelled || IsContactLine(line) || IsBareAddressLine(line) ||
+         line.find('@') != std::string_view::npos;
+}
+
+// A company's or public body's contact block in the body of a letter: the line that opens
+// it and the field lines after it, up to a blank line. «Leverandør: Nordvik Data AS /
+// Org.nr.: … / Adresse: … / Telefon: … / E-post: …» is the supplier's, not a private
+// person's. The block never reaches back before its opening line, so a private person's
+// fields above a company's stay private.
+void Document::MarkOrganisationBlocks(UnitText* u) {
+  for (size_t l = 0; l < u->lines.size(); ++l) {
+    if (u->lines[l].blank || u->lines[l].zone != Zone::kBody ||
+        !OpensOrganisationBlock(u->LineText(l))) {
+      continue;
+    }
+    u->lines[l].zone = Zone::kOrganisationBlock;
+    while (l + 1 < u->lines.size() && !u->lines[l + 1].blank &&
+           u->lines[l + 1].zone == Zone::kBody && IsFieldLine(u->LineText(l + 1))) {
+      u->lines[++l].zone = Zone::kOrganisationBlock;
+    }
   }
 }
 
@@ -400,6 +534,7 @@ void Document::DecideCountry() {
       if (no != nullptr && no->country_words.Contains(key)) ++score_no;
       if (dk != nullptr && dk->country_words.Contains(key)) ++score_dk;
       if (se != nullptr && se->country_words.Contains(key)) ++score_se;
+      if (rules_.organisation_number_cues.Contains(key)) mentions_organisation_numbers_ = true;
     }
   }
   if (score_se > score_no && score_se > score_dk) {
@@ -437,6 +572,7 @@ void Document::BuildLayout() {
     if (u.is_page) {
       MarkLetterhead(&u);
       MarkFooter(&u);
+      MarkOrganisationBlocks(&u);
     }
     FindSignatures(&u);
     CollectMailHeaders(i);

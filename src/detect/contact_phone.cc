@@ -101,6 +101,28 @@ struct PhoneParse {
 
 namespace {
 
+// «93817 264», «61 7740 29»: the digits of a number without a trunk prefix, grouped in a
+// way nobody writes — OCR lost or moved a space. Counted only after a phone label.
+bool ParseDamagedGrouping(const PhoneCountry& c, const Run& run, size_t first, size_t last,
+                          PhoneParse* out) {
+  if (!c.trunk_prefix.empty() || last == first || last - first > 3) return false;
+  std::string digits;
+  for (size_t k = first; k <= last; ++k) {
+    if (run.groups[k].digits.size() < 2 || (k < last && run.seps[k] != " ")) return false;
+    digits += run.groups[k].digits;
+  }
+  if (static_cast<int>(digits.size()) != c.max_digits ||
+      c.first_digits.find(digits[0]) == std::string::npos) {
+    return false;
+  }
+  std::vector<Group> part(run.groups.begin() + first, run.groups.begin() + last + 1);
+  std::vector<std::string> seps(run.seps.begin() + first, run.seps.begin() + last);
+  if (LooksLikeDateOrTime(part, seps)) return false;
+  out->country = &c;
+  out->key = digits;
+  return true;
+}
+
 // The digits of groups [first, last] read as a national number of `c`.
 bool ParseNational(const PhoneCountry& c, const Run& run, size_t first, size_t last,
                    PhoneParse* out) {
@@ -175,6 +197,25 @@ bool ParseInternational(const std::vector<PhoneCountry>& countries, const Run& r
   return false;
 }
 
+// «70 20 31 40» in Denmark: a number series that only organisations have (contacts.toml
+// service_prefixes).
+bool IsServiceNumber(const PhoneCountry& c, const std::string& national) {
+  for (const std::string& prefix : c.service_prefixes) {
+    if (national.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
+// «44551209»: eight digits that pass the check of the country's organisation numbers
+// (the Danish CVR: weights 2 7 6 5 4 3 2 1, the sum divisible by 11).
+bool IsOrganisationNumber(const PhoneCountry& c, const std::string& national) {
+  const std::vector<int>& weights = c.organisation_number_weights;
+  if (weights.empty() || national.size() != weights.size()) return false;
+  int sum = 0;
+  for (size_t k = 0; k < weights.size(); ++k) sum += (national[k] - '0') * weights[k];
+  return sum % 11 == 0;
+}
+
 bool SameSeries(const std::string& a, const std::string& b) {
   return a.size() == b.size() && a.size() > 4 &&
          a.compare(0, a.size() - 3, b, 0, a.size() - 3) == 0;
@@ -189,7 +230,18 @@ struct RunNumber {
   size_t first = 0;
   size_t last = 0;
   PhoneParse parse;
+  bool damaged = false;  // grouped as nobody writes a number: needs a label
 };
+
+// «2110 4711 0093», «4571 2300 1188 9034»: three or more blocks of four digits are a card
+// or account number, and no part of them is a phone number.
+bool IsDigitBlocks(const Run& run) {
+  if (run.groups.size() < 3) return false;
+  for (size_t k = 0; k < run.groups.size(); ++k) {
+    if (run.groups[k].digits.size() != 4 || (k > 0 && run.seps[k - 1] != " ")) return false;
+  }
+  return true;
+}
 
 // The phone numbers a run of digit groups holds, longest first from the left. A number
 // starts and ends at the run's ends or at a plain space between groups, never inside
@@ -201,6 +253,7 @@ std::vector<RunNumber> NumbersInRun(const ContactRules& rules, const std::string
   // An 8-digit number is read as Norwegian or Danish by the letter's language.
   const std::string eight = country == "dk" ? "dk" : "no";
   const size_t n = run.groups.size();
+  if (IsDigitBlocks(run)) return out;
   for (size_t k = 0; k < n;) {
     const bool start_ok = k == 0 ? !glued_before : run.seps[k - 1] == " ";
     std::optional<RunNumber> found;
@@ -217,6 +270,13 @@ std::vector<RunNumber> NumbersInRun(const ContactRules& rules, const std::string
         for (const PhoneCountry& c : rules.phone_countries) {
           if (c.trunk_prefix.empty() && c.country != eight) continue;
           if ((ok = ParseNational(c, run, k, e, &number.parse))) break;
+        }
+      }
+      if (!ok && !(k == 0 && run.international)) {
+        for (const PhoneCountry& c : rules.phone_countries) {
+          if (c.country != eight) continue;
+          ok = number.damaged = ParseDamagedGrouping(c, run, k, e, &number.parse);
+          break;
         }
       }
       if (ok) found = number;
@@ -280,6 +340,12 @@ void Document::FindPhones() {
         c.item.end = run.groups[number.last].end;
         c.key = number.parse.country->country + ":" + number.parse.key;
         if (IsNotPhone(ui, c.item.begin, c.item.end, &c.labelled)) continue;
+        if (number.damaged && !c.labelled) continue;
+        c.service = IsServiceNumber(*number.parse.country, number.parse.key);
+        c.organisation_number = !c.labelled && number.first == number.last &&
+                                !(number.first == 0 && run.international) &&
+                                mentions_organisation_numbers_ &&
+                                IsOrganisationNumber(*number.parse.country, number.parse.key);
         // In a Swedish letter an 8-digit number without a trunk prefix is a phone
         // number only when a label says so.
         const bool national_trunkless =
@@ -298,15 +364,25 @@ void Document::FindPhones() {
 void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
   for (PhoneCandidate& c : *candidates) {
     const Zone zone = ZoneAt(c.item.unit, c.item.begin);
-    if (zone == Zone::kLetterhead || zone == Zone::kFooter || zone == Zone::kOfficialSignature) {
+    if (IsOrganisationZone(zone)) {
       c.item.party = Party::kOrganisation;
       c.item.reason = ZoneName(zone);
+      c.decided = true;
+    } else if (c.service) {
+      c.item.party = Party::kOrganisation;
+      c.item.reason = "service number";
       c.decided = true;
     } else if (Cue cue = NearestCue(c.item.unit, c.item.begin, c.item.end); cue.found) {
       c.item.party = cue.party;
       c.item.confidence = 0.9;
       c.item.reason = "cue word '" + cue.word + "'";
       c.decided = true;
+    } else if (c.organisation_number) {
+      // Not a phone number at all: «Skov & Hjort Service A/S | 44551209 | 10,0».
+      c.item.party = Party::kOrganisation;
+      c.item.reason = "organisation number";
+      c.decided = true;
+      continue;
     }
     if (c.decided && c.item.party == Party::kOrganisation) org_phones_.insert(c.key);
   }

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -105,6 +106,16 @@ void LoadPhoneCountries(const toml::table& root, const std::string& source, Cont
         Groupings(Strings((*t)["subscriber_groupings"], source, "subscriber_groupings"), source);
     c.contiguous_prefixes = Strings((*t)["contiguous_prefixes"], source, "contiguous_prefixes");
     c.country_words = WordSet(Strings(words[c.country], source, "country_words"));
+    c.service_prefixes = Strings((*t)["service_prefixes"], source, "service_prefixes");
+    if (const toml::array* weights = (*t)["organisation_number_weights"].as_array()) {
+      for (const toml::node& w : *weights) {
+        const std::optional<int64_t> v = w.value<int64_t>();
+        if (!v || *v < 0 || *v > 10) {
+          throw std::runtime_error(Fail(source, "bad organisation_number_weights " + c.rule));
+        }
+        c.organisation_number_weights.push_back(static_cast<int>(*v));
+      }
+    }
     if (c.rule.empty() || c.calling_code.empty() || c.min_digits <= 0 ||
         c.max_digits < c.min_digits) {
       throw std::runtime_error(Fail(source, "incomplete [[phone.country]] " + c.rule));
@@ -135,6 +146,31 @@ void LoadPostcodes(const toml::table& root, const std::string& source, ContactRu
   rules->postcode_re = Compile("(" + alternatives + ") {1,2}\\p{Lu}", source, "postcodes");
 }
 
+// [address.ocr_endings]: se = [["vågen", "vägen"], …].
+void LoadOcrStreetEndings(const toml::table& root, const std::string& source, ContactRules* rules) {
+  const toml::table* table = root["address"]["ocr_endings"].as_table();
+  if (table == nullptr) return;
+  for (const auto& [country, node] : *table) {
+    const toml::array* pairs = node.as_array();
+    if (pairs == nullptr) throw std::runtime_error(Fail(source, "ocr_endings must hold lists"));
+    auto& endings = rules->ocr_street_endings[std::string(country.str())];
+    for (const toml::node& pair_node : *pairs) {
+      const toml::array* pair = pair_node.as_array();
+      std::optional<std::string> misread, written;
+      if (pair != nullptr && pair->size() == 2) {
+        misread = (*pair)[0].value<std::string>();
+        written = (*pair)[1].value<std::string>();
+      }
+      if (!misread || !written || misread->empty() || written->empty()) {
+        throw std::runtime_error(Fail(source, "ocr_endings entries must be [misread, written]"));
+      }
+      endings.emplace_back(*misread, *written);
+    }
+    std::stable_sort(endings.begin(), endings.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  }
+}
+
 void BuildEmailPattern(const toml::table& root, const std::string& source, ContactRules* rules) {
   const std::string at_words = EscapeAll(Strings(root["email"]["at_words"], source, "at_words"));
   const std::string dot_words = EscapeAll(Strings(root["email"]["dot_words"], source, "dot_words"));
@@ -156,12 +192,18 @@ void Build(const toml::table& root, const std::string& source, ContactRules* rul
   for (const std::string& f : list("organisation", "legal_forms")) rules->legal_forms.insert(f);
   rules->official_roles = WordSet(list("organisation", "official_roles"));
   rules->contact_cues = WordSet(list("organisation", "contact_cues"));
+  rules->organisation_number_cues = WordSet(list("organisation", "organisation_number_cues"));
+  rules->private_labels = WordSet(list("organisation", "private_labels"));
+  rules->affiliation_labels = WordSet(list("organisation", "affiliation_labels"));
   rules->closings = Folded(list("organisation", "closings"));
   rules->mail_from_labels = WordSet(list("organisation", "mail_from_labels"));
   rules->signature_end_words = WordSet(list("organisation", "signature_end_words"));
   rules->mail_separators = Folded(list("organisation", "mail_separators"));
   rules->page_number_words = WordSet(list("organisation", "page_number_words"));
   rules->person_cues = WordSet(list("person", "cues"));
+  for (const std::string& w : list("person", "not_cues")) {
+    rules->not_person_cues.insert(ToLowerUtf8(w));
+  }
   rules->writer_words = WordSet(list("person", "writer_words"));
 
   rules->street_suffixes = WordSet(list("address", "street_suffixes"));
@@ -179,6 +221,7 @@ void Build(const toml::table& root, const std::string& source, ContactRules* rul
     throw std::runtime_error(Fail(source, "address.street_suffixes is empty"));
   }
   LoadPostcodes(root, source, rules);
+  LoadOcrStreetEndings(root, source, rules);
 
   rules->phone_labels = WordSet(list("phone", "labels"));
   rules->not_phone_labels = WordSet(list("phone", "not_phone_labels"));

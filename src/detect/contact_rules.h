@@ -6,10 +6,12 @@
 
 #include <re2/re2.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace skjerm {
@@ -53,6 +55,11 @@ struct PhoneCountry {
   std::vector<std::vector<int>> subscriber_groupings;
   std::vector<std::string> contiguous_prefixes;
   WordSet country_words;  // words that make an 8-digit number this country's
+  // National numbers starting so are organisations' service numbers («70 20 31 40»).
+  std::vector<std::string> service_prefixes;
+  // Weights of the check of the country's organisation numbers when they have a phone
+  // number's length (Danish CVR); empty where they do not.
+  std::vector<int> organisation_number_weights;
 };
 
 struct PostcodeFormat {
@@ -73,6 +80,9 @@ class ContactRules {
   std::unordered_set<std::string> legal_forms;  // exact, case-sensitive
   WordSet official_roles;                       // word endings
   WordSet contact_cues;                         // whole words
+  WordSet organisation_number_cues;             // «Org.nr.», «CVR»: whole words
+  WordSet private_labels;                       // «Navn:», «Elev:»: end a contact block
+  WordSet affiliation_labels;                   // «Arbeidsgiver:»: opens no contact block
   std::vector<std::string> closings;            // folded phrases
   WordSet mail_from_labels;                     // «Fra:», «Från:», «From:»
   WordSet signature_end_words;                  // first words of lines after a signature («Kopi»)
@@ -81,6 +91,7 @@ class ContactRules {
 
   // Private persons.
   WordSet person_cues;
+  std::unordered_set<std::string> not_person_cues;  // lower-case, accents kept
   WordSet writer_words;  // «jeg», «meg», «vi»: whoever wrote the letter
 
   // Addresses.
@@ -94,6 +105,9 @@ class ContactRules {
   std::vector<std::string> care_of_words;  // lower-case, as written
   WordSet address_cues;
   WordSet not_names;
+  // Per country, street endings as OCR misreads them and as they are written
+  // ({"vågen", "vägen"}), longest first.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> ocr_street_endings;
   std::vector<PostcodeFormat> postcodes;
   // "CODE Place" at a position: group 1 the code; the place is read by the program.
   std::unique_ptr<RE2> postcode_re;

@@ -8,8 +8,21 @@
 namespace skjerm {
 namespace contact {
 
-Document::Document(const DocumentText& text, const ContactRules& rules)
-    : text_(text), rules_(rules) {}
+Document::Document(const DocumentText& text, const ContactRules& rules,
+                   const std::vector<Finding>* earlier)
+    : text_(text), rules_(rules), name_spans_(text.units.size()) {
+  if (earlier == nullptr) return;
+  for (const Finding& f : *earlier) {
+    if (f.category != Category::kPersonName) continue;
+    for (size_t u = 0; u < text.units.size(); ++u) {
+      const Location& at = text.units[u].location;
+      if (at.page == f.location.page && at.metadata == f.location.metadata &&
+          at.field == f.location.field) {
+        name_spans_[u].push_back({f.view_begin, f.view_end});
+      }
+    }
+  }
+}
 
 std::vector<ContactItem> Document::Scan() {
   BuildLayout();
@@ -29,8 +42,9 @@ std::vector<ContactItem> Document::Scan() {
 ContactScanner::ContactScanner(std::shared_ptr<const ContactRules> rules)
     : rules_(std::move(rules)) {}
 
-std::vector<ContactItem> ContactScanner::Scan(const DocumentText& text) const {
-  contact::Document document(text, *rules_);
+std::vector<ContactItem> ContactScanner::Scan(const DocumentText& text,
+                                              const std::vector<Finding>* earlier) const {
+  contact::Document document(text, *rules_, earlier);
   return document.Scan();
 }
 

@@ -41,6 +41,9 @@ struct ContactItem {
   // Why the party was chosen, in words an archivist understands ("letterhead",
   // "post box", "cue word 'mor'"). Never contains the item's own text.
   std::string reason;
+  // The value as reported when the scanner undid OCR damage in it («Hamnvågen 8» read
+  // from a Swedish scan is reported as «Hamnvägen 8»); empty: the text as it stands.
+  std::string corrected;
 };
 
 class ContactScanner {
@@ -48,7 +51,11 @@ class ContactScanner {
   explicit ContactScanner(std::shared_ptr<const ContactRules> rules);
 
   // Every contact item of the document, private and organisational, in text order.
-  std::vector<ContactItem> Scan(const DocumentText& text) const;
+  // `earlier`: the findings of the detectors that ran before (may be null); the names
+  // among them tell that a street in a sentence is a named person's («hos Kari Lunde i
+  // Storgata 3»).
+  std::vector<ContactItem> Scan(const DocumentText& text,
+                                const std::vector<Finding>* earlier = nullptr) const;
 
   const ContactRules& rules() const { return *rules_; }
 

@@ -177,7 +177,8 @@ TEST_F(ContactAddressTest, OrganisationsAddressesAreNotReported) {
                "8002 Bodø|post box", "Postboks 88|post box", "2341 Tindvik|post box",
                "Skolegata 14|cue word 'ungdomsskole'", "8610 Tindvik|cue word 'ungdomsskole'",
                "Storgata 1|cue word 'radhuset'", "8610 Tindvik|cue word 'radhuset'",
-               "Industriveien 7|cue word 'as'", "8006 Bodø|cue word 'as'", "Box 45|post box",
+               "Industriveien 7|organisation's contact block",
+               "8006 Bodø|organisation's contact block", "Box 45|post box",
                "114 18 Stockholm|post box", "Pb. 7|post box", "2340 Tindvik|post box",
                "Rådhusplassen 1|official's signature", "8610 Tindvik|official's signature"}));
 }
