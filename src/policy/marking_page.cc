@@ -94,7 +94,8 @@ bool MarkingPage::IsProse(const MarkingTokens& t) const {
   if (Words(t) < rules_.layout.paragraph_min_words) return false;
   if (grammar_.HasSentenceCue(t)) return true;
   for (size_t k = 1; k < t.size(); ++k) {
-    if (!IsStop(t[k]) || IsAbbreviation(t[k - 1])) continue;
+    // A full stop standing free ("skule . Org.nr.") is OCR's reading of a middle dot.
+    if (!IsStop(t[k]) || t[k].begin != t[k - 1].end || IsAbbreviation(t[k - 1])) continue;
     if (k + 1 == t.size() || (t[k + 1].kind == TokenKind::kWord && t[k + 1].capitalised)) {
       return true;
     }
@@ -107,8 +108,8 @@ bool MarkingPage::ReadsAsSentence(const MarkingTokens& t) const {
     if (t[k].kind == TokenKind::kWord && t[k].lower_case && rules_.sentence_cues.count(t[k].key)) {
       return true;
     }
-    if (k > 0 && k + 1 < t.size() && IsStop(t[k]) && !IsAbbreviation(t[k - 1]) &&
-        t[k + 1].kind == TokenKind::kWord && t[k + 1].capitalised) {
+    if (k > 0 && k + 1 < t.size() && IsStop(t[k]) && t[k].begin == t[k - 1].end &&
+        !IsAbbreviation(t[k - 1]) && t[k + 1].kind == TokenKind::kWord && t[k + 1].capitalised) {
       return true;
     }
   }

@@ -192,6 +192,10 @@ TEST(MarkingFieldsTest, SeparatorsAsOcrReadsThem) {
   sv.lang = "sv";
   sv.header_line = "Kvarngatan 5, 611 30 Bredvik + Hemlig enligt 26 kap. 1 § OSL";
   ExpectMarking(FindIn(sv.Page()), "Hemlig", "26 kap. 1 § OSL", "sv", MarkingPosition::kHeader);
+  Letter nn;
+  nn.lang = "nn";
+  nn.footer_line = "Haugen skule . Org.nr. 971 203 554 . Unnateke offentlegheit";
+  ExpectMarking(FindIn(nn.Page()), "Unnateke offentlegheit", "", "nn", MarkingPosition::kFooter);
   // A weak word alone after what may be a dash is not enough.
   Letter da;
   da.lang = "da";
