@@ -39,6 +39,7 @@ struct BirthDateDetector::Rules {
   std::vector<std::string> cue_words;      // lower case, every word of every cue
   std::vector<std::string> negative_cues;  // lower case
   std::vector<std::string> abbreviations;  // lower case, without the full stop
+  std::vector<std::string> ocr_full_stops;  // what OCR reads the full stop of a tight cue as
 };
 
 struct BirthDateDetector::Span {
@@ -201,9 +202,29 @@ T Setting(const toml::table& root, std::string_view section, std::string_view ke
   RuleError(path, std::string(section) + "." + std::string(key) + " must be a number >= 0", node);
 }
 
+// The pattern of one word of a phrase. With ocr_stops, a full stop in it also matches what
+// OCR makes of a full stop ("f:" and "f ," for "f."): an optional space and a full stop or
+// one of ocr_stops.
+std::string WordPattern(std::string_view word, const std::vector<std::string>& ocr_stops) {
+  if (ocr_stops.empty()) return RE2::QuoteMeta(word);
+  std::string stop = R"((?: ?(?:\.)";
+  for (const std::string& s : ocr_stops) stop += "|" + RE2::QuoteMeta(s);
+  stop += "))";
+  std::string out;
+  size_t i = 0;
+  while (i <= word.size()) {
+    const size_t dot = std::min(word.find('.', i), word.size());
+    out += RE2::QuoteMeta(word.substr(i, dot - i));
+    if (dot < word.size()) out += stop;
+    i = dot + 1;
+  }
+  return out;
+}
+
 // A regex that finds any of the phrases (case-insensitive; a space in a phrase matches any
 // run of spaces or one line break), longest phrase first.
-std::unique_ptr<RE2> PhraseRegex(std::vector<std::string> phrases, const std::string& path) {
+std::unique_ptr<RE2> PhraseRegex(std::vector<std::string> phrases, const std::string& path,
+                                 const std::vector<std::string>& ocr_stops = {}) {
   std::sort(phrases.begin(), phrases.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
@@ -216,7 +237,7 @@ std::unique_ptr<RE2> PhraseRegex(std::vector<std::string> phrases, const std::st
       const size_t end = space == std::string::npos ? phrase.size() : space;
       if (end > i) {
         if (i > 0) alternatives += R"((?: +\n? *| *\n *))";
-        alternatives += RE2::QuoteMeta(phrase.substr(i, end - i));
+        alternatives += WordPattern(std::string_view(phrase).substr(i, end - i), ocr_stops);
       }
       i = end == phrase.size() ? end : end + 1;
     }
@@ -252,6 +273,9 @@ void LoadSettings(const toml::table& root, const std::string& path,
   rules->max_distance_to_id = Setting<size_t>(root, "settings", "max_distance_to_id", 40, path);
   rules->max_words_between_id_and_date =
       Setting<int>(root, "settings", "max_words_between_id_and_date", 4, path);
+  if (const toml::table* settings = root["settings"].as_table()) {
+    rules->ocr_full_stops = Strings(*settings, "ocr_full_stops", path, "settings");
+  }
   rules->cue_confidence = Setting<double>(root, "confidence", "cue", 0.95, path);
   rules->column_confidence = Setting<double>(root, "confidence", "column", 0.9, path);
   rules->beside_id_same_date_confidence =
@@ -306,7 +330,7 @@ void LoadLanguages(const toml::table& root, const std::string& path, int current
   }
   rules->dates = std::make_unique<DateFinder>(months, current_year % 100);
   rules->cues = PhraseRegex(cues, path);
-  rules->tight_cues = PhraseRegex(tight_cues, path);
+  rules->tight_cues = PhraseRegex(tight_cues, path, rules->ocr_full_stops);
   rules->headings = PhraseRegex(headings, path);
 }
 

@@ -139,9 +139,12 @@ bool IsValidCalendarDate(int year, int month, int day) {
 DateFinder::DateFinder(const std::vector<std::pair<std::string, int>>& month_names,
                        int two_digit_year_pivot)
     : pivot_(two_digit_year_pivot) {
-  // 12.03.2011, 12/3-2011, 12/3 2011, 12-03-2011, 12.03.11; OCR: "12. 03. 2011", "12,03.2011".
-  numeric_ = std::make_unique<RE2>(R"((\d{1,2})(\. ?|, ?|/|-)(\d{1,2})(\. ?|/|-| )(\d{4}|\d{2}))");
-  iso_ = std::make_unique<RE2>(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
+  // 12.03.2011, 12/3-2011, 12/3 2011, 12-03-2011, 12.03.11; OCR: "12. 03. 2011", "12,03.2011",
+  // "12.03,2011", "12.03:2011".
+  numeric_ =
+      std::make_unique<RE2>(R"((\d{1,2})(\. ?|, ?|/|-)(\d{1,2})(\. ?|/|-| |,|:)(\d{4}|\d{2}))");
+  // 2011-03-12; OCR: "2011- 03- 12".
+  iso_ = std::make_unique<RE2>(R"((\d{4})- ?(\d{1,2})- ?(\d{1,2}))");
   compact_ = std::make_unique<RE2>(R"((\d{8}))");
 
   std::vector<std::string> spellings;
@@ -184,6 +187,10 @@ void DateFinder::FindNumeric(std::string_view text, std::vector<DateMention>* ou
     const char sep1 = g[2][0], sep2 = g[4][0];
     if (sep2 == ' ' && sep1 != '/') return;  // "12/3 2011" only
     if (sep1 == ',' && sep2 != '.') return;  // a comma only as OCR's reading of a full stop
+    // ',' or ':' for the second full stop only between "12.03" and a four-digit year.
+    if ((sep2 == ',' || sep2 == ':') && (sep1 != '.' || g[2].size() != 1 || g[5].size() != 4)) {
+      return;
+    }
     DateMention m;
     m.begin = Offset(text, g[0]);
     m.end = m.begin + g[0].size();

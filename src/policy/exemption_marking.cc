@@ -29,6 +29,8 @@ struct Candidate {
   size_t first_line = 0;
   size_t last_line = 0;
   size_t column = 0;
+  // A field after the first of a letterhead or footer line; nullopt for a whole column.
+  std::optional<MarkingField> field;
 };
 
 // The text of tokens[begin, end) as printed, one space where the page had any white space
@@ -67,10 +69,18 @@ class UnitMarkings {
     const std::vector<MarkingLine>& lines = page_.lines();
     for (size_t i = 0; i < lines.size(); ++i) {
       for (size_t c = 0; c < lines[i].column_starts.size(); ++c) {
-        std::optional<Candidate> candidate = ReadAt(i, c);
-        if (!candidate) continue;
-        if (std::optional<MarkingPosition> position = Accept(*candidate, discussed)) {
-          return Describe(*candidate, *position);
+        if (std::optional<Candidate> candidate = ReadAt(i, c)) {
+          if (std::optional<MarkingPosition> position = Accept(*candidate, discussed)) {
+            return Describe(*candidate, *position);
+          }
+        }
+        if (!page_.in_header(i) && !page_.in_footer(i)) continue;
+        for (const MarkingField& field : page_.Fields(i, c)) {
+          std::optional<Candidate> candidate = ReadField(i, c, field);
+          if (!candidate) continue;
+          if (std::optional<MarkingPosition> position = AcceptField(*candidate, discussed)) {
+            return Describe(*candidate, *position);
+          }
         }
       }
     }
@@ -106,23 +116,50 @@ class UnitMarkings {
       }
     }
     if (!reading) return std::nullopt;
-    // A legal basis continued on the line below: "Unntatt offentlighet" / "jf. offl. § 13".
-    if ((reading->open_end || reading->has_basis) && reading->unknown_words == 0 &&
-        !reading->sentence_cue) {
-      if (std::optional<size_t> below = page_.ColumnBelow(cand.last_line, last_column)) {
-        MarkingTokens more = page_.ColumnTokens(cand.last_line + 1, *below);
-        if (grammar_.IsBasisContinuation(more)) {
-          MarkingTokens joined = Joined(cand.tokens, more);
-          if (std::optional<MarkingReading> extended = grammar_.Read(joined, heading)) {
-            reading = extended;
-            cand.tokens = std::move(joined);
-            ++cand.last_line;
-          }
-        }
-      }
-    }
     cand.reading = *reading;
+    ExtendBasisBelow(last_column, heading, &cand);
     return cand;
+  }
+
+  // Reads one field of a row of fields ("Nordli skole · Unntatt offentlighet").
+  std::optional<Candidate> ReadField(size_t line, size_t column, const MarkingField& field) const {
+    const MarkingTokens tokens = page_.ColumnTokens(line, column);
+    Candidate cand;
+    cand.tokens.assign(tokens.begin() + field.begin, tokens.begin() + field.end);
+    cand.first_line = cand.last_line = line;
+    cand.column = column;
+    cand.field = field;
+    // The fields before it are a letterhead's, not the start of a sentence; the subject line
+    // and the heading have their own rules (a wording after a dash there is kSubjectPart).
+    const MarkingTokens before(tokens.begin(), tokens.begin() + field.gap_begin);
+    if (page_.ReadsAsSentence(before) || page_.IsHeading(line) ||
+        grammar_.LabelOf(tokens) == MarkingReading::Label::kSubject) {
+      return std::nullopt;
+    }
+    std::optional<MarkingReading> reading = grammar_.Read(cand.tokens, false);
+    if (!reading) return std::nullopt;
+    cand.reading = *reading;
+    if (field.last) ExtendBasisBelow(column, false, &cand);
+    return cand;
+  }
+
+  // A legal basis continued on the line below: "Unntatt offentlighet" / "jf. offl. § 13".
+  void ExtendBasisBelow(size_t last_column, bool heading, Candidate* cand) const {
+    const MarkingReading& reading = cand->reading;
+    if (!(reading.open_end || reading.has_basis) || reading.unknown_words != 0 ||
+        reading.sentence_cue) {
+      return;
+    }
+    std::optional<size_t> below = page_.ColumnBelow(cand->last_line, last_column);
+    if (!below) return;
+    MarkingTokens more = page_.ColumnTokens(cand->last_line + 1, *below);
+    if (!grammar_.IsBasisContinuation(more, cand->tokens)) return;
+    MarkingTokens joined = Joined(cand->tokens, more);
+    if (std::optional<MarkingReading> extended = grammar_.Read(joined, heading)) {
+      cand->reading = *extended;
+      cand->tokens = std::move(joined);
+      ++cand->last_line;
+    }
   }
 
   // The line goes on from the one above: that one is running text that has not ended its
@@ -180,11 +217,15 @@ class UnitMarkings {
     }
     // Text in columns outside the header block and footer is a table or running text in
     // columns: a cell "Unntatt offentlighet" beside a count is no stamp.
-    const bool in_columns = page_.lines()[c.first_line].column_starts.size() > 1;
+    const bool in_columns =
+        c.field.has_value() || page_.lines()[c.first_line].column_starts.size() > 1;
     if (in_columns && !in_header && !in_footer && (c.column > 0 || !r.has_basis)) {
       return std::nullopt;
     }
-    if (c.column == 0 && (ContinuesAbove(c) || RunsOnBelow(c))) return std::nullopt;
+    const bool ends_line = !c.field || c.field->last;
+    if (c.column == 0 && (ContinuesAbove(c) || (ends_line && RunsOnBelow(c)))) {
+      return std::nullopt;
+    }
     if (r.noise && !(r.has_basis || (!weak && in_header))) return std::nullopt;
     const bool labelled = r.label != MarkingReading::Label::kNone;
     if (!labelled && IsListItem(c)) return std::nullopt;
@@ -209,6 +250,24 @@ class UnitMarkings {
     if (in_header) return MarkingPosition::kHeader;
     if (in_footer) return MarkingPosition::kFooter;
     return MarkingPosition::kStamp;
+  }
+
+  // A field of a letterhead or footer line stands where a right-hand column of the header
+  // block stands. After what may be ordinary punctuation ("-") only a strong wording or an
+  // exempting basis counts; a weak word without a basis only as the last field (a flush-right
+  // stamp), not between other fields ("Om oss | Sekretess | Kontakt" is a menu).
+  std::optional<MarkingPosition> AcceptField(const Candidate& c, const Discussed& discussed) const {
+    const MarkingReading& r = c.reading;
+    const MarkingField& field = *c.field;
+    const bool weak_alone = r.form == MarkingReading::Form::kPhrase && r.weak() && !r.has_basis &&
+                            r.label == MarkingReading::Label::kNone;
+    if (weak_alone && !field.last) return std::nullopt;
+    if (field.kind == MarkingField::Break::kOcrSeparator) {
+      const bool strong = r.phrase != nullptr && !r.weak();
+      if (!strong && r.law == nullptr) return std::nullopt;
+    }
+    if (field.kind == MarkingField::Break::kSpecks && r.unknown_words > 0) return std::nullopt;
+    return Accept(c, discussed);
   }
 
   bool AcceptPhrase(const Candidate& c, const Discussed& discussed, bool in_header,

@@ -1,5 +1,6 @@
 #include "policy/marking_grammar.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "base/utf8.h"
@@ -312,10 +313,24 @@ bool MarkingGrammar::StartsPhrase(const MarkingTokens& tokens) const {
   return false;
 }
 
-bool MarkingGrammar::IsBasisContinuation(const MarkingTokens& tokens) const {
+bool MarkingGrammar::IsBasisContinuation(const MarkingTokens& tokens,
+                                         const MarkingTokens& above) const {
   MarkingReading r;
   ReadRest(tokens, 0, &r);
-  return r.has_basis && r.unknown_words == 0 && !r.sentence_cue && !r.question;
+  if (r.unknown_words > 0 || r.sentence_cue || r.question) return false;
+  if (r.has_basis) return true;
+  // "... offentlighedslovens § 30, nr." / "1": a '§' or a word such as "nr", "stk", "kap"
+  // ends the line above, a number starts this one.
+  auto last = std::find_if(above.rbegin(), above.rend(),
+                           [](const MarkingToken& t) { return t.is_content(); });
+  auto first = std::find_if(tokens.begin(), tokens.end(),
+                            [](const MarkingToken& t) { return t.is_content(); });
+  if (last == above.rend() || first == tokens.end() || first->kind != TokenKind::kNumber) {
+    return false;
+  }
+  return last->kind == TokenKind::kSection ||
+         (last->kind == TokenKind::kWord && CountCodePoints(last->key) > 1 &&
+          rules_.basis_words.count(last->key) > 0);
 }
 
 void MarkingGrammar::PhrasesIn(const MarkingTokens& tokens,
@@ -326,6 +341,11 @@ void MarkingGrammar::PhrasesIn(const MarkingTokens& tokens,
       if (MatchKeys(tokens, p, phrase.keys, Match::kOcrTolerant) != 0) out->insert(&phrase);
     }
   }
+}
+
+MarkingReading::Label MarkingGrammar::LabelOf(const MarkingTokens& tokens) const {
+  size_t pos = SkipPunct(tokens, 0);
+  return LabelAt(tokens, &pos);
 }
 
 bool MarkingGrammar::HasSentenceCue(const MarkingTokens& tokens) const {

@@ -59,13 +59,18 @@ class MarkingGrammar {
   // "UNNTATT" of a two-line stamp "UNNTATT" / "OFFENTLIGHET".
   bool StartsPhrase(const MarkingTokens& tokens) const;
 
-  // Whether the tokens are a legal basis going on from the line above ("jf. offl. § 13").
-  bool IsBasisContinuation(const MarkingTokens& tokens) const;
+  // Whether the tokens are a legal basis going on from the line above ("jf. offl. § 13"), or,
+  // when the line above ends in a reference that wants its number ("§ 30, nr."), that
+  // number ("1").
+  bool IsBasisContinuation(const MarkingTokens& tokens, const MarkingTokens& above) const;
 
   // Every wording that occurs anywhere in the tokens.
   void PhrasesIn(const MarkingTokens& tokens, std::set<const MarkingPhrase*>* out) const;
 
   bool HasSentenceCue(const MarkingTokens& tokens) const;
+
+  // The label the tokens start with ("Sak:", "Gradering:"), if any.
+  MarkingReading::Label LabelOf(const MarkingTokens& tokens) const;
 
  private:
   enum class WordRole { kConnector, kBasis, kLaw, kCue, kUnknown };

@@ -28,14 +28,58 @@ bool LooksLikeProse(const MarkingLine& line) {
 
 bool IsStop(const MarkingToken& t) { return t.is_punct('.') || t.is_punct('!') || t.is_punct('?'); }
 
+bool SpaceBefore(const MarkingTokens& t, size_t k) { return k > 0 && t[k].begin > t[k - 1].end; }
+bool SpaceAfter(const MarkingTokens& t, size_t k) {
+  return k + 1 >= t.size() || t[k + 1].begin > t[k].end;
+}
+
+// Punctuation of running text and of numbers. Any other mark between two fields ('=', '_',
+// '~', '…') is what OCR leaves of a wide gap.
+bool IsTextPunct(const MarkingToken& t) {
+  static constexpr std::string_view kTextPunct[] = {".", ",",  ";", ":", "(", ")", "!", "?",
+                                                    "'", "\"", "-", "/", "%", "«", "»", "“",
+                                                    "”", "„",  "‘", "’", "[", "]"};
+  return std::find(std::begin(kTextPunct), std::end(kTextPunct), t.key) != std::end(kTextPunct);
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& key) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
+
 }  // namespace
 
 MarkingPage::MarkingPage(const MarkingRules& rules, const MarkingGrammar& grammar,
                          const std::string& text, Kind kind)
     : rules_(rules), grammar_(grammar), kind_(kind) {
   lines_ = SplitMarkingLines(text, rules.layout.column_gap);
+  for (MarkingLine& line : lines_) ResolveSectionSigns(&line.tokens);
   FindParagraphs();
   FindZones();
+}
+
+// OCR reads '§' as "8", "5" or "S" too. Where such a token stands between the name of a law
+// and a number ("offl. 8 13") or between a number and a law ("23 kap. 2 8 OSL"), nothing
+// else can be meant.
+void MarkingPage::ResolveSectionSigns(MarkingTokens* tokens) const {
+  MarkingTokens& t = *tokens;
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    if (t[k].kind == TokenKind::kSection || rules_.ocr_section_signs.count(t[k].key) == 0) {
+      continue;
+    }
+    size_t prev = k - 1;
+    if (t[prev].is_punct('.') && prev > 0) --prev;  // "offl. 8 13"
+    const MarkingToken& before = t[prev];
+    const MarkingToken& after = t[k + 1];
+    const bool law_then_number = before.kind == TokenKind::kWord && rules_.IsLaw(before.key) &&
+                                 after.kind == TokenKind::kNumber;
+    const bool number_then_law = before.kind == TokenKind::kNumber &&
+                                 after.kind == TokenKind::kWord && rules_.IsLaw(after.key);
+    if (law_then_number || number_then_law) {
+      t[k].kind = TokenKind::kSection;
+      t[k].key = "§";
+      t[k].capitalised = t[k].lower_case = t[k].all_caps = false;
+    }
+  }
 }
 
 // "jf.", "nr.", "offl.": a period that ends a word, not a sentence.
@@ -50,8 +94,22 @@ bool MarkingPage::IsProse(const MarkingTokens& t) const {
   if (Words(t) < rules_.layout.paragraph_min_words) return false;
   if (grammar_.HasSentenceCue(t)) return true;
   for (size_t k = 1; k < t.size(); ++k) {
-    if (!IsStop(t[k]) || IsAbbreviation(t[k - 1])) continue;
+    // A full stop standing free ("skule . Org.nr.") is OCR's reading of a middle dot.
+    if (!IsStop(t[k]) || t[k].begin != t[k - 1].end || IsAbbreviation(t[k - 1])) continue;
     if (k + 1 == t.size() || (t[k + 1].kind == TokenKind::kWord && t[k + 1].capitalised)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool MarkingPage::ReadsAsSentence(const MarkingTokens& t) const {
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (t[k].kind == TokenKind::kWord && t[k].lower_case && rules_.sentence_cues.count(t[k].key)) {
+      return true;
+    }
+    if (k > 0 && k + 1 < t.size() && IsStop(t[k]) && t[k].begin == t[k - 1].end &&
+        !IsAbbreviation(t[k - 1]) && t[k + 1].kind == TokenKind::kWord && t[k + 1].capitalised) {
       return true;
     }
   }
@@ -147,6 +205,84 @@ MarkingTokens MarkingPage::ColumnTokens(size_t line, size_t column) const {
   const MarkingLine& l = lines_[line];
   return MarkingTokens(l.tokens.begin() + l.column_starts[column],
                        l.tokens.begin() + l.column_end(column));
+}
+
+bool MarkingPage::IsSeparator(const MarkingTokens& tokens, size_t k,
+                              const std::vector<std::string>& separators) const {
+  return tokens[k].kind == TokenKind::kPunct && Contains(separators, tokens[k].key) &&
+         SpaceBefore(tokens, k) && SpaceAfter(tokens, k);
+}
+
+// What OCR may make of a stretch of white space: punctuation, and words and numbers of at
+// most noise_max_chars characters.
+bool MarkingPage::IsSpeck(const MarkingToken& t) const {
+  if (t.kind == TokenKind::kPunct) return true;
+  return (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) &&
+         CountCodePoints(t.key) <= static_cast<size_t>(rules_.layout.noise_max_chars);
+}
+
+bool MarkingPage::IsSymbol(const MarkingTokens& tokens, size_t k) const {
+  const MarkingLayout& layout = rules_.layout;
+  return tokens[k].kind == TokenKind::kPunct &&
+         (!IsTextPunct(tokens[k]) || IsSeparator(tokens, k, layout.field_separators) ||
+          IsSeparator(tokens, k, layout.ocr_field_separators));
+}
+
+// The field that starts at token p, if a break stands right before it.
+std::optional<MarkingField> MarkingPage::FieldAt(const MarkingTokens& tokens, size_t p) const {
+  const MarkingLayout& layout = rules_.layout;
+  if (p == 0 || tokens[p].kind != TokenKind::kWord || !tokens[p].capitalised ||
+      !SpaceBefore(tokens, p)) {
+    return std::nullopt;
+  }
+  MarkingField field;
+  field.begin = p;
+  field.gap_begin = p - 1;
+  if (IsSeparator(tokens, p - 1, layout.field_separators)) {
+    field.kind = MarkingField::Break::kSeparator;
+  } else if (IsSeparator(tokens, p - 1, layout.ocr_field_separators)) {
+    field.kind = MarkingField::Break::kOcrSeparator;
+  } else {
+    // Specks back to the end of the field before; the gap starts with a symbol there.
+    size_t q = p;
+    while (q > 0 && IsSpeck(tokens[q - 1])) --q;
+    size_t first = q;
+    while (first < p && !IsSymbol(tokens, first)) ++first;
+    if (first + 1 >= p || first == 0 || !SpaceBefore(tokens, first)) return std::nullopt;
+    field.kind = MarkingField::Break::kSpecks;
+    field.gap_begin = first;
+  }
+  // A field before the break: "Sak: - Unntatt offentlighet" is a list after a label.
+  const size_t gap = field.gap_begin;
+  if (gap == 0 || tokens[gap - 1].is_punct(':') ||
+      std::none_of(tokens.begin(), tokens.begin() + gap,
+                   [](const MarkingToken& t) { return t.is_content(); })) {
+    return std::nullopt;
+  }
+  // The field ends at the next separator of its kind; specks stand only before the last.
+  field.end = tokens.size();
+  if (field.kind != MarkingField::Break::kSpecks) {
+    for (size_t k = p + 1; k < tokens.size(); ++k) {
+      if (IsSeparator(tokens, k, layout.field_separators) ||
+          (field.kind == MarkingField::Break::kOcrSeparator && tokens[k].key == tokens[p - 1].key &&
+           IsSeparator(tokens, k, layout.ocr_field_separators))) {
+        field.end = k;
+        break;
+      }
+    }
+  }
+  field.last = field.end == tokens.size();
+  if (field.kind == MarkingField::Break::kSpecks && !field.last) return std::nullopt;
+  return field;
+}
+
+std::vector<MarkingField> MarkingPage::Fields(size_t line, size_t column) const {
+  const MarkingTokens tokens = ColumnTokens(line, column);
+  std::vector<MarkingField> fields;
+  for (size_t p = 1; p < tokens.size(); ++p) {
+    if (std::optional<MarkingField> field = FieldAt(tokens, p)) fields.push_back(*field);
+  }
+  return fields;
 }
 
 std::optional<size_t> MarkingPage::ColumnBelow(size_t line, size_t column) const {

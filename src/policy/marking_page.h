@@ -16,6 +16,22 @@
 
 namespace skjerm {
 
+// One field of a letterhead or footer line after the first: "Unntatt offentlighet" in
+// "Nordli skole · Postboks 12 · Unntatt offentlighet". Token indices into
+// MarkingPage::ColumnTokens of its line and column.
+struct MarkingField {
+  enum class Break {
+    kSeparator,     // a field separator ("·", "|")
+    kOcrSeparator,  // what OCR makes of one ("-", "+"); also ordinary punctuation
+    kSpecks,        // a wide gap that OCR filled with specks ("= i 3 _")
+  };
+  Break kind = Break::kSeparator;
+  size_t gap_begin = 0;  // the first token of the break; the fields before it end there
+  size_t begin = 0;      // the field's first token
+  size_t end = 0;        // one past its last
+  bool last = false;     // the field ends its column
+};
+
 class MarkingPage {
  public:
   enum class Kind {
@@ -36,6 +52,10 @@ class MarkingPage {
   bool in_footer(size_t i) const { return i >= footer_begin_; }
   bool NonBlank(size_t i) const { return i < lines_.size() && !lines_[i].blank(); }
 
+  // The tokens read as (part of) a sentence: a verb from sentence_cues in lower case ("Vår
+  // ref." is no "var"), or a full stop that ends a sentence before a capitalised word.
+  bool ReadsAsSentence(const MarkingTokens& tokens) const;
+
   // Line i ends a sentence or clause ('.', '!', '?', ':', ';'), not just an abbreviation.
   bool EndsSentence(size_t i) const;
 
@@ -44,6 +64,10 @@ class MarkingPage {
   bool IsHeading(size_t i) const;
 
   MarkingTokens ColumnTokens(size_t line, size_t column) const;
+
+  // The fields after the first of a column, in order; empty when the column is not a row of
+  // fields. A field starts with a capitalised word after a break.
+  std::vector<MarkingField> Fields(size_t line, size_t column) const;
 
   // The column of line + 1 right below `column` of `line`: the one whose horizontal extent
   // overlaps it most. Only directly below: a blank line ends a stamp.
@@ -56,6 +80,12 @@ class MarkingPage {
   bool IsProse(const MarkingTokens& tokens) const;
   bool IsAbbreviation(const MarkingToken& t) const;
   bool HasPhrase(size_t i) const;
+  void ResolveSectionSigns(MarkingTokens* tokens) const;
+  bool IsSeparator(const MarkingTokens& tokens, size_t k,
+                   const std::vector<std::string>& separators) const;
+  bool IsSpeck(const MarkingToken& t) const;
+  bool IsSymbol(const MarkingTokens& tokens, size_t k) const;
+  std::optional<MarkingField> FieldAt(const MarkingTokens& tokens, size_t p) const;
   void FindParagraphs();
   void FindZones();
 

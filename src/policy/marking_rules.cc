@@ -68,6 +68,8 @@ class RulesReader {
     read("max_unknown_words", &layout->max_unknown_words, 0);
     read("noise_max_tokens", &layout->noise_max_tokens, 0);
     read("noise_max_chars", &layout->noise_max_chars, 0);
+    layout->field_separators = Strings(t, "field_separators", false);
+    layout->ocr_field_separators = Strings(t, "ocr_field_separators", false);
   }
 
   // The strings of an array of strings; an absent key is an empty list when !required.
@@ -111,6 +113,12 @@ class RulesReader {
     AddWords(t, "law_abbreviations", &rules->law_abbreviations, true);
     for (const std::string& suffix : Strings(t, "law_suffixes", true)) {
       rules->law_suffixes.push_back(FoldForMatching(suffix));
+    }
+    // A token of its own each, as the tokenizer cuts it ("8", "s", "&").
+    for (const std::string& sign : Strings(t, "ocr_section_signs", false)) {
+      const std::vector<MarkingToken> tokens = TokenizeMarkingText(sign);
+      if (tokens.size() != 1) Fail(Line(t), "'" + sign + "' in ocr_section_signs is not one token");
+      rules->ocr_section_signs.insert(tokens[0].key);
     }
   }
 

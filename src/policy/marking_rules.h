@@ -38,6 +38,10 @@ struct MarkingLayout {
   int max_unknown_words = 1;
   int noise_max_tokens = 2;
   int noise_max_chars = 2;
+  // Punctuation that separates the fields of a letterhead or footer line ("Nordli skole ·
+  // Postboks 12 · Unntatt offentlighet"), and what OCR makes of it ("-", "+").
+  std::vector<std::string> field_separators;
+  std::vector<std::string> ocr_field_separators;
 };
 
 struct MarkingRules {
@@ -58,6 +62,9 @@ struct MarkingRules {
   std::unordered_set<std::string> basis_words;
   std::unordered_set<std::string> law_abbreviations;
   std::vector<std::string> law_suffixes;  // folded
+  // Keys of tokens OCR makes of a section sign ("8", "5", "s"), read as '§' where they stand
+  // between a law and a number ("offl. 8 13") or a number and a law ("2 8 OSL").
+  std::unordered_set<std::string> ocr_section_signs;
 
   // A word that names a law: an abbreviation, or a word with a law suffix.
   bool IsLaw(std::string_view key) const;

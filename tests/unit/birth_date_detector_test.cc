@@ -126,6 +126,36 @@ INSTANTIATE_TEST_SUITE_P(
         CueCase{"født 12,03.2011", "12,03.2011"}, CueCase{"fødd 3. ma1 2012", "3. ma1 2012"},
         CueCase{"født 12. 03. 2011", "12. 03. 2011"}, CueCase{"fodt 12.03.2011", "12.03.2011"}));
 
+// OCR's readings of the cues: the full stop of «f.» as ':', ',' or ';' (or with a space before
+// it), and the cue words without their diacritics.
+INSTANTIATE_TEST_SUITE_P(
+    OcrReadings, BirthDateCueTest,
+    ::testing::Values(CueCase{"Elev: Henrik Vold, f: 14.09.2012   Klasse: 6A", "14.09.2012"},
+                      CueCase{"Elev: Henrik Vold, f, 14.09.2012", "14.09.2012"},
+                      CueCase{"Gjeld: Solveig Nes (f . 2. april 2013)", "2. april 2013"},
+                      CueCase{"Eleven Ragnhild Sæle, f; 02.11.2010, 9. steg", "02.11.2010"},
+                      CueCase{"Sak: Emil Aune, F: 30.06.2011", "30.06.2011"},
+                      CueCase{"Elev: Vilgot Ek, f: 2012-01-19, klass 6B", "2012-01-19"},
+                      CueCase{"Eleven: Torstein Lid, fodd 7. mai 2011", "7. mai 2011"},
+                      CueCase{"Fodselsdato: 19.01.2012", "19.01.2012"},
+                      CueCase{"Elev: Wilma Berg, fodd 2012-01-19", "2012-01-19"},
+                      CueCase{"Fodelsedatum: 2012-01-19", "2012-01-19"},
+                      CueCase{"Elev: Rasmus Kjeldsen, fodt 19-01-2012", "19-01-2012"},
+                      CueCase{"Elev: Henrik Vold, født 14.09,2012", "14.09,2012"},
+                      CueCase{"Elev: Vilgot Ek, född 2012- 01-19", "2012- 01-19"}));
+
+class BirthDateOcrTrapTest : public BirthDateDetectorTest,
+                             public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(BirthDateOcrTrapTest, FindsNothing) { EXPECT_EQ(Found(GetParam()), Strings{}); }
+
+// «f» with OCR punctuation in other words and senses: still no cue.
+INSTANTIATE_TEST_SUITE_P(OcrCuesInOtherSenses, BirthDateOcrTrapTest,
+                         ::testing::Values("Ref: 14.09.2012", "Tlf: 14.09.2012", "jf: 14.09.2012",
+                                           "f,eks. 14.09.2012", "f: o.m. 14.09.2024", "f, 2012",
+                                           "Elev f: 2012", "Fodt i Molde, flyttet 14.09.2020",
+                                           "Dato: 14.09,2024", "Datum: 2024- 09-14"));
+
 // ---- Dates that are not birth dates ------------------------------------------------------
 
 class BirthDateTrapTest : public BirthDateDetectorTest,

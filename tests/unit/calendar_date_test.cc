@@ -75,6 +75,22 @@ TEST_F(DateFinderTest, SkipsWhatIsNoDateOfItsOwn) {
   EXPECT_EQ(Find("12.03 2011"), Strings{});  // a space as separator only after a slash
 }
 
+TEST_F(DateFinderTest, ReadsWhatOcrMakesOfTheSeparators) {
+  // A comma or colon for the second full stop, glued to a four-digit year.
+  EXPECT_EQ(Find("07.09,2013"), Strings{"07.09,2013=2013-09-07"});
+  EXPECT_EQ(Find("07.09:2013"), Strings{"07.09:2013=2013-09-07"});
+  // A space after a hyphen of an ISO date.
+  EXPECT_EQ(Find("2013- 09-07"), Strings{"2013- 09-07=2013-09-07"});
+  EXPECT_EQ(Find("2013- 09- 07"), Strings{"2013- 09- 07=2013-09-07"});
+  // Not where the first separator is no full stop, or the year is short: times, lists.
+  EXPECT_EQ(Find("07,09:2013"), Strings{});
+  EXPECT_EQ(Find("07.09:13"), Strings{});
+  EXPECT_EQ(Find("07. 09:2013"), Strings{});
+  EXPECT_EQ(Find("kl. 10.45:30"), Strings{});
+  EXPECT_EQ(Find("07.09, 2013"), Strings{});
+  EXPECT_EQ(Find("2013 - 09-07"), Strings{});
+}
+
 TEST_F(DateFinderTest, FindsSeveralInOrder) {
   EXPECT_EQ(Find("født 12.03.2011, møte 3. mai 2024 og 2024-05-06."),
             (Strings{"12.03.2011=2011-03-12", "3. mai 2024=2024-05-03", "2024-05-06=2024-05-06"}));
