@@ -108,7 +108,7 @@ bool ListMatch::MonthAsName(const Unit& unit, size_t i) const {
   const std::vector<Token>& toks = unit.tokens;
   return rules_.never.count(toks[i].folded) && i + 1 < toks.size() && toks[i + 1].cap &&
          unit.GapBetween(i, i + 1) == " " && rules_.SurnameLike(toks[i + 1]) &&
-         (Listed(rules_.first_names, toks[i + 1]) || Listed(rules_.last_names, toks[i + 1]));
+         (IsFirstName(toks[i + 1]) || Listed(rules_.last_names, toks[i + 1]));
 }
 
 // The run of capitalised words from i, up to the first one that cannot be part of a name.
@@ -157,7 +157,7 @@ size_t ListMatch::RunAt(size_t u, size_t i) {
   const Token& t = unit.tokens[i];
   const bool month_as_name = MonthAsName(unit, i);
   if (unit.used[i] || !t.cap || (!rules_.SurnameLike(t) && !month_as_name)) return i + 1;
-  const bool listed = Listed(rules_.first_names, t) || month_as_name;
+  const bool listed = IsFirstName(t) || month_as_name;
   const size_t j = RunEnd(unit, i, listed);
   if (context_.NotNameAfter(unit, j)) {
     for (size_t k = i; k < j; ++k) unit.used[k] = true;  // a street's or a school's name
@@ -195,16 +195,25 @@ void ListMatch::LoneContextNames() {
   }
 }
 
-// Listed first names capitalised mid-sentence: even a name that is also a word (Liv,
-// Sander) is a name there.
+// The first name a word capitalised mid-sentence is, or is the genitive of («Linneas»);
+// "" if none. Even a name that is also a word (Liv, Sander) is a name there.
+std::string ListMatch::LoneFirstName(const Token& t) const {
+  if (!t.cap || t.sentence_start || t.upper || rules_.never.count(t.folded)) return "";
+  if (IsFirstName(t)) return t.folded;
+  const std::string stem = StripGenitive(t.folded);
+  if (stem.empty() || !rules_.SurnameLike(t) || Listed(rules_.last_names, t) ||
+      Listed(rules_.ordinary_words, t) ||
+      !(rules_.first_names.ContainsFolded(stem) || doc_->roster_first.count(stem))) {
+    return "";
+  }
+  return stem;
+}
+
 void ListMatch::CollectLoneFirstNames() {
   for (const Unit& unit : doc_->units) {
     for (const Token& t : unit.tokens) {
-      if (!t.cap || t.sentence_start || t.upper || !Listed(rules_.first_names, t) ||
-          rules_.never.count(t.folded) || doc_->official_first.count(t.folded)) {
-        continue;
-      }
-      doc_->lone_first.insert(t.folded);
+      const std::string first = LoneFirstName(t);
+      if (!first.empty() && !doc_->official_first.count(first)) doc_->lone_first.insert(first);
     }
   }
 }

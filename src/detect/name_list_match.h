@@ -47,6 +47,7 @@ class ListMatch {
 
   // Names alone.
   void LoneContextNames();
+  std::string LoneFirstName(const Token& t) const;
   void CollectLoneFirstNames();
   void Singles(size_t u);
   size_t KnownFullNameEnd(const Unit& unit, size_t i) const;
@@ -54,6 +55,10 @@ class ListMatch {
 
   bool Listed(const FoldedWordSet& set, const Token& t) const {
     return set.ContainsFolded(t.folded);
+  }
+  // A listed first name, or one the roster knows.
+  bool IsFirstName(const Token& t) const {
+    return Listed(rules_.first_names, t) || doc_->roster_first.count(t.folded) > 0;
   }
   void Add(size_t u, size_t first, size_t last, const std::string& rule, double confidence);
 

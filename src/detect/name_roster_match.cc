@@ -11,12 +11,14 @@ namespace {
 
 constexpr unsigned kGiven = 1, kFamily = 2, kGivenGenitive = 4, kFamilyGenitive = 8, kFuzzy = 16,
                    kOrdinary = 32;
+constexpr unsigned kMiddle = 64;  // in a full name: a middle name the roster does not know
 constexpr unsigned kExact = kGiven | kFamily | kGivenGenitive | kFamilyGenitive;
 constexpr unsigned kGivenLike = kGiven | kGivenGenitive;
 constexpr unsigned kFamilyLike = kFamily | kFamilyGenitive;
 
 // A run of words that names one person: a given name and a family name on different
-// words, at most one word OCR-damaged and never all, a genitive only at the end.
+// words, at most one word OCR-damaged or a middle name the roster does not know, never
+// all, a genitive only at the end.
 bool ValidFullName(const std::vector<unsigned>& seq) {
   if (seq.size() < 2) return false;
   size_t exact = 0;
@@ -38,6 +40,8 @@ bool ValidFullName(const std::vector<unsigned>& seq) {
 void RosterMatch::Run() {
   mentioned_.assign(roster_.persons().size(), false);
   for (size_t u = 0; u < doc_->units.size(); ++u) FullNames(u);
+  school_context_ = HasSchoolWords();
+  for (size_t u = 0; u < doc_->units.size(); ++u) NoteOtherPersons(u);
   for (size_t u = 0; u < doc_->units.size(); ++u) Singles(u);
 }
 
@@ -114,6 +118,20 @@ int RosterMatch::RolePreference(int person) const {
 
 // --- full names --------------------------------------------------------------------------
 
+// «Ida Marie Berg» when the roster has Ida Berg: token j, after a given name, is a word the
+// roster does not know, followed by the person's family name.
+bool RosterMatch::UnknownMiddleName(size_t u, size_t j, int person,
+                                    const std::vector<unsigned>& seq) {
+  const Unit& unit = doc_->units[u];
+  if (seq.empty() || (seq.back() & kGiven) == 0 || j + 1 >= unit.tokens.size()) return false;
+  for (unsigned b : seq) {
+    if (b & kMiddle) return false;  // one at most
+  }
+  return rules_.SurnameLike(unit.tokens[j]) && unit.GapBetween(j - 1, j) == " " &&
+         unit.GapBetween(j, j + 1) == " " && unit.tokens[j + 1].cap && !unit.used[j + 1] &&
+         (BitsFor(unit.tokens[j + 1], person) & kFamilyLike);
+}
+
 // How many words from token i name `person` in full (0 if fewer than two).
 size_t RosterMatch::FullNameLength(size_t u, size_t i, int person) {
   const Unit& unit = doc_->units[u];
@@ -121,7 +139,8 @@ size_t RosterMatch::FullNameLength(size_t u, size_t i, int person) {
   std::vector<unsigned> seq;
   for (size_t j = i; j < toks.size() && seq.size() < 5; ++j) {
     if (j > i && (!toks[j].cap || unit.used[j] || !JoinsName(unit.GapBetween(j - 1, j)))) break;
-    const unsigned b = BitsFor(toks[j], person);
+    unsigned b = BitsFor(toks[j], person);
+    if (b == 0 && UnknownMiddleName(u, j, person, seq)) b = kMiddle;
     if (b == 0) break;
     seq.push_back(b);
     if ((b & (kGiven | kFamily)) == 0 && (b & (kGivenGenitive | kFamilyGenitive))) break;
@@ -238,7 +257,8 @@ bool RosterMatch::SingleStands(size_t u, size_t i, const Choice& choice) const {
 }
 
 // The words the finding covers: «Tor-Erik», «Tor Erik» (the person's other given names
-// joined to this one), or a family name the roster does not know.
+// joined to this one), or (for a protected person, who may go by another name) a family
+// name the roster does not know.
 size_t RosterMatch::SingleExtent(size_t u, size_t i, const Choice& choice) {
   const Unit& unit = doc_->units[u];
   size_t last = i + 1;
@@ -247,11 +267,79 @@ size_t RosterMatch::SingleExtent(size_t u, size_t i, const Choice& choice) {
          (BitsFor(unit.tokens[last], choice.person) & kGiven)) {
     ++last;
   }
-  const bool mentioned = mentioned_[static_cast<size_t>(choice.person)];
-  if ((choice.bits & kGivenLike) && !mentioned && last == i + 1) {
+  if ((choice.bits & kGivenLike) && last == i + 1 &&
+      !mentioned_[static_cast<size_t>(choice.person)]) {
     last = ExtendWithUnknownSurname(u, i);
   }
   return last;
+}
+
+// --- another person with a roster first name ---------------------------------------------
+
+// Token i (a first name of `person`) is followed by a capitalised family-name-like word
+// that is none of the person's names, nor is the next one: «Maria Olofsson» is not Maria
+// Hedlund (while «Ida Marie Berg» is Ida Berg, found in full).
+bool RosterMatch::FollowedByOtherSurname(size_t u, size_t i, int person) {
+  const Unit& unit = doc_->units[u];
+  const size_t j = i + 1;
+  if (j >= unit.tokens.size() || unit.used[j] || !rules_.SurnameLike(unit.tokens[j])) {
+    return false;
+  }
+  const std::string_view gap = unit.GapBetween(i, j);
+  if (gap != " " && !(gap == "\n" && !unit.tokens[j].sentence_start)) return false;
+  for (size_t k = j; k < unit.tokens.size() && k < j + 2; ++k) {
+    if (k > j && (unit.GapBetween(k - 1, k) != " " || !unit.tokens[k].cap)) break;
+    if (BitsFor(unit.tokens[k], person) & (kGivenLike | kFamilyLike)) return false;
+  }
+  return true;
+}
+
+// Roster first names the document gives with other family names, and every word the
+// roster knows as a first name (the list rules take them for first names).
+void RosterMatch::NoteOtherPersons(size_t u) {
+  const Unit& unit = doc_->units[u];
+  for (size_t i = 0; i < unit.tokens.size(); ++i) {
+    const Token& t = unit.tokens[i];
+    if (!t.cap || unit.used[i]) continue;
+    const std::vector<PersonHit> hits = HitsOf(t, false);
+    bool given = false, other = true;
+    for (const PersonHit& h : hits) {
+      if ((h.bits & kGiven) == 0) continue;
+      given = true;
+      other = other && FollowedByOtherSurname(u, i, h.person);
+    }
+    if (!given) continue;
+    doc_->roster_first.insert(t.folded);
+    if (other) others_first_.insert(t.folded);
+  }
+}
+
+bool RosterMatch::HasSchoolWords() const {
+  for (const Unit& unit : doc_->units) {
+    for (const Token& t : unit.tokens) {
+      if (rules_.school_words.count(t.folded)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a single word taken for `choice` is that person rather than someone else who
+// shares the first name. A protected person is taken at every mention (the letter may use
+// another family name); a first name followed by another family name is another person;
+// a first name alone is the person after the full name, else only when no one else in the
+// letter has that first name and the letter is about school (or the words beside the name
+// say it is a pupil's or a relative's).
+bool RosterMatch::ThePersonHere(size_t u, size_t i, const Choice& choice) {
+  const Roster::Person& p = roster_.persons()[static_cast<size_t>(choice.person)];
+  if (p.is_protected || (choice.bits & kGivenLike) == 0) return true;
+  if (FollowedByOtherSurname(u, i, choice.person)) return false;
+  if (mentioned_[static_cast<size_t>(choice.person)]) return true;
+  const Unit& unit = doc_->units[u];
+  const std::string& f = unit.tokens[i].folded;
+  const std::string stem = StripGenitive(f);
+  if (others_first_.count(f) || (!stem.empty() && others_first_.count(stem))) return false;
+  return school_context_ || context_.PrivateContextBefore(unit, i) ||
+         context_.RelationAfter(unit, i + 1);
 }
 
 void RosterMatch::Singles(size_t u) {
@@ -266,15 +354,15 @@ void RosterMatch::Singles(size_t u) {
       if (choice.official) unit.used[i] = true;  // the official again
       continue;
     }
-    if (!SingleStands(u, i, choice)) continue;
+    if (!SingleStands(u, i, choice) || !ThePersonHere(u, i, choice)) continue;
     const size_t last = SingleExtent(u, i, choice);
     for (size_t k = i; k < last; ++k) unit.used[k] = true;
     AddCandidate(u, i, last, choice.person, choice.confidence);
   }
 }
 
-// "Ida Berg" when only Ida is in the roster: another private person named Ida, or Ida
-// with a family name the roster does not know. The whole name is the finding.
+// «Mira Olsen» when the roster has a protected Mira Tangen: the whole name is the finding.
+// (Anyone else's first name followed by another family name is not the roster person.)
 size_t RosterMatch::ExtendWithUnknownSurname(size_t u, size_t i) {
   const Unit& unit = doc_->units[u];
   const size_t j = i + 1;

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "detect/name_context.h"
@@ -48,9 +49,14 @@ class RosterMatch {
   int RolePreference(int person) const;
 
   void FullNames(size_t u);
+  bool UnknownMiddleName(size_t u, size_t j, int person, const std::vector<unsigned>& seq);
   size_t FullNameLength(size_t u, size_t i, int person);
   void AddCandidate(size_t u, size_t first, size_t last, int person, double confidence);
 
+  void NoteOtherPersons(size_t u);
+  bool FollowedByOtherSurname(size_t u, size_t i, int person);
+  bool HasSchoolWords() const;
+  bool ThePersonHere(size_t u, size_t i, const Choice& choice);
   void Singles(size_t u);
   void Pick(const std::vector<PersonHit>& hits, unsigned want, bool need_mentioned,
             double confidence, Choice* choice) const;
@@ -66,6 +72,10 @@ class RosterMatch {
   std::unordered_map<std::string, std::vector<PersonHit>> exact_hits_, fuzzy_hits_;
   bool any_mentioned_ = false;
   std::vector<bool> mentioned_;  // persons whose full name the document mentions
+  bool school_context_ = false;  // the document has words of school (names.toml [roster])
+  // Roster first names the document gives with another family name: «Maria Olofsson»
+  // when the roster has Maria Hedlund.
+  std::unordered_set<std::string> others_first_;
 };
 
 }  // namespace person_names

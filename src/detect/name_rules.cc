@@ -91,6 +91,7 @@ class RulesReader {
     Words("not_names", "never", &rules_->never);
     Words("not_names", "sentence_words", &rules_->sentence_words);
     Folded("not_names", "street_suffixes", &rules_->street_suffixes);
+    Words("roster", "school_words", &rules_->school_words);
   }
 
  private:

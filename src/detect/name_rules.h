@@ -67,6 +67,7 @@ struct Rules {
   std::unordered_set<std::string> title_suffixes;  // single-word titles, folded
   std::unordered_set<std::string> organisation_words, street_words, never, sentence_words;
   std::vector<std::string> street_suffixes;
+  std::unordered_set<std::string> school_words;  // [roster]: a letter about school
   FoldedWordSet first_names, last_names, ordinary_words;
 };
 

@@ -116,8 +116,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 std::string StripGenitive(const std::string& folded) {
-  if (folded.size() >= 4 && folded.back() == 's') return folded.substr(0, folded.size() - 1);
-  return "";
+  if (folded.size() < 4 || folded.back() != 's') return "";
+  // A name ending in s, x or z takes no genitive s («Nils'», «Klas»): «Klass» is a word.
+  const char before = folded[folded.size() - 2];
+  if (before == 's' || before == 'x' || before == 'z') return "";
+  return folded.substr(0, folded.size() - 1);
 }
 
 std::vector<std::pair<size_t, size_t>> TableCells(const std::string& text, size_t begin,

@@ -40,7 +40,8 @@ bool IsLabelEnd(std::string_view gap);
 
 bool EndsWith(std::string_view s, std::string_view suffix);
 
-// "sindres" -> "sindre"; "" when the word is too short to be a genitive or has no s.
+// "sindres" -> "sindre"; "" when the word is too short to be a genitive, has no s, or
+// would be the genitive of a name ending in s, x or z (which take none).
 std::string StripGenitive(const std::string& folded);
 
 // The cells of the table line text[begin, end): split at '|', tabs or runs of two or more

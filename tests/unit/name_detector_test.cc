@@ -33,6 +33,7 @@ std::shared_ptr<const Roster> TestRoster() {
       Person("Anne", "Berg", RosterRole::kStaff),
       Person("Mira", "Tangen", RosterRole::kPupil, /*is_protected=*/true),
       Person("Linnea", "Wikström", RosterRole::kPupil),
+      Person("Ilyas", "Warsame", RosterRole::kPupil),
   };
   const std::set<std::string> ordinary = {"Liv", "Berg"};
   std::vector<StoredRosterPerson> stored;
@@ -204,6 +205,48 @@ TEST_F(NameDetectorTest, OrdinaryWordNamesNeedContext) {
   EXPECT_EQ(Texts(WithRoster("Hei Liv,\nTakk for sist.")), (Strings{"Liv"}));
   EXPECT_EQ(Texts(WithRoster("Liv Sørhus begynner i 3A. Liv gleder seg.")),
             (Strings{"Liv Sørhus", "Liv"}));
+}
+
+// A roster first name is the roster person only where no one else can be meant: public
+// letters (council minutes, tenders) name adults who share first names with pupils.
+TEST_F(NameDetectorTest, RosterFirstNameWithAnotherFamilyNameIsSomeoneElse) {
+  // Listed first names: still names, but not the pupils'.
+  EXPECT_EQ(
+      WithRoster("Representantene Tobias Fredheim (Ap) og Linnea Dahl (H) stemte mot."),
+      (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}, {"Linnea Dahl", "name.list", ""}}));
+  EXPECT_EQ(WithRoster("Kontaktperson er Tobias Fredheim, key account manager."),
+            (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}}));
+  // A first name no list has, known from the roster: a name all the same.
+  EXPECT_EQ(WithRoster("Søknaden fra Ilyas Farah er mottatt."),
+            (std::vector<Found>{{"Ilyas Farah", "name.list", ""}}));
+  // The same first name alone afterwards is that other person, school words or not.
+  EXPECT_EQ(
+      WithRoster("Skolen har mottatt brev fra Tobias Fredheim. Tobias ber om svar."),
+      (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}, {"Tobias", "name.list", ""}}));
+}
+
+TEST_F(NameDetectorTest, RosterFirstNameAloneNeedsASchoolLetter) {
+  EXPECT_EQ(WithRoster("Ilyas har fått ny timeplan fra skolen."),
+            (std::vector<Found>{{"Ilyas", "name.roster", "pupil"}}));
+  EXPECT_EQ(WithRoster("Vi har snakket med mora til Ilyas om fraværet."),
+            (std::vector<Found>{{"Ilyas", "name.roster", "pupil"}}));
+  // No word of school: the lists decide, and no roster flag is given.
+  EXPECT_EQ(WithRoster("Fakturaen ble sendt til Tobias i går."),
+            (std::vector<Found>{{"Tobias", "name.list", ""}}));
+  EXPECT_TRUE(WithRoster("Ilyas ringte om fakturaen.").empty());
+  // A label beside the name is enough.
+  EXPECT_EQ(WithRoster("Gjelder: Ilyas (sønn)"),
+            (std::vector<Found>{{"Ilyas", "name.roster", "pupil"}}));
+  // A protected person is taken at every mention, whatever the letter or family name.
+  EXPECT_EQ(WithRoster("Fakturaen gjelder Mira Holt."),
+            (std::vector<Found>{{"Mira Holt", "protected_identity", "protected"}}));
+}
+
+TEST_F(NameDetectorTest, RosterFullNameWithAMiddleNameTheRosterLacks) {
+  EXPECT_EQ(WithRoster("Tobias Andreas Vangen søker permisjon."),
+            (std::vector<Found>{{"Tobias Andreas Vangen", "name.roster", "pupil"}}));
+  // Two unknown words between are not one person.
+  EXPECT_EQ(Texts(WithRoster("Møte med Tobias Andreas Fredrik Vangen.")).size(), 1u);
 }
 
 // --- without a roster -------------------------------------------------------------------
