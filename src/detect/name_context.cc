@@ -8,6 +8,13 @@
 
 namespace skjerm {
 namespace person_names {
+namespace {
+
+// What may stand between a title and the name it goes with: a label's end, or the line
+// break of wrapped running text («... sammen med trafikkingeniør\nKari Lunde»).
+bool TitleGap(std::string_view gap) { return IsLabelEnd(gap) || gap == "\n" || gap == " \n"; }
+
+}  // namespace
 
 // --- phrases before a name ---------------------------------------------------------------
 
@@ -37,15 +44,35 @@ bool Context::PrivateContextBefore(const Unit& unit, size_t i) const {
            rules_.salutations.Contains(unit.FoldedRun(i - 2, i))));
 }
 
-bool Context::OfficialTitleBefore(const Unit& unit, size_t i) const {
+bool Context::TitleBefore(const Unit& unit, size_t i) const {
   if (i == 0) return false;
-  if (IsLabelEnd(unit.GapBetween(i - 1, i))) {
+  if (TitleGap(unit.GapBetween(i - 1, i))) {
     for (size_t n = 1; n <= 3; ++n) {
       const std::string phrase = PhraseBefore(unit, i, n);
       if (!phrase.empty() && rules_.IsTitle(phrase)) return true;
     }
   }
-  return PhraseDirectlyBefore(unit, i, rules_.official_labels);
+  return TitleSubjectBefore(unit, i, /*labels_too=*/false);
+}
+
+bool Context::OfficialTitleBefore(const Unit& unit, size_t i) const {
+  return TitleBefore(unit, i) || PhraseDirectlyBefore(unit, i, rules_.official_labels) ||
+         TitleSubjectBefore(unit, i, /*labels_too=*/true);
+}
+
+// «Prosjektleder i kommunen er Geir Ulstad»: the name completes a sentence whose subject
+// is a title, or with `labels_too` an official's label («Kontaktperson for saken er ...»).
+bool Context::TitleSubjectBefore(const Unit& unit, size_t i, bool labels_too) const {
+  if (i < 2 || unit.GapBetween(i - 1, i) != " " ||
+      rules_.copulas.count(unit.tokens[i - 1].folded) == 0) {
+    return false;
+  }
+  for (size_t k = i - 1; k-- > 0 && k + 8 > i;) {
+    const std::string& f = unit.tokens[k].folded;
+    if (rules_.IsTitle(f) || (labels_too && rules_.official_labels.Contains(f))) return true;
+    if (unit.tokens[k].sentence_start) break;
+  }
+  return false;
 }
 
 // --- words after a name ------------------------------------------------------------------
@@ -98,9 +125,58 @@ bool Context::PrivateEmailAfter(const Unit& unit, size_t last) const {
   return !domain.empty() && rules_.IsPrivateEmailDomain(domain);
 }
 
-// «Eva Lunde, rektor», «Hanne Vestergaard (skoleleder)», an organisation's e-mail address
-// after the name («Fra: Eva Lunde <eva.lunde@sorbygda.kommune.no>»).
-bool Context::OfficialAfter(const Unit& unit, size_t last) const {
+// «Lars Kvamme (BUP Haugvik, psykologspesialist)», «Henrik Palm, key account manager,»: a
+// title in the parentheses after the name, or ending a phrase of at most three words after
+// its comma that ends at a comma or the line's end; not when a relation, a private label or
+// a word of running text stands there too («(mor, lærer)», «, elev hos kontaktlærer Eva»,
+// «, som møtte rektor».
+bool Context::TitleInApposition(const Unit& unit, size_t last) const {
+  if (last >= unit.tokens.size()) return false;
+  const std::string_view gap = unit.GapBetween(last - 1, last);
+  const bool paren = gap == " (" || gap == "(";
+  if (!paren && gap != ", " && gap != ",") return false;
+  const size_t line_end = unit.view().LineEnd(unit.tokens[last - 1].end);
+  bool title = false;
+  for (size_t k = last; k < unit.tokens.size() && k < last + (paren ? 5 : 3); ++k) {
+    const std::string& f = unit.tokens[k].folded;
+    if (unit.tokens[k].begin >= line_end) break;
+    if (rules_.relations.Contains(f) || rules_.labels.Contains(f) ||
+        (!paren && rules_.sentence_words.count(f))) {
+      return false;
+    }
+    const bool is_title = rules_.IsTitle(f);
+    title = title || is_title;
+    const bool line_ends = k + 1 == unit.tokens.size() || unit.tokens[k + 1].begin >= line_end;
+    const std::string_view after = line_ends ? std::string_view() : unit.GapBetween(k, k + 1);
+    if (paren && (line_ends || after.find(')') != std::string_view::npos)) return title;
+    if (!paren && (line_ends || after.front() == ',' || after.front() == ')')) return is_title;
+  }
+  return false;
+}
+
+// «Navn: Hanne Solli» with «Stilling: Sosiallærer» on one of the next two lines: a form
+// that gives the person's position in office.
+bool Context::PositionLineBelow(const Unit& unit, size_t last) const {
+  const std::string& text = unit.text();
+  size_t line_end = unit.view().LineEnd(unit.tokens[last - 1].end);
+  size_t k = last;
+  for (int n = 0; n < 2 && line_end < text.size(); ++n) {
+    const size_t start = line_end + 1;
+    line_end = unit.view().LineEnd(start);
+    while (k < unit.tokens.size() && unit.tokens[k].begin < start) ++k;
+    if (k + 1 >= unit.tokens.size() || unit.tokens[k].begin >= line_end) continue;
+    if (!rules_.position_labels.Contains(unit.tokens[k].folded) ||
+        unit.GapBetween(k, k + 1).find(':') == std::string_view::npos) {
+      continue;
+    }
+    for (size_t v = k + 1; v < unit.tokens.size() && unit.tokens[v].begin < line_end; ++v) {
+      if (rules_.IsTitle(unit.tokens[v].folded)) return true;
+    }
+  }
+  return false;
+}
+
+bool Context::TitleAfter(const Unit& unit, size_t last) const {
   if (last < unit.tokens.size()) {
     const std::string_view gap = unit.GapBetween(last - 1, last);
     const bool short_gap =
@@ -108,6 +184,13 @@ bool Context::OfficialAfter(const Unit& unit, size_t last) const {
                             gap.find('(') != std::string_view::npos || gap == "\n" || gap == " \n");
     if (short_gap && rules_.IsTitle(unit.tokens[last].folded)) return true;
   }
+  return TitleInApposition(unit, last) || PositionLineBelow(unit, last);
+}
+
+// A title after the name, or an organisation's e-mail address after it on its line («Fra:
+// Eva Lunde <eva.lunde@sorbygda.kommune.no>»).
+bool Context::OfficialAfter(const Unit& unit, size_t last) const {
+  if (TitleAfter(unit, last)) return true;
   bool bracketed = false;
   const std::string domain = EmailDomainAfter(unit, last, &bracketed);
   if (domain.empty() || rules_.IsPrivateEmailDomain(domain)) return false;
@@ -192,23 +275,32 @@ bool Context::ClosingAbove(const Unit& unit, size_t first) const {
   return false;
 }
 
-// A name in a signature block («Med hilsen», blank, name, «rektor»): a title or an
-// organisation word on the name's line after it or on the next two lines.
-bool Context::InSignedBlockWithTitle(const Unit& unit, size_t first, size_t last) const {
+// A name in a signature block («Med hilsen», blank, name, «rektor»): a title (or, with
+// `organisation_too`, an organisation word) on the name's line after it or on the next two
+// lines.
+bool Context::InSignedBlockWithTitle(const Unit& unit, size_t first, size_t last,
+                                     bool organisation_too) const {
   if (!ClosingAbove(unit, first)) return false;
   const size_t from = unit.tokens[last - 1].end;
   size_t to = unit.view().LineEnd(from);
   for (int k = 0; k < 2 && to < unit.text().size(); ++k) to = unit.view().LineEnd(to + 1);
   for (size_t k = last; k < unit.tokens.size() && unit.tokens[k].begin < to; ++k) {
     const std::string& f = unit.tokens[k].folded;
-    if (rules_.IsTitle(f) || rules_.organisation_words.count(f) > 0) return true;
+    if (rules_.IsTitle(f) || (organisation_too && rules_.organisation_words.count(f) > 0)) {
+      return true;
+    }
   }
   return false;
 }
 
 bool Context::IsOfficial(const Unit& unit, size_t first, size_t last) const {
   return OfficialTitleBefore(unit, first) || OfficialAfter(unit, last) ||
-         InSignedBlockWithTitle(unit, first, last);
+         InSignedBlockWithTitle(unit, first, last, /*organisation_too=*/true);
+}
+
+bool Context::OfficialByTitle(const Unit& unit, size_t first, size_t last) const {
+  return TitleBefore(unit, first) || TitleAfter(unit, last) ||
+         InSignedBlockWithTitle(unit, first, last, /*organisation_too=*/false);
 }
 
 }  // namespace person_names

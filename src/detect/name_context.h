@@ -34,7 +34,12 @@ class Context {
   bool CoordinatedWithName(const Unit& unit, size_t i) const;
 
   // --- an official ---
+  // A title, an official's label, an organisation's e-mail address or a signed block with a
+  // title or an organisation beside the name.
   bool IsOfficial(const Unit& unit, size_t first, size_t last) const;
+  // Only a title beside the name: strong enough to take the same full name elsewhere in the
+  // document for the official too («Kopi: Kari Lunde» is not: copies go to parents).
+  bool OfficialByTitle(const Unit& unit, size_t first, size_t last) const;
   // «rektor Eva Lunde», «Saksbehandler: Eva Lunde», «Kopi: kontaktlærer Lise Moen».
   bool OfficialTitleBefore(const Unit& unit, size_t i) const;
 
@@ -49,9 +54,15 @@ class Context {
   std::string PhraseBefore(const Unit& unit, size_t i, size_t n) const;
   bool PhraseDirectlyBefore(const Unit& unit, size_t i, const PhraseSet& set) const;
   std::string EmailDomainAfter(const Unit& unit, size_t last, bool* bracketed) const;
+  bool TitleBefore(const Unit& unit, size_t i) const;
+  bool TitleSubjectBefore(const Unit& unit, size_t i, bool labels_too) const;
+  bool TitleAfter(const Unit& unit, size_t last) const;
   bool OfficialAfter(const Unit& unit, size_t last) const;
+  bool TitleInApposition(const Unit& unit, size_t last) const;
+  bool PositionLineBelow(const Unit& unit, size_t last) const;
   bool ClosingAbove(const Unit& unit, size_t first) const;
-  bool InSignedBlockWithTitle(const Unit& unit, size_t first, size_t last) const;
+  bool InSignedBlockWithTitle(const Unit& unit, size_t first, size_t last,
+                              bool organisation_too) const;
   bool StreetLineBelow(const Unit& unit, size_t last) const;
 
   const Rules& rules_;

@@ -53,6 +53,7 @@ struct NameDocument {
   std::unordered_set<std::string> known_full;      // full names found, folded
   std::unordered_set<std::string> lone_first;      // listed first names seen mid-sentence
   std::unordered_set<std::string> official_first;  // first names of officials found
+  std::unordered_set<std::string> official_full;   // full names of officials, folded
   // Words the roster knows as first names: the list rules take them for listed first
   // names, so that a roster first name with another family name is still a name.
   std::unordered_set<std::string> roster_first;

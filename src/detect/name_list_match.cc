@@ -14,6 +14,7 @@ void ListMatch::Run() {
       Add(u, first, last, "name.context", rules_.confidence.context);
     }
   }
+  for (size_t u = 0; u < doc_->units.size(); ++u) NoteOfficials(u);
   for (size_t u = 0; u < doc_->units.size(); ++u) Runs(u);
   LoneContextNames();
   CollectLoneFirstNames();
@@ -165,7 +166,7 @@ size_t ListMatch::RunAt(size_t u, size_t i) {
   }
   const Verdict verdict = Judge(unit, i, j, listed);
   if (verdict.rule.empty()) return i + 1;
-  if (context_.IsOfficial(unit, i, j)) {
+  if (context_.IsOfficial(unit, i, j) || OfficialNamedElsewhere(unit, i, j)) {
     doc_->official_first.insert(t.folded);
     for (size_t k = i; k < j; ++k) unit.used[k] = true;
     return j;
@@ -179,6 +180,39 @@ size_t ListMatch::RunAt(size_t u, size_t i) {
   doc_->known_full.insert(unit.FoldedRun(i, j));
   Add(u, i, j, verdict.rule, verdict.confidence);
   return j;
+}
+
+// Full names that a title makes an official's somewhere in the document: «att. ordförande
+// Bengt Hägglund» makes «Tack, Bengt Hägglund, för ...» the official too; not when a
+// private person's context stands beside the same name anywhere.
+void ListMatch::NoteOfficials(size_t u) {
+  const Unit& unit = doc_->units[u];
+  size_t i = 0;
+  while (i < unit.tokens.size()) {
+    const Token& t = unit.tokens[i];
+    if (unit.used[i] || !t.cap || !rules_.SurnameLike(t)) {
+      ++i;
+      continue;
+    }
+    const bool listed = IsFirstName(t);
+    const size_t j = RunEnd(unit, i, listed);
+    if (j - i >= 2 && context_.OfficialByTitle(unit, i, j)) {
+      doc_->official_full.insert(unit.FoldedRun(i, j));
+    }
+    if (j - i >= 2 && Judge(unit, i, j, listed).rule == "name.context") {
+      private_full_.insert(unit.FoldedRun(i, j));
+    }
+    i = j;
+  }
+}
+
+// The run [i, j) (or its genitive) is a full name found to be an official's.
+bool ListMatch::OfficialNamedElsewhere(const Unit& unit, size_t i, size_t j) const {
+  if (j - i < 2) return false;
+  std::string run = unit.FoldedRun(i, j);
+  const std::string stem = StripGenitive(unit.tokens[j - 1].folded);
+  if (!doc_->official_full.count(run) && !stem.empty()) run = unit.FoldedRun(i, j - 1) + " " + stem;
+  return doc_->official_full.count(run) && !private_full_.count(run);
 }
 
 // --- names alone -------------------------------------------------------------------------

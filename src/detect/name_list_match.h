@@ -8,6 +8,7 @@
 
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,8 @@ class ListMatch {
   size_t TableRows(size_t u, size_t line, size_t column, size_t columns);
 
   // Runs of capitalised words.
+  void NoteOfficials(size_t u);
+  bool OfficialNamedElsewhere(const Unit& unit, size_t i, size_t j) const;
   void Runs(size_t u);
   size_t RunAt(size_t u, size_t i);
   bool MonthAsName(const Unit& unit, size_t i) const;
@@ -67,6 +70,7 @@ class ListMatch {
   NameDocument* doc_;
   std::vector<std::tuple<size_t, size_t, size_t>> table_names_;  // (unit, first, last)
   std::vector<std::pair<size_t, size_t>> lone_context_;          // (unit, token): «Hei Kari»
+  std::unordered_set<std::string> private_full_;  // full names with a private context
 };
 
 }  // namespace person_names

@@ -80,6 +80,9 @@ class RulesReader {
     Phrases("officials", "titles", &rules_->official_titles);
     Phrases("officials", "labels", &rules_->official_labels);
     Phrases("officials", "closings", &rules_->closings);
+    Phrases("officials", "position_labels", &rules_->position_labels);
+    Words("officials", "copulas", &rules_->copulas);
+    Words("officials", "title_endings", &rules_->title_suffixes);
     for (const std::string& t : Strings("officials", "titles")) {
       const std::string f = FoldName(t);
       if (f.find(' ') == std::string::npos && f.size() >= 5) rules_->title_suffixes.insert(f);

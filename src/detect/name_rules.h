@@ -61,10 +61,11 @@ struct Rules {
 
   Confidence confidence;
   PhraseSet salutations, labels, relations, id_words;
-  PhraseSet official_titles, official_labels, closings;
-  std::vector<std::string> email_domains;          // an organisation's, folded
+  PhraseSet official_titles, official_labels, closings, position_labels;
+  std::unordered_set<std::string> copulas;  // «er», «är»: «Prosjektleder er Kari Lunde»
+  std::vector<std::string> email_domains;   // an organisation's, folded
   std::vector<std::string> private_email_domains;  // private persons' providers
-  std::unordered_set<std::string> title_suffixes;  // single-word titles, folded
+  std::unordered_set<std::string> title_suffixes;  // single-word titles and title_endings
   std::unordered_set<std::string> organisation_words, street_words, never, sentence_words;
   std::vector<std::string> street_suffixes;
   std::unordered_set<std::string> school_words;  // [roster]: a letter about school

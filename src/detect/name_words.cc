@@ -104,9 +104,18 @@ bool JoinsPhrase(std::string_view gap) {
 }
 
 bool IsLabelEnd(std::string_view gap) {
-  if (gap.empty() || gap.size() > 4 || gap.find('\n') != std::string_view::npos) return false;
+  if (gap.empty() || gap.size() > 4) return false;
+  const size_t newline = gap.find('\n');
+  if (newline != std::string_view::npos) {
+    // «Elev:» alone on its line, the name on the next.
+    const size_t colon = gap.find(':');
+    if (colon == std::string_view::npos || colon > newline ||
+        gap.find('\n', newline + 1) != std::string_view::npos) {
+      return false;
+    }
+  }
   for (char c : gap) {
-    if (c != ' ' && c != ':' && c != ',' && c != '\t') return false;
+    if (c != ' ' && c != ':' && c != ',' && c != '\t' && c != '\n') return false;
   }
   return true;
 }

@@ -35,7 +35,8 @@ bool JoinsName(std::string_view gap);
 // Words of one phrase on one line: "navn på eleven", "Med vennlig hilsen".
 bool JoinsPhrase(std::string_view gap);
 
-// What may stand between a label and a name: "Elev: ", "Hei ", "eleven ", "mor, ".
+// What may stand between a label and a name: "Elev: ", "Hei ", "eleven ", "mor, ", and a
+// line break after a label's colon ("Elev:\nSindre").
 bool IsLabelEnd(std::string_view gap);
 
 bool EndsWith(std::string_view s, std::string_view suffix);

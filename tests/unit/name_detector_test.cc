@@ -214,8 +214,10 @@ TEST_F(NameDetectorTest, RosterFirstNameWithAnotherFamilyNameIsSomeoneElse) {
   EXPECT_EQ(
       WithRoster("Representantene Tobias Fredheim (Ap) og Linnea Dahl (H) stemte mot."),
       (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}, {"Linnea Dahl", "name.list", ""}}));
-  EXPECT_EQ(WithRoster("Kontaktperson er Tobias Fredheim, key account manager."),
+  EXPECT_EQ(WithRoster("Klagen fra Tobias Fredheim er mottatt."),
             (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}}));
+  // An official who shares a pupil's first name is neither.
+  EXPECT_TRUE(WithRoster("Kontaktperson: Tobias Fredheim, key account manager.").empty());
   // A first name no list has, known from the roster: a name all the same.
   EXPECT_EQ(WithRoster("Søknaden fra Ilyas Farah er mottatt."),
             (std::vector<Found>{{"Ilyas Farah", "name.list", ""}}));
@@ -329,6 +331,60 @@ TEST_F(NameDetectorTest, OfficialsAreNotReported) {
   // A private person in the same positions is reported.
   EXPECT_EQ(Texts(WithoutRoster("Fra: Kari Dahl <kari.dahl@gmail.com>")), (Strings{"Kari Dahl"}));
   EXPECT_EQ(Texts(WithoutRoster("Hilsen\nKari Dahl\nBakkevegen 12\n")), (Strings{"Kari Dahl"}));
+}
+
+// Titles are an open class: compounds, endings, wrapped lines, a title as a sentence's
+// subject, in parentheses, on a form's position line.
+TEST_F(NameDetectorTest, OfficialsByTitleEndingsAndCompounds) {
+  EXPECT_TRUE(WithoutRoster("Med vennlig hilsen\n\nTorunn Bakkevik\nøkonomisjef\n").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Vi har befart stedet sammen med trafikkingeniør Knut Haraldsen.").empty());
+  EXPECT_TRUE(WithoutRoster("Samrådet leddes av miljöspecialist Eva Brandt.").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Kontakt kommunikationsmedarbejder Mette Dalgas på tlf. 12 34 56 78.").empty());
+  // The title at the end of a wrapped line, the name on the next.
+  EXPECT_TRUE(WithoutRoster("Spørsmål kan rettes til vår innkjøpsrådgiver\nTrude Lihaug, tlf. "
+                            "55 66 77 88.")
+                  .empty());
+}
+
+TEST_F(NameDetectorTest, OfficialsAsSubjectOfTheSentence) {
+  EXPECT_TRUE(WithoutRoster("Saksbehandler i saken er Randi Holmsen, tlf. 55 00 11 22.").empty());
+  EXPECT_TRUE(WithoutRoster("Ansvarig projektledare för arbetet är Göran Lindqvist.").empty());
+  // Without a title or label in the sentence the name stands.
+  EXPECT_EQ(Texts(WithoutRoster("Den nye eieren av huset er Randi Holmsen.")),
+            (Strings{"Randi Holmsen"}));
+}
+
+TEST_F(NameDetectorTest, OfficialsByParenthesesAppositionAndPositionLine) {
+  EXPECT_TRUE(WithoutRoster("Til stede: Kjetil Moen (PPT Vestby, spesialpedagog)").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Tilbudet er sendt av Ronny Lie, senior account manager, Kontorhuset AS.")
+          .empty());
+  EXPECT_TRUE(WithoutRoster("Justerare: Ingrid Holmgren").empty());
+  EXPECT_TRUE(WithoutRoster("MELDER\nNavn: Bente Sørli\nStilling: Helsesykepleier\n").empty());
+  EXPECT_TRUE(WithoutRoster("Namn: Eva Brandt\nBefattning: skolkurator\n").empty());
+  // Traps: a relation in the parentheses, a verb after the comma, no title on the line.
+  EXPECT_EQ(Texts(WithoutRoster("Til stede: Kari Lunde (mor, sykepleier)")),
+            (Strings{"Kari Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Tor Lunde og Eli Lunde, foreldrene til eleven, møtte rektor "
+                                "05.09.2024.")),
+            (Strings{"Tor Lunde", "Eli Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Navn: Bente Sørli\nAdresse: Lia 4\n")), (Strings{"Bente Sørli"}));
+}
+
+TEST_F(NameDetectorTest, AnOfficialNamedAgainIsTheOfficial) {
+  EXPECT_TRUE(WithoutRoster("Till: att. ordförande Karl-Erik Nyberg\n\nHej!\n\nTack, Karl-Erik "
+                            "Nyberg, för att du sprider informationen.")
+                  .empty());
+  EXPECT_TRUE(
+      WithoutRoster("Marit Fossum (H) spurte om saken. Rådgiver Marit Fossum svarte.").empty());
+}
+
+TEST_F(NameDetectorTest, LabelAloneOnTheLineAbove) {
+  EXPECT_EQ(WithoutRoster("Elev:\nAmund Hegre\nKlasse: 6B"),
+            (std::vector<Found>{{"Amund Hegre", "name.context", ""}}));
+  EXPECT_TRUE(WithoutRoster("Saksbehandler:\nJon Nilsen").empty());
 }
 
 TEST_F(NameDetectorTest, FindingTextIsAsWrittenWithOffsets) {
