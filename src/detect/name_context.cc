@@ -202,7 +202,7 @@ bool Context::NotNameAfter(const Unit& unit, size_t k) const {
   const std::string_view gap = unit.GapBetween(k - 1, k);
   if (gap != " " && gap != "-") return false;
   const std::string& f = unit.tokens[k].folded;
-  if (rules_.organisation_words.count(f) || rules_.street_words.count(f)) return true;
+  if (rules_.IsOrganisationWord(f) || rules_.street_words.count(f)) return true;
   return gap == "-" && rules_.HasStreetSuffix(f);
 }
 
@@ -286,7 +286,7 @@ bool Context::InSignedBlockWithTitle(const Unit& unit, size_t first, size_t last
   for (int k = 0; k < 2 && to < unit.text().size(); ++k) to = unit.view().LineEnd(to + 1);
   for (size_t k = last; k < unit.tokens.size() && unit.tokens[k].begin < to; ++k) {
     const std::string& f = unit.tokens[k].folded;
-    if (rules_.IsTitle(f) || (organisation_too && rules_.organisation_words.count(f) > 0)) {
+    if (rules_.IsTitle(f) || (organisation_too && rules_.IsOrganisationWord(f))) {
       return true;
     }
   }

@@ -152,12 +152,27 @@ ListMatch::Verdict ListMatch::Judge(const Unit& unit, size_t i, size_t j, bool l
   return {};
 }
 
+// «Villaföreningen Granbacken», «Stiftelsen Anders Jahre»: the capitalised words right
+// after an organisation word name the organisation. Returns the token after them.
+size_t ListMatch::SkipOrganisationName(Unit& unit, size_t i) const {
+  size_t j = i + 1;
+  while (j < unit.tokens.size() && j < i + 4 && unit.tokens[j].cap &&
+         unit.GapBetween(j - 1, j) == " ") {
+    unit.used[j++] = true;
+  }
+  return j;
+}
+
 // Looks at the run starting at token i; returns where the next one may start.
 size_t ListMatch::RunAt(size_t u, size_t i) {
   Unit& unit = doc_->units[u];
   const Token& t = unit.tokens[i];
   const bool month_as_name = MonthAsName(unit, i);
-  if (unit.used[i] || !t.cap || (!rules_.SurnameLike(t) && !month_as_name)) return i + 1;
+  if (unit.used[i] || !t.cap) return i + 1;
+  if (t.folded.size() >= 5 && rules_.IsOrganisationWord(t.folded)) {
+    return SkipOrganisationName(unit, i);
+  }
+  if (!rules_.SurnameLike(t) && !month_as_name) return i + 1;
   const bool listed = IsFirstName(t) || month_as_name;
   const size_t j = RunEnd(unit, i, listed);
   if (context_.NotNameAfter(unit, j)) {

@@ -43,6 +43,7 @@ class ListMatch {
   bool OfficialNamedElsewhere(const Unit& unit, size_t i, size_t j) const;
   void Runs(size_t u);
   size_t RunAt(size_t u, size_t i);
+  size_t SkipOrganisationName(Unit& unit, size_t i) const;
   bool MonthAsName(const Unit& unit, size_t i) const;
   size_t RunEnd(const Unit& unit, size_t i, bool listed) const;
   Verdict Judge(const Unit& unit, size_t i, size_t j, bool listed) const;

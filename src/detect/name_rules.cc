@@ -94,6 +94,7 @@ class RulesReader {
     Words("not_names", "never", &rules_->never);
     Words("not_names", "sentence_words", &rules_->sentence_words);
     Folded("not_names", "street_suffixes", &rules_->street_suffixes);
+    Folded("not_names", "organisation_endings", &rules_->organisation_endings);
     Words("roster", "school_words", &rules_->school_words);
   }
 
@@ -160,11 +161,24 @@ bool Rules::HasStreetSuffix(const std::string& folded) const {
   return false;
 }
 
+bool Rules::IsOrganisationWord(const std::string& folded) const {
+  if (organisation_words.count(folded)) return true;
+  const std::string stem = StripGenitive(folded);
+  for (const std::string& ending : organisation_endings) {
+    for (const std::string* w : {&folded, &stem}) {
+      // A compound: at least three letters before the ending («Vellaget», not «Lag»).
+      if (w->size() >= ending.size() + 3 && EndsWith(*w, ending)) return true;
+      if (*w == ending) return true;
+    }
+  }
+  return false;
+}
+
 bool Rules::SurnameLike(const Token& t) const {
   const std::string& f = t.folded;
   if (f.size() < 2 || !t.cap) return false;
-  if (never.count(f) || organisation_words.count(f) || street_words.count(f) ||
-      sentence_words.count(f) || IsTitle(f) || labels.Contains(f) || salutations.Contains(f)) {
+  if (never.count(f) || IsOrganisationWord(f) || street_words.count(f) || sentence_words.count(f) ||
+      IsTitle(f) || labels.Contains(f) || salutations.Contains(f)) {
     return false;
   }
   return !HasStreetSuffix(f);

@@ -53,6 +53,9 @@ struct Rules {
   bool IsTitle(const std::string& folded) const;
   // A word ending like a street's name: «Bakkevegen», «Björkvägen».
   bool HasStreetSuffix(const std::string& folded) const;
+  // An organisation word («skole», «AS») or a word ending in one of organisation_endings
+  // («Villaföreningen», «Idrettslagets»).
+  bool IsOrganisationWord(const std::string& folded) const;
   // A capitalised word that may be (part of) a person's name: not a month, title, street,
   // organisation word, label or word that starts sentences.
   bool SurnameLike(const Token& t) const;
@@ -67,7 +70,7 @@ struct Rules {
   std::vector<std::string> private_email_domains;  // private persons' providers
   std::unordered_set<std::string> title_suffixes;  // single-word titles and title_endings
   std::unordered_set<std::string> organisation_words, street_words, never, sentence_words;
-  std::vector<std::string> street_suffixes;
+  std::vector<std::string> street_suffixes, organisation_endings;
   std::unordered_set<std::string> school_words;  // [roster]: a letter about school
   FoldedWordSet first_names, last_names, ordinary_words;
 };

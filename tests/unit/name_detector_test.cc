@@ -305,6 +305,17 @@ TEST_F(NameDetectorTest, StreetsOrganisationsAndPlacesAreNotNames) {
   EXPECT_TRUE(WithoutRoster("Vi reiser til Kristiansand og Lillehammer.").empty());
 }
 
+TEST_F(NameDetectorTest, OrganisationsByTheirEndingsAreNotNames) {
+  EXPECT_TRUE(WithoutRoster("Velforeningen Nordlia\nLiavegen 3\n1234 Lia\n").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Till: Bostadsrättsföreningen Tallbacken\nBox 15\n123 45 Åsbro\n").empty());
+  EXPECT_EQ(Texts(WithoutRoster("Idrettslagets styre har bedt Kari Lunde om et svar.")),
+            (Strings{"Kari Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Grundejerforeningens formand er orienteret. Vi har talt med "
+                                "Mette Holm.")),
+            (Strings{"Mette Holm"}));
+}
+
 TEST_F(NameDetectorTest, MonthsAndWeekdaysAreNotNames) {
   EXPECT_TRUE(WithoutRoster("Møtet er 3. Mai. August blir travel. Vi ses Fredag.").empty());
   EXPECT_TRUE(WithoutRoster("Beslut fattat i Maj om stöd. Juni är sista månaden.").empty());
