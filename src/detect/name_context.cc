@@ -3,6 +3,8 @@
 #include <cctype>
 #include <unordered_set>
 
+#include <utf8proc.h>
+
 #include "base/utf8.h"
 #include "detect/roster_terms.h"
 
@@ -28,12 +30,37 @@ std::string Context::PhraseBefore(const Unit& unit, size_t i, size_t n) const {
 }
 
 bool Context::PhraseDirectlyBefore(const Unit& unit, size_t i, const PhraseSet& set) const {
-  if (i == 0 || !IsLabelEnd(unit.GapBetween(i - 1, i))) return false;
+  return !PhraseOfSetBefore(unit, i, set).empty();
+}
+
+// The longest phrase of `set` directly before token i; "" if none. A label alone on the
+// line above counts too («Søskende\nNanna, 4 år»: a table row read cell by cell).
+std::string Context::PhraseOfSetBefore(const Unit& unit, size_t i, const PhraseSet& set) const {
+  if (i == 0) return "";
+  const std::string_view gap = unit.GapBetween(i - 1, i);
+  const bool line_above = gap.find_first_not_of(" ") != std::string_view::npos &&
+                          gap.find_first_not_of(" \n") == std::string_view::npos &&
+                          gap.find('\n') == gap.rfind('\n');
+  if (!IsLabelEnd(gap) && !line_above) return "";
+  std::string found;
   for (size_t n = 1; n <= set.max_words(); ++n) {
-    const std::string phrase = PhraseBefore(unit, i, n);
-    if (!phrase.empty() && set.Contains(phrase)) return true;
+    std::string phrase = PhraseBefore(unit, i, n);
+    if (phrase.empty() || !set.Contains(phrase)) continue;
+    if (line_above && !IsLabelEnd(gap) && !StartsLine(unit, i - n)) continue;
+    found = std::move(phrase);
   }
-  return false;
+  return found;
+}
+
+// Token k is the first on its line.
+bool Context::StartsLine(const Unit& unit, size_t k) const {
+  const size_t start = unit.view().LineStart(unit.tokens[k].begin);
+  return unit.text().find_first_not_of(' ', start) == unit.tokens[k].begin;
+}
+
+bool Context::PersonLabelBefore(const Unit& unit, size_t i) const {
+  const std::string label = PhraseOfSetBefore(unit, i, rules_.labels);
+  return !label.empty() && !rules_.subject_labels.Contains(label);
 }
 
 bool Context::PrivateContextBefore(const Unit& unit, size_t i) const {
@@ -89,7 +116,16 @@ bool Context::BesideAnchor(const Unit& unit, size_t last) const {
   for (const auto& [begin, anchor_end] : unit.anchors) {
     if (begin < end || begin - end > 48) continue;
     const std::string_view raw = std::string_view(unit.text()).substr(end, begin - end);
-    if (raw.find('\n') != std::string_view::npos) continue;
+    const size_t newline = raw.find('\n');
+    if (newline != std::string_view::npos) {
+      // A table row read column by column: the name ends its line, the ID or birth date
+      // starts the next.
+      if (raw.find_first_not_of(" \n") == std::string_view::npos &&
+          raw.find('\n', newline + 1) == std::string_view::npos) {
+        return true;
+      }
+      continue;
+    }
     const std::string between = FoldName(raw);
     if (between.empty() || rules_.id_words.Contains(between)) return true;
     // "f. " or "fodt den " with punctuation folded away.
@@ -182,7 +218,13 @@ bool Context::TitleAfter(const Unit& unit, size_t last) const {
     const bool short_gap =
         gap.size() <= 3 && (gap.find(',') != std::string_view::npos ||
                             gap.find('(') != std::string_view::npos || gap == "\n" || gap == " \n");
-    if (short_gap && rules_.IsTitle(unit.tokens[last].folded)) return true;
+    // A title on the next line, but not the label of the next field («Mentor: Sara Holm»).
+    const bool label = last + 1 < unit.tokens.size() &&
+                       unit.GapBetween(last, last + 1).find(':') != std::string_view::npos;
+    if (short_gap && rules_.IsTitle(unit.tokens[last].folded) &&
+        !(label && gap.find('\n') != std::string_view::npos)) {
+      return true;
+    }
   }
   return TitleInApposition(unit, last) || PositionLineBelow(unit, last);
 }
@@ -216,14 +258,132 @@ bool Context::NameShapedEnd(const Unit& unit, size_t last) const {
          IsAsciiDigit(text[p]);
 }
 
+namespace {
+bool IsAnd(const std::string& folded) {
+  static const std::unordered_set<std::string> kAnd = {"og", "och", "and", "eller", "samt"};
+  return kAnd.count(folded) > 0;
+}
+}  // namespace
+
 bool Context::CoordinatedWithName(const Unit& unit, size_t i) const {
   if (i < 2 || !unit.name[i - 2]) return false;
-  static const std::unordered_set<std::string> kAnd = {"og", "och", "and", "eller", "samt"};
-  return kAnd.count(unit.tokens[i - 1].folded) > 0 && unit.GapBetween(i - 2, i - 1) == " " &&
+  return IsAnd(unit.tokens[i - 1].folded) && unit.GapBetween(i - 2, i - 1) == " " &&
          unit.GapBetween(i - 1, i) == " ";
 }
 
+// «Liv, Konrad og Storm»: token i, a single capitalised word, stands in an enumeration of
+// single words («A, B og C») of which the word before it is a first name found alone.
+bool Context::EnumeratedWithFirstName(const Unit& unit, size_t i) const {
+  if (i < 1) return false;
+  size_t before = i - 1;
+  std::string_view gap = unit.GapBetween(before, i);
+  if (IsAnd(unit.tokens[before].folded) && before > 0 && gap == " ") {
+    gap = unit.GapBetween(before - 1, before);
+    if (gap != " ") return false;
+    --before;
+  } else if (gap != ", ") {
+    return false;
+  }
+  // The word before is a name of one word.
+  if (!unit.name[before] ||
+      (before > 0 && unit.name[before - 1] && JoinsName(unit.GapBetween(before - 1, before)))) {
+    return false;
+  }
+  // The enumeration closes with «og» after token i, or token i closes it.
+  if (IsAnd(unit.tokens[i - 1].folded)) return true;
+  for (size_t k = i + 1; k + 1 < unit.tokens.size() && k < i + 8; k += 2) {
+    const std::string_view g = unit.GapBetween(k - 1, k);
+    if (g == " " && IsAnd(unit.tokens[k].folded)) return unit.tokens[k + 1].cap;
+    if (g != ", " || !unit.tokens[k].cap) return false;
+  }
+  return false;
+}
+
+// The text after the name on its line; the next line when nothing follows on it («Melvin
+// Ali\n3B», a table read column by column).
+std::string_view Context::TextAfter(const Unit& unit, size_t last) const {
+  const std::string& text = unit.text();
+  const size_t from = unit.tokens[last - 1].end;
+  const size_t line_end = unit.view().LineEnd(from);
+  std::string_view rest = std::string_view(text).substr(from, line_end - from);
+  if (rest.find_first_not_of(' ') != std::string_view::npos || line_end >= text.size()) {
+    return rest;
+  }
+  const size_t next_end = unit.view().LineEnd(line_end + 1);
+  return std::string_view(text).substr(line_end + 1, next_end - line_end - 1);
+}
+
+bool Context::ClassAfter(const Unit& unit, size_t first, size_t last, bool listed) const {
+  const std::string_view after = TextAfter(unit, last);
+  const re2::StringPiece piece(after.data(), after.size());
+  for (const auto& re : rules_.class_after) {
+    if (RE2::PartialMatch(piece, *re)) return true;
+  }
+  if (last - first < 2 && !listed) return false;
+  for (const auto& re : rules_.class_code_after) {
+    if (RE2::PartialMatch(piece, *re)) return !PostcodeLineBelow(unit, last);
+  }
+  return false;
+}
+
 // --- lines around a name -----------------------------------------------------------------
+
+// A line that starts with a postcode and a place: «6893 Fjellstad», «524 37 Sjövik».
+bool Context::IsPostcodeLine(std::string_view line) const {
+  size_t p = line.find_first_not_of(' ');
+  if (p == std::string_view::npos) return false;
+  size_t digits = 0;
+  while (p < line.size() && digits < 5) {
+    if (IsAsciiDigit(line[p])) {
+      ++digits;
+    } else if (!(line[p] == ' ' && digits == 3 && p + 1 < line.size() &&
+                 IsAsciiDigit(line[p + 1]))) {
+      break;
+    }
+    ++p;
+  }
+  if ((digits != 4 && digits != 5) || p + 1 >= line.size() || line[p] != ' ') return false;
+  size_t n;
+  return utf8proc_isupper(static_cast<utf8proc_int32_t>(DecodeUtf8(line, p + 1, &n)));
+}
+
+// The line `n` lines below the one of token last - 1; empty when there is none.
+std::string_view Context::LineBelow(const Unit& unit, size_t last, int n) const {
+  const std::string& text = unit.text();
+  size_t line_end = unit.view().LineEnd(unit.tokens[last - 1].end);
+  for (int k = 0; k < n; ++k) {
+    if (line_end >= text.size()) return std::string_view();
+    const size_t start = line_end + 1;
+    line_end = unit.view().LineEnd(start);
+    if (k + 1 == n) return std::string_view(text).substr(start, line_end - start);
+  }
+  return std::string_view();
+}
+
+bool Context::PostcodeLineBelow(const Unit& unit, size_t last) const {
+  return IsPostcodeLine(LineBelow(unit, last, 1)) || IsPostcodeLine(LineBelow(unit, last, 2));
+}
+
+// A recipient's address block below the name: a line of words and a house number («Øvre
+// Brekke 11», «Sjøvegen 112, leil. H0203»), then a postcode line.
+bool Context::AddressBlockBelow(const Unit& unit, size_t last) const {
+  const std::string_view street = LineBelow(unit, last, 1);
+  if (street.empty() || street.size() > 60 || !IsPostcodeLine(LineBelow(unit, last, 2))) {
+    return false;
+  }
+  size_t p = street.find_first_not_of(' ');
+  size_t n;
+  if (p == std::string_view::npos ||
+      !utf8proc_isupper(static_cast<utf8proc_int32_t>(DecodeUtf8(street, p, &n)))) {
+    return false;
+  }
+  // Words, then a house number of one to four digits.
+  const size_t digit = street.find_first_of("0123456789");
+  if (digit == std::string_view::npos || digit < 2 || street[digit - 1] != ' ') return false;
+  size_t end = digit;
+  while (end < street.size() && IsAsciiDigit(street[end])) ++end;
+  return end - digit <= 4;
+}
 
 // A street address on the line after the name's: a street word or suffix, a post box.
 bool Context::StreetLineBelow(const Unit& unit, size_t last) const {
@@ -254,7 +414,7 @@ bool Context::AddresseeLine(const Unit& unit, size_t first, size_t last) const {
   size_t p = unit.tokens[last - 1].end;
   while (p < line_end && text[p] == ' ') ++p;
   if (p < line_end && p - unit.tokens[last - 1].end < 2) return false;
-  return StreetLineBelow(unit, last);
+  return StreetLineBelow(unit, last) || AddressBlockBelow(unit, last);
 }
 
 // A closing phrase («Med hilsen») on one of the four lines above the name's.

@@ -7,6 +7,7 @@
 #define SKJERM_DETECT_NAME_CONTEXT_H_
 
 #include <string>
+#include <string_view>
 
 #include "detect/name_document.h"
 #include "detect/name_rules.h"
@@ -21,6 +22,11 @@ class Context {
   // --- a private person ---
   // «Elev: Kari», «eleven Kari», and a greeting that opens a line: «Hei Kari,».
   bool PrivateContextBefore(const Unit& unit, size_t i) const;
+  // A label that names a person («Elev:», «min kone»), not a matter («Gjelder:»).
+  bool PersonLabelBefore(const Unit& unit, size_t i) const;
+  // A pupil's class right after the name: «, åk 6», «(8. trinn)», «klasse 4», and with two
+  // words or a listed first name a bare «7B» (not above a postcode: «Øvre Lia 2B»).
+  bool ClassAfter(const Unit& unit, size_t first, size_t last, bool listed) const;
   // «(mor)», «, far» right after the name.
   bool RelationAfter(const Unit& unit, size_t last) const;
   // A national ID or birth date after the name on its line, with only «, født», «(CPR»
@@ -32,6 +38,8 @@ class Context {
   bool AddresseeLine(const Unit& unit, size_t first, size_t last) const;
   // «Sara Lunde og Tiril»: token i joined by «og» to a name just found.
   bool CoordinatedWithName(const Unit& unit, size_t i) const;
+  // «Liv, Konrad og Storm»: token i in an enumeration with a first name found alone.
+  bool EnumeratedWithFirstName(const Unit& unit, size_t i) const;
 
   // --- an official ---
   // A title, an official's label, an organisation's e-mail address or a signed block with a
@@ -52,6 +60,13 @@ class Context {
 
  private:
   std::string PhraseBefore(const Unit& unit, size_t i, size_t n) const;
+  std::string PhraseOfSetBefore(const Unit& unit, size_t i, const PhraseSet& set) const;
+  bool StartsLine(const Unit& unit, size_t k) const;
+  std::string_view TextAfter(const Unit& unit, size_t last) const;
+  std::string_view LineBelow(const Unit& unit, size_t last, int n) const;
+  bool IsPostcodeLine(std::string_view line) const;
+  bool PostcodeLineBelow(const Unit& unit, size_t last) const;
+  bool AddressBlockBelow(const Unit& unit, size_t last) const;
   bool PhraseDirectlyBefore(const Unit& unit, size_t i, const PhraseSet& set) const;
   std::string EmailDomainAfter(const Unit& unit, size_t last, bool* bracketed) const;
   bool TitleBefore(const Unit& unit, size_t i) const;

@@ -51,6 +51,7 @@ struct NameDocument {
   std::vector<Candidate> candidates;
   std::unordered_set<std::string> known_first;     // first names of names found
   std::unordered_set<std::string> known_full;      // full names found, folded
+  std::unordered_set<std::string> known_family;    // last words of full names found
   std::unordered_set<std::string> lone_first;      // listed first names seen mid-sentence
   std::unordered_set<std::string> official_first;  // first names of officials found
   std::unordered_set<std::string> official_full;   // full names of officials, folded

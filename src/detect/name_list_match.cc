@@ -120,12 +120,30 @@ size_t ListMatch::RunEnd(const Unit& unit, size_t i, bool listed) const {
   while (j < toks.size() && j - i < 4 && toks[j].cap && !unit.used[j] &&
          rules_.SurnameLike(toks[j])) {
     const std::string_view gap = unit.GapBetween(j - 1, j);
-    if (!JoinsName(gap) || (gap == "\n" && !(listed && j == i + 1 && !toks[j].sentence_start))) {
+    // OCR: «pappa Tomas. Viklund» when the letter names other Viklunds.
+    const bool ocr_stop =
+        gap == ". " && listed && j == i + 1 && doc_->known_family.count(toks[j].folded) > 0;
+    if ((!JoinsName(gap) && !ocr_stop) ||
+        (gap == "\n" && !(listed && j == i + 1 && !toks[j].sentence_start)) ||
+        SecondFullName(unit, j)) {
       break;
     }
     ++j;
   }
   return j;
+}
+
+// «Maria Olofsson Lars Eriksson» (two cells of a table read as one line): token j, a first
+// name that is no family name, follows a family name that is no first name and is followed
+// by another name word.
+bool ListMatch::SecondFullName(const Unit& unit, size_t j) const {
+  const std::vector<Token>& toks = unit.tokens;
+  if (j < 2 || j + 1 >= toks.size() || !toks[j + 1].cap || unit.GapBetween(j, j + 1) != " ") {
+    return false;
+  }
+  return IsFirstName(toks[j]) && !Listed(rules_.last_names, toks[j]) &&
+         Listed(rules_.last_names, toks[j - 1]) && !IsFirstName(toks[j - 1]) &&
+         rules_.SurnameLike(toks[j + 1]);
 }
 
 // A listed first name and a family-name-like word: a name unless the words are ordinary
@@ -146,10 +164,24 @@ ListMatch::Verdict ListMatch::ListedNameWithSurname(const Unit& unit, size_t i, 
 ListMatch::Verdict ListMatch::Judge(const Unit& unit, size_t i, size_t j, bool listed) const {
   const bool context = context_.PrivateContextBefore(unit, i) || context_.RelationAfter(unit, j) ||
                        context_.BesideAnchor(unit, j) || context_.PrivateEmailAfter(unit, j) ||
-                       (j - i >= 2 && context_.AddresseeLine(unit, i, j));
+                       (j - i >= 2 && context_.AddresseeLine(unit, i, j)) ||
+                       context_.ClassAfter(unit, i, j, listed) ||
+                       (j - i >= 2 && context_.CoordinatedWithName(unit, i));
   if (context && (listed || j - i >= 2)) return {"name.context", rules_.confidence.context};
   if (listed && j - i >= 2) return ListedNameWithSurname(unit, i, j);
+  if (j - i == 1 && UnknownNameAfterLabel(unit, i))
+    return {"name.context", rules_.confidence.context};
   return {};
+}
+
+// «Elev: Amira, D-nummer ...», «min kone Ewa (...)»: one word no list has, after a label
+// that names a person and ending like a name (a comma, a bracket, the line's end, an ID).
+bool ListMatch::UnknownNameAfterLabel(const Unit& unit, size_t i) const {
+  const Token& t = unit.tokens[i];
+  if (t.upper || Listed(rules_.ordinary_words, t) || !context_.PersonLabelBefore(unit, i)) {
+    return false;
+  }
+  return context_.NameShapedEnd(unit, i + 1) || context_.BesideAnchor(unit, i + 1);
 }
 
 // «Villaföreningen Granbacken», «Stiftelsen Anders Jahre»: the capitalised words right
@@ -193,6 +225,7 @@ size_t ListMatch::RunAt(size_t u, size_t i) {
   }
   doc_->known_first.insert(t.folded);
   doc_->known_full.insert(unit.FoldedRun(i, j));
+  doc_->known_family.insert(unit.tokens[j - 1].folded);
   Add(u, i, j, verdict.rule, verdict.confidence);
   return j;
 }
@@ -308,8 +341,9 @@ void ListMatch::Singles(size_t u) {
     if ((known || lone) && !OrdinaryAtSentenceStart(t) && !context_.IsOfficial(unit, i, i + 1)) {
       Add(u, i, i + 1, "name.list",
           known ? rules_.confidence.list_first_after_full : rules_.confidence.list_first_alone);
-    } else if (context_.CoordinatedWithName(unit, i) && rules_.SurnameLike(t) &&
-               !OrdinaryAtSentenceStart(t)) {
+    } else if ((context_.CoordinatedWithName(unit, i) ||
+                context_.EnumeratedWithFirstName(unit, i)) &&
+               rules_.SurnameLike(t) && !OrdinaryAtSentenceStart(t)) {
       Add(u, i, i + 1, "name.context", rules_.confidence.context);
     }
   }

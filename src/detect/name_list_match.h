@@ -46,8 +46,10 @@ class ListMatch {
   size_t SkipOrganisationName(Unit& unit, size_t i) const;
   bool MonthAsName(const Unit& unit, size_t i) const;
   size_t RunEnd(const Unit& unit, size_t i, bool listed) const;
+  bool SecondFullName(const Unit& unit, size_t j) const;
   Verdict Judge(const Unit& unit, size_t i, size_t j, bool listed) const;
   Verdict ListedNameWithSurname(const Unit& unit, size_t i, size_t j) const;
+  bool UnknownNameAfterLabel(const Unit& unit, size_t i) const;
 
   // Names alone.
   void LoneContextNames();

@@ -188,6 +188,7 @@ void RosterMatch::AddCandidate(size_t u, size_t first, size_t last, int person, 
     return;
   }
   for (size_t k = first; k < last; ++k) unit.name[k] = true;
+  if (last - first >= 2) doc_->known_family.insert(unit.tokens[last - 1].folded);
   Candidate c;
   c.unit = u;
   c.first = first;
@@ -294,6 +295,20 @@ bool RosterMatch::FollowedByOtherSurname(size_t u, size_t i, int person) {
   return true;
 }
 
+// Token i follows a first name that is none of the person's names: «Poul Dalsgaard» is
+// not the roster's Alma Dalsgaard Frandsen.
+bool RosterMatch::PrecededByOtherFirstName(size_t u, size_t i, int person) {
+  const Unit& unit = doc_->units[u];
+  if (i == 0) return false;
+  const Token& prev = unit.tokens[i - 1];
+  const std::string_view gap = unit.GapBetween(i - 1, i);
+  if (gap != " " && !(gap == "\n" && !unit.tokens[i].sentence_start)) return false;
+  if (!rules_.first_names.ContainsFolded(prev.folded) && !doc_->roster_first.count(prev.folded)) {
+    return false;
+  }
+  return rules_.SurnameLike(prev) && (BitsFor(prev, person) & (kGivenLike | kFamilyLike)) == 0;
+}
+
 // Roster first names the document gives with other family names, and every word the
 // roster knows as a first name (the list rules take them for first names).
 void RosterMatch::NoteOtherPersons(size_t u) {
@@ -324,14 +339,17 @@ bool RosterMatch::HasSchoolWords() const {
 }
 
 // Whether a single word taken for `choice` is that person rather than someone else who
-// shares the first name. A protected person is taken at every mention (the letter may use
-// another family name); a first name followed by another family name is another person;
+// shares the name. A protected person is taken at every mention (the letter may use
+// another family name); a name after another first name, and a first name followed by
+// another family name, are another person's;
 // a first name alone is the person after the full name, else only when no one else in the
 // letter has that first name and the letter is about school (or the words beside the name
 // say it is a pupil's or a relative's).
 bool RosterMatch::ThePersonHere(size_t u, size_t i, const Choice& choice) {
   const Roster::Person& p = roster_.persons()[static_cast<size_t>(choice.person)];
-  if (p.is_protected || (choice.bits & kGivenLike) == 0) return true;
+  if (p.is_protected) return true;
+  if (PrecededByOtherFirstName(u, i, choice.person)) return false;
+  if ((choice.bits & kGivenLike) == 0) return true;
   if (FollowedByOtherSurname(u, i, choice.person)) return false;
   if (mentioned_[static_cast<size_t>(choice.person)]) return true;
   const Unit& unit = doc_->units[u];

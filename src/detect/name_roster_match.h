@@ -55,6 +55,7 @@ class RosterMatch {
 
   void NoteOtherPersons(size_t u);
   bool FollowedByOtherSurname(size_t u, size_t i, int person);
+  bool PrecededByOtherFirstName(size_t u, size_t i, int person);
   bool HasSchoolWords() const;
   bool ThePersonHere(size_t u, size_t i, const Choice& choice);
   void Singles(size_t u);

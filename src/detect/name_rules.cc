@@ -75,6 +75,9 @@ class RulesReader {
     ReadConfidence(table_, file_, &rules_->confidence);
     Phrases("context", "salutations", &rules_->salutations);
     Phrases("context", "labels", &rules_->labels);
+    Phrases("context", "subject_labels", &rules_->subject_labels);
+    Patterns("context", "class_after", &rules_->class_after);
+    Patterns("context", "class_code_after", &rules_->class_code_after);
     Phrases("context", "relations", &rules_->relations);
     Phrases("context", "id_words", &rules_->id_words);
     Phrases("officials", "titles", &rules_->official_titles);
@@ -105,6 +108,19 @@ class RulesReader {
   void Phrases(std::string_view section, std::string_view key, PhraseSet* set) const {
     for (const std::string& p : Strings(section, key)) set->Add(p);
   }
+  void Patterns(std::string_view section, std::string_view key,
+                std::vector<std::unique_ptr<RE2>>* out) const {
+    for (const std::string& p : Strings(section, key)) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto re = std::make_unique<RE2>(p, options);
+      if (!re->ok()) {
+        throw std::runtime_error(file_ + ": [" + std::string(section) + "] " + std::string(key) +
+                                 ": bad pattern: " + re->error());
+      }
+      out->push_back(std::move(re));
+    }
+  }
   void Words(std::string_view section, std::string_view key,
              std::unordered_set<std::string>* set) const {
     for (const std::string& w : Strings(section, key)) set->insert(FoldName(w));
@@ -133,8 +149,11 @@ Rules Rules::Load(const std::string& patterns_dir) {
   const std::string names_dir = patterns_dir + "/names";
   LoadNameList(names_dir, "first_names_", &rules.first_names);
   LoadNameList(names_dir, "last_names_", &rules.last_names);
-  if (!rules.ordinary_words.AddFile(names_dir + "/ordinary_words.txt")) {
-    throw std::runtime_error(names_dir + "/ordinary_words.txt: cannot be read");
+  for (const auto& [file, set] : {std::pair{"ordinary_words.txt", &rules.ordinary_words},
+                                  std::pair{"common_words.txt", &rules.common_words}}) {
+    if (!set->AddFile(names_dir + "/" + file)) {
+      throw std::runtime_error(names_dir + "/" + file + ": cannot be read");
+    }
   }
   return rules;
 }
@@ -178,7 +197,8 @@ bool Rules::SurnameLike(const Token& t) const {
   const std::string& f = t.folded;
   if (f.size() < 2 || !t.cap) return false;
   if (never.count(f) || IsOrganisationWord(f) || street_words.count(f) || sentence_words.count(f) ||
-      IsTitle(f) || labels.Contains(f) || salutations.Contains(f)) {
+      common_words.ContainsFolded(f) || id_words.Contains(f) || IsTitle(f) || labels.Contains(f) ||
+      salutations.Contains(f)) {
     return false;
   }
   return !HasStreetSuffix(f);

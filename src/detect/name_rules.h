@@ -5,6 +5,9 @@
 #ifndef SKJERM_DETECT_NAME_RULES_H_
 #define SKJERM_DETECT_NAME_RULES_H_
 
+#include <re2/re2.h>
+
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -63,7 +66,10 @@ struct Rules {
   bool IsOrganisationEmailDomain(const std::string& domain) const;
 
   Confidence confidence;
-  PhraseSet salutations, labels, relations, id_words;
+  PhraseSet salutations, labels, subject_labels, relations, id_words;
+  // A pupil's class after a name (RE2, matched at the text after it): with a class word;
+  // a bare class code («7B»).
+  std::vector<std::unique_ptr<RE2>> class_after, class_code_after;
   PhraseSet official_titles, official_labels, closings, position_labels;
   std::unordered_set<std::string> copulas;  // «er», «är»: «Prosjektleder er Kari Lunde»
   std::vector<std::string> email_domains;   // an organisation's, folded
@@ -73,6 +79,7 @@ struct Rules {
   std::vector<std::string> street_suffixes, organisation_endings;
   std::unordered_set<std::string> school_words;  // [roster]: a letter about school
   FoldedWordSet first_names, last_names, ordinary_words;
+  FoldedWordSet common_words;  // names/common_words.txt: never a name
 };
 
 }  // namespace person_names

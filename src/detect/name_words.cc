@@ -104,6 +104,7 @@ bool JoinsPhrase(std::string_view gap) {
 }
 
 bool IsLabelEnd(std::string_view gap) {
+  if (gap == "-") return true;  // OCR: «lillebror-Noah» for «lillebror Noah»
   if (gap.empty() || gap.size() > 4) return false;
   const size_t newline = gap.find('\n');
   if (newline != std::string_view::npos) {
@@ -115,7 +116,7 @@ bool IsLabelEnd(std::string_view gap) {
     }
   }
   for (char c : gap) {
-    if (c != ' ' && c != ':' && c != ',' && c != '\t' && c != '\n') return false;
+    if (c != ' ' && c != ':' && c != ',' && c != '\t' && c != '\n' && c != '|') return false;
   }
   return true;
 }

@@ -35,8 +35,9 @@ bool JoinsName(std::string_view gap);
 // Words of one phrase on one line: "navn på eleven", "Med vennlig hilsen".
 bool JoinsPhrase(std::string_view gap);
 
-// What may stand between a label and a name: "Elev: ", "Hei ", "eleven ", "mor, ", and a
-// line break after a label's colon ("Elev:\nSindre").
+// What may stand between a label and a name: "Elev: ", "Hei ", "eleven ", "mor, ", a table
+// cell's edge ("Elev | Sindre"), a line break after a label's colon ("Elev:\nSindre"), and
+// a hyphen OCR put for a space ("lillebror-Noah").
 bool IsLabelEnd(std::string_view gap);
 
 bool EndsWith(std::string_view s, std::string_view suffix);
