@@ -244,7 +244,14 @@ bool Context::NotNameAfter(const Unit& unit, size_t k) const {
   const std::string_view gap = unit.GapBetween(k - 1, k);
   if (gap != " " && gap != "-") return false;
   const std::string& f = unit.tokens[k].folded;
-  if (rules_.IsOrganisationWord(f) || rules_.street_words.count(f)) return true;
+  if (rules_.IsOrganisationWord(f)) return true;
+  if (rules_.street_words.count(f)) {
+    // «Hilde Bakke» is a name; «Hilde Bakke 4» (and «Kari Bakkens vei») a street.
+    if (!rules_.last_names.ContainsFolded(f)) return true;
+    const size_t after = unit.tokens[k].end;
+    const size_t digit = unit.text().find_first_not_of(' ', after);
+    return digit != std::string::npos && IsAsciiDigit(unit.text()[digit]);
+  }
   return gap == "-" && rules_.HasStreetSuffix(f);
 }
 

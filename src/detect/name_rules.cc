@@ -196,7 +196,8 @@ bool Rules::IsOrganisationWord(const std::string& folded) const {
 bool Rules::SurnameLike(const Token& t) const {
   const std::string& f = t.folded;
   if (f.size() < 2 || !t.cap) return false;
-  if (never.count(f) || IsOrganisationWord(f) || street_words.count(f) || sentence_words.count(f) ||
+  if (never.count(f) || IsOrganisationWord(f) ||
+      (street_words.count(f) && !last_names.ContainsFolded(f)) || sentence_words.count(f) ||
       common_words.ContainsFolded(f) || id_words.Contains(f) || IsTitle(f) || labels.Contains(f) ||
       salutations.Contains(f)) {
     return false;

@@ -59,8 +59,9 @@ struct Rules {
   // An organisation word («skole», «AS») or a word ending in one of organisation_endings
   // («Villaföreningen», «Idrettslagets»).
   bool IsOrganisationWord(const std::string& folded) const;
-  // A capitalised word that may be (part of) a person's name: not a month, title, street,
-  // organisation word, label or word that starts sentences.
+  // A capitalised word that may be (part of) a person's name: not a month, title, street
+  // word (unless a listed family name: «Bakke»), organisation word, label, common word or
+  // word that starts sentences.
   bool SurnameLike(const Token& t) const;
   bool IsPrivateEmailDomain(const std::string& domain) const;
   bool IsOrganisationEmailDomain(const std::string& domain) const;

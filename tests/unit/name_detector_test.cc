@@ -296,6 +296,83 @@ TEST_F(NameDetectorTest, TableColumnOfNames) {
             (Strings{"Qadir Osmani"}));
 }
 
+// Names no list has, after strong cues.
+TEST_F(NameDetectorTest, UnknownFirstNameAfterAPersonLabel) {
+  EXPECT_EQ(WithoutRoster("Elev: Nasteho, 7. trinn\nVi har snakket med Nasteho om skyssen."),
+            (std::vector<Found>{{"Nasteho", "name.context", ""}, {"Nasteho", "name.list", ""}}));
+  EXPECT_EQ(Texts(WithoutRoster("Jeg og min kone Dorota Wiśniewska ønsker et møte.")),
+            (Strings{"Dorota Wiśniewska"}));
+  // A matter, not a person; a placeholder; a word that runs on.
+  EXPECT_TRUE(WithoutRoster("Gjelder: Skoleskyss, vedtak").empty());
+  EXPECT_TRUE(WithoutRoster("Navn: Ukjent\nKlasse: 4B").empty());
+  EXPECT_TRUE(WithoutRoster("Elev: Alle elever i 5. trinn").empty());
+}
+
+TEST_F(NameDetectorTest, RecipientAboveAnAddressBlock) {
+  EXPECT_EQ(WithoutRoster("Faduma Warsame\nNedre Lia 7\n6893 Vik\n\nVedtak om skyss"),
+            (std::vector<Found>{{"Faduma Warsame", "name.context", ""}}));
+  EXPECT_EQ(Texts(WithoutRoster("Til Hilde Bakke og Wojciech Kowalczyk\nStorvegen 12\n1234 By\n")),
+            (Strings{"Hilde Bakke", "Wojciech Kowalczyk"}));
+}
+
+TEST_F(NameDetectorTest, PupilsClassAfterTheName) {
+  // A journal entry's title.
+  EXPECT_EQ(WithoutRoster("Vedtak om skyss – Abdiqani Farah, 5. trinn"),
+            (std::vector<Found>{{"Abdiqani Farah", "name.context", ""}}));
+  EXPECT_EQ(Texts(WithoutRoster("Beslut om skolskjuts – Hodan Mire, åk 4")),
+            (Strings{"Hodan Mire"}));
+  // A table read row by row, cells on one line or the class on the next.
+  EXPECT_EQ(
+      Texts(WithoutRoster("Roll Namn Klass\nUtsatt Hawa Ibrahim 4B\nUtövare Rahel Tesfaye\n4B\n")),
+      (Strings{"Hawa Ibrahim", "Rahel Tesfaye"}));
+  // A house number is no class.
+  EXPECT_TRUE(WithoutRoster("Adresse: Øvre Lia 2B\n1234 Vik\n").empty());
+}
+
+TEST_F(NameDetectorTest, IdOnTheNextLineOfATableRow) {
+  EXPECT_EQ(
+      WithoutRoster("Navn Fødselsnummer Klasse\nIfrah Duale\n03051212345 6B\n", "03051212345"),
+      (std::vector<Found>{{"Ifrah Duale", "name.context", ""}}));
+}
+
+TEST_F(NameDetectorTest, SecondNameAfterOgAndEnumerations) {
+  EXPECT_EQ(
+      Texts(WithoutRoster("Vårdnadshavare: Petra Lindgren och Jonas Lindgren\nMentor: Åsa Berg")),
+      (Strings{"Petra Lindgren", "Jonas Lindgren"}));
+  EXPECT_EQ(Texts(WithoutRoster("Skolen har snakket med Liv, Dawit og Storm om bildene.")),
+            (Strings{"Liv", "Dawit", "Storm"}));
+  EXPECT_EQ(Texts(WithoutRoster("Søsken\nMaja, 5 år, Lia barnehage\n")), (Strings{"Maja"}));
+  // Places after a full name are no enumeration of first names.
+  EXPECT_EQ(Texts(WithoutRoster("Vi har skrevet til Kari Dahl, Bergen og Oslo kommune.")),
+            (Strings{"Kari Dahl"}));
+}
+
+TEST_F(NameDetectorTest, NameStopsAtTheNextCell) {
+  EXPECT_EQ(Texts(WithoutRoster("Navn Funksjon Parti\nPer Arne Vik Medlem Sp\n")),
+            (Strings{"Per Arne Vik"}));
+  EXPECT_EQ(Texts(WithoutRoster("Matematik\nKarin Lund Geometri och problemlösning\n")),
+            (Strings{"Karin Lund"}));
+  EXPECT_EQ(Texts(WithoutRoster("Underskrifter\nKari Dahl Ole Vik\n")),
+            (Strings{"Kari Dahl", "Ole Vik"}));
+  // A name wrapped onto the next line is one name.
+  EXPECT_EQ(Texts(WithoutRoster("Forældrene ønsker, at skolen orienterer elevens morfar, Erik\n"
+                                "Skovgaard, som henter hende tre dage om ugen.")),
+            (Strings{"Erik\nSkovgaard"}));
+}
+
+TEST_F(NameDetectorTest, OcrDamageAroundNames) {
+  EXPECT_EQ(Texts(WithoutRoster("Viggos lillebror-Ronja begynner i barnehagen.")),
+            (Strings{"Ronja"}));
+  EXPECT_EQ(Texts(WithoutRoster("Elev: Oskar Lindkvist\nHans pappa Stefan. Lindkvist har ringt.")),
+            (Strings{"Oskar Lindkvist", "Stefan. Lindkvist"}));
+}
+
+TEST_F(NameDetectorTest, RosterFamilyNameAfterAnotherFirstNameIsSomeoneElse) {
+  EXPECT_EQ(WithRoster("Tobias Vangen har begynt. Morfaren Arne Vangen henter ham."),
+            (std::vector<Found>{{"Tobias Vangen", "name.roster", "pupil"},
+                                {"Arne Vangen", "name.list", ""}}));
+}
+
 // --- traps ------------------------------------------------------------------------------
 
 TEST_F(NameDetectorTest, StreetsOrganisationsAndPlacesAreNotNames) {
