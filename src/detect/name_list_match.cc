@@ -195,6 +195,14 @@ size_t ListMatch::SkipOrganisationName(Unit& unit, size_t i) const {
   return j;
 }
 
+// Words beside the name that no official acting in office has: a relation («(mor)»), a
+// private e-mail address, a national ID or birth date. They outweigh a title or label
+// («Kopi: Geir Lunde <geir.lunde@gmail.com>»). (A class does not: teachers have classes.)
+bool ListMatch::PrivateEvidence(const Unit& unit, size_t j) const {
+  return context_.RelationAfter(unit, j) || context_.PrivateEmailAfter(unit, j) ||
+         context_.BesideAnchor(unit, j);
+}
+
 // Looks at the run starting at token i; returns where the next one may start.
 size_t ListMatch::RunAt(size_t u, size_t i) {
   Unit& unit = doc_->units[u];
@@ -213,7 +221,8 @@ size_t ListMatch::RunAt(size_t u, size_t i) {
   }
   const Verdict verdict = Judge(unit, i, j, listed);
   if (verdict.rule.empty()) return i + 1;
-  if (context_.IsOfficial(unit, i, j) || OfficialNamedElsewhere(unit, i, j)) {
+  if (!PrivateEvidence(unit, j) &&
+      (context_.IsOfficial(unit, i, j) || OfficialNamedElsewhere(unit, i, j))) {
     doc_->official_first.insert(t.folded);
     for (size_t k = i; k < j; ++k) unit.used[k] = true;
     return j;

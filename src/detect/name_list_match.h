@@ -48,6 +48,7 @@ class ListMatch {
   size_t RunEnd(const Unit& unit, size_t i, bool listed) const;
   bool SecondFullName(const Unit& unit, size_t j) const;
   Verdict Judge(const Unit& unit, size_t i, size_t j, bool listed) const;
+  bool PrivateEvidence(const Unit& unit, size_t j) const;
   Verdict ListedNameWithSurname(const Unit& unit, size_t i, size_t j) const;
   bool UnknownNameAfterLabel(const Unit& unit, size_t i) const;
 

@@ -367,6 +367,12 @@ TEST_F(NameDetectorTest, OcrDamageAroundNames) {
             (Strings{"Oskar Lindkvist", "Stefan. Lindkvist"}));
 }
 
+TEST_F(NameDetectorTest, RosterFullNameWithAnOcrFullStop) {
+  EXPECT_EQ(WithRoster("Elev: Tobias Vangen\nMora Hege. Vangen ringte i dag."),
+            (std::vector<Found>{{"Tobias Vangen", "name.roster", "pupil"},
+                                {"Hege. Vangen", "name.roster", "guardian"}}));
+}
+
 TEST_F(NameDetectorTest, RosterFamilyNameAfterAnotherFirstNameIsSomeoneElse) {
   EXPECT_EQ(WithRoster("Tobias Vangen har begynt. Morfaren Arne Vangen henter ham."),
             (std::vector<Found>{{"Tobias Vangen", "name.roster", "pupil"},
@@ -459,6 +465,16 @@ TEST_F(NameDetectorTest, OfficialsByParenthesesAppositionAndPositionLine) {
                                 "05.09.2024.")),
             (Strings{"Tor Lunde", "Eli Lunde"}));
   EXPECT_EQ(Texts(WithoutRoster("Navn: Bente Sørli\nAdresse: Lia 4\n")), (Strings{"Bente Sørli"}));
+}
+
+TEST_F(NameDetectorTest, PrivateEvidenceOutweighsAnOfficialsLabel) {
+  // Copies go to parents too: a private e-mail address, a relation or an ID beside the
+  // name make it a private person's whatever the label.
+  EXPECT_EQ(Texts(WithoutRoster("Kopi: Geir Lunde <geir.lunde@gmail.com>")),
+            (Strings{"Geir Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Kopi: Randi Holm (mor)")), (Strings{"Randi Holm"}));
+  // A class is no such evidence: teachers have classes.
+  EXPECT_TRUE(WithoutRoster("Kontaktlærer Solveig Dahl (7. trinn) gir dere en plan.").empty());
 }
 
 TEST_F(NameDetectorTest, AnOfficialNamedAgainIsTheOfficial) {
