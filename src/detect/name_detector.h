@@ -8,12 +8,21 @@
 // "protected_identity" with flag "protected". Staff are officials: never reported, and a
 // staff match keeps the list rules below from reporting the same words.
 //
+// A roster first name is the roster person only where no one else can be meant: not
+// when another family name follows it («Maria Olofsson» is not the pupil Maria Hedlund),
+// nor alone after such a mention, nor alone in a letter without words of school (council
+// minutes, tenders); those words are left to the lists below, which take roster first
+// names for first names. A protected person is taken at every mention.
+//
 // Without a roster (and for people not in it) the name lists of patterns/names/ and the
 // words around a name (patterns/names.toml) decide: a listed first name followed by a
-// family-name-like word ("name.list"); a name after «Elev:», «Hei», before «(mor)» or
-// beside a national ID or birth date ("name.context"). Officials (a title or an
-// official's label next to the name, a signed block with a title), streets, organisations,
-// months and weekdays are not reported.
+// family-name-like word ("name.list"); a name after «Elev:», «Hei», «min kone», before
+// «(mor)», «, åk 6» or «7B», beside a national ID or birth date, above an address block,
+// joined by «og» to a name found ("name.context"). Officials (a title — also a compound
+// or one ending like a title — or an official's label next to the name, a title as the
+// sentence's subject, a «Stilling:» line, a signed block with a title), streets,
+// organisations, months, weekdays and common words are not reported; a full name a title
+// makes an official's is the official wherever it recurs.
 //
 // Reads the national_id and birth_date findings already in the vector, so it must run
 // after those detectors. The parts: name_words.h (tokens), name_rules.h (the rule files),
