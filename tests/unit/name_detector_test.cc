@@ -33,6 +33,7 @@ std::shared_ptr<const Roster> TestRoster() {
       Person("Anne", "Berg", RosterRole::kStaff),
       Person("Mira", "Tangen", RosterRole::kPupil, /*is_protected=*/true),
       Person("Linnea", "Wikström", RosterRole::kPupil),
+      Person("Ilyas", "Warsame", RosterRole::kPupil),
   };
   const std::set<std::string> ordinary = {"Liv", "Berg"};
   std::vector<StoredRosterPerson> stored;
@@ -206,6 +207,50 @@ TEST_F(NameDetectorTest, OrdinaryWordNamesNeedContext) {
             (Strings{"Liv Sørhus", "Liv"}));
 }
 
+// A roster first name is the roster person only where no one else can be meant: public
+// letters (council minutes, tenders) name adults who share first names with pupils.
+TEST_F(NameDetectorTest, RosterFirstNameWithAnotherFamilyNameIsSomeoneElse) {
+  // Listed first names: still names, but not the pupils'.
+  EXPECT_EQ(
+      WithRoster("Representantene Tobias Fredheim (Ap) og Linnea Dahl (H) stemte mot."),
+      (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}, {"Linnea Dahl", "name.list", ""}}));
+  EXPECT_EQ(WithRoster("Klagen fra Tobias Fredheim er mottatt."),
+            (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}}));
+  // An official who shares a pupil's first name is neither.
+  EXPECT_TRUE(WithRoster("Kontaktperson: Tobias Fredheim, key account manager.").empty());
+  // A first name no list has, known from the roster: a name all the same.
+  EXPECT_EQ(WithRoster("Søknaden fra Ilyas Farah er mottatt."),
+            (std::vector<Found>{{"Ilyas Farah", "name.list", ""}}));
+  // The same first name alone afterwards is that other person, school words or not.
+  EXPECT_EQ(
+      WithRoster("Skolen har mottatt brev fra Tobias Fredheim. Tobias ber om svar."),
+      (std::vector<Found>{{"Tobias Fredheim", "name.list", ""}, {"Tobias", "name.list", ""}}));
+}
+
+TEST_F(NameDetectorTest, RosterFirstNameAloneNeedsASchoolLetter) {
+  EXPECT_EQ(WithRoster("Ilyas har fått ny timeplan fra skolen."),
+            (std::vector<Found>{{"Ilyas", "name.roster", "pupil"}}));
+  EXPECT_EQ(WithRoster("Vi har snakket med mora til Ilyas om fraværet."),
+            (std::vector<Found>{{"Ilyas", "name.roster", "pupil"}}));
+  // No word of school: the lists decide, and no roster flag is given.
+  EXPECT_EQ(WithRoster("Fakturaen ble sendt til Tobias i går."),
+            (std::vector<Found>{{"Tobias", "name.list", ""}}));
+  EXPECT_TRUE(WithRoster("Ilyas ringte om fakturaen.").empty());
+  // A label beside the name is enough.
+  EXPECT_EQ(WithRoster("Gjelder: Ilyas (sønn)"),
+            (std::vector<Found>{{"Ilyas", "name.roster", "pupil"}}));
+  // A protected person is taken at every mention, whatever the letter or family name.
+  EXPECT_EQ(WithRoster("Fakturaen gjelder Mira Holt."),
+            (std::vector<Found>{{"Mira Holt", "protected_identity", "protected"}}));
+}
+
+TEST_F(NameDetectorTest, RosterFullNameWithAMiddleNameTheRosterLacks) {
+  EXPECT_EQ(WithRoster("Tobias Andreas Vangen søker permisjon."),
+            (std::vector<Found>{{"Tobias Andreas Vangen", "name.roster", "pupil"}}));
+  // Two unknown words between are not one person.
+  EXPECT_EQ(Texts(WithRoster("Møte med Tobias Andreas Fredrik Vangen.")).size(), 1u);
+}
+
 // --- without a roster -------------------------------------------------------------------
 
 TEST_F(NameDetectorTest, Salutations) {
@@ -251,6 +296,89 @@ TEST_F(NameDetectorTest, TableColumnOfNames) {
             (Strings{"Qadir Osmani"}));
 }
 
+// Names no list has, after strong cues.
+TEST_F(NameDetectorTest, UnknownFirstNameAfterAPersonLabel) {
+  EXPECT_EQ(WithoutRoster("Elev: Nasteho, 7. trinn\nVi har snakket med Nasteho om skyssen."),
+            (std::vector<Found>{{"Nasteho", "name.context", ""}, {"Nasteho", "name.list", ""}}));
+  EXPECT_EQ(Texts(WithoutRoster("Jeg og min kone Dorota Wiśniewska ønsker et møte.")),
+            (Strings{"Dorota Wiśniewska"}));
+  // A matter, not a person; a placeholder; a word that runs on.
+  EXPECT_TRUE(WithoutRoster("Gjelder: Skoleskyss, vedtak").empty());
+  EXPECT_TRUE(WithoutRoster("Navn: Ukjent\nKlasse: 4B").empty());
+  EXPECT_TRUE(WithoutRoster("Elev: Alle elever i 5. trinn").empty());
+}
+
+TEST_F(NameDetectorTest, RecipientAboveAnAddressBlock) {
+  EXPECT_EQ(WithoutRoster("Faduma Warsame\nNedre Lia 7\n6893 Vik\n\nVedtak om skyss"),
+            (std::vector<Found>{{"Faduma Warsame", "name.context", ""}}));
+  EXPECT_EQ(Texts(WithoutRoster("Til Hilde Bakke og Wojciech Kowalczyk\nStorvegen 12\n1234 By\n")),
+            (Strings{"Hilde Bakke", "Wojciech Kowalczyk"}));
+}
+
+TEST_F(NameDetectorTest, PupilsClassAfterTheName) {
+  // A journal entry's title.
+  EXPECT_EQ(WithoutRoster("Vedtak om skyss – Abdiqani Farah, 5. trinn"),
+            (std::vector<Found>{{"Abdiqani Farah", "name.context", ""}}));
+  EXPECT_EQ(Texts(WithoutRoster("Beslut om skolskjuts – Hodan Mire, åk 4")),
+            (Strings{"Hodan Mire"}));
+  // A table read row by row, cells on one line or the class on the next.
+  EXPECT_EQ(
+      Texts(WithoutRoster("Roll Namn Klass\nUtsatt Hawa Ibrahim 4B\nUtövare Rahel Tesfaye\n4B\n")),
+      (Strings{"Hawa Ibrahim", "Rahel Tesfaye"}));
+  // A house number is no class.
+  EXPECT_TRUE(WithoutRoster("Adresse: Øvre Lia 2B\n1234 Vik\n").empty());
+}
+
+TEST_F(NameDetectorTest, IdOnTheNextLineOfATableRow) {
+  EXPECT_EQ(
+      WithoutRoster("Navn Fødselsnummer Klasse\nIfrah Duale\n03051212345 6B\n", "03051212345"),
+      (std::vector<Found>{{"Ifrah Duale", "name.context", ""}}));
+}
+
+TEST_F(NameDetectorTest, SecondNameAfterOgAndEnumerations) {
+  EXPECT_EQ(
+      Texts(WithoutRoster("Vårdnadshavare: Petra Lindgren och Jonas Lindgren\nMentor: Åsa Berg")),
+      (Strings{"Petra Lindgren", "Jonas Lindgren"}));
+  EXPECT_EQ(Texts(WithoutRoster("Skolen har snakket med Liv, Dawit og Storm om bildene.")),
+            (Strings{"Liv", "Dawit", "Storm"}));
+  EXPECT_EQ(Texts(WithoutRoster("Søsken\nMaja, 5 år, Lia barnehage\n")), (Strings{"Maja"}));
+  // Places after a full name are no enumeration of first names.
+  EXPECT_EQ(Texts(WithoutRoster("Vi har skrevet til Kari Dahl, Bergen og Oslo kommune.")),
+            (Strings{"Kari Dahl"}));
+}
+
+TEST_F(NameDetectorTest, NameStopsAtTheNextCell) {
+  EXPECT_EQ(Texts(WithoutRoster("Navn Funksjon Parti\nPer Arne Vik Medlem Sp\n")),
+            (Strings{"Per Arne Vik"}));
+  EXPECT_EQ(Texts(WithoutRoster("Matematik\nKarin Lund Geometri och problemlösning\n")),
+            (Strings{"Karin Lund"}));
+  EXPECT_EQ(Texts(WithoutRoster("Underskrifter\nKari Dahl Ole Vik\n")),
+            (Strings{"Kari Dahl", "Ole Vik"}));
+  // A name wrapped onto the next line is one name.
+  EXPECT_EQ(Texts(WithoutRoster("Forældrene ønsker, at skolen orienterer elevens morfar, Erik\n"
+                                "Skovgaard, som henter hende tre dage om ugen.")),
+            (Strings{"Erik\nSkovgaard"}));
+}
+
+TEST_F(NameDetectorTest, OcrDamageAroundNames) {
+  EXPECT_EQ(Texts(WithoutRoster("Viggos lillebror-Ronja begynner i barnehagen.")),
+            (Strings{"Ronja"}));
+  EXPECT_EQ(Texts(WithoutRoster("Elev: Oskar Lindkvist\nHans pappa Stefan. Lindkvist har ringt.")),
+            (Strings{"Oskar Lindkvist", "Stefan. Lindkvist"}));
+}
+
+TEST_F(NameDetectorTest, RosterFullNameWithAnOcrFullStop) {
+  EXPECT_EQ(WithRoster("Elev: Tobias Vangen\nMora Hege. Vangen ringte i dag."),
+            (std::vector<Found>{{"Tobias Vangen", "name.roster", "pupil"},
+                                {"Hege. Vangen", "name.roster", "guardian"}}));
+}
+
+TEST_F(NameDetectorTest, RosterFamilyNameAfterAnotherFirstNameIsSomeoneElse) {
+  EXPECT_EQ(WithRoster("Tobias Vangen har begynt. Morfaren Arne Vangen henter ham."),
+            (std::vector<Found>{{"Tobias Vangen", "name.roster", "pupil"},
+                                {"Arne Vangen", "name.list", ""}}));
+}
+
 // --- traps ------------------------------------------------------------------------------
 
 TEST_F(NameDetectorTest, StreetsOrganisationsAndPlacesAreNotNames) {
@@ -258,6 +386,17 @@ TEST_F(NameDetectorTest, StreetsOrganisationsAndPlacesAreNotNames) {
   EXPECT_TRUE(WithoutRoster("Møtet holdes på Ole Bull Akademiet.").empty());
   EXPECT_TRUE(WithoutRoster("Elevene ved Sørbygda skole og Nordbygda skule.").empty());
   EXPECT_TRUE(WithoutRoster("Vi reiser til Kristiansand og Lillehammer.").empty());
+}
+
+TEST_F(NameDetectorTest, OrganisationsByTheirEndingsAreNotNames) {
+  EXPECT_TRUE(WithoutRoster("Velforeningen Nordlia\nLiavegen 3\n1234 Lia\n").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Till: Bostadsrättsföreningen Tallbacken\nBox 15\n123 45 Åsbro\n").empty());
+  EXPECT_EQ(Texts(WithoutRoster("Idrettslagets styre har bedt Kari Lunde om et svar.")),
+            (Strings{"Kari Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Grundejerforeningens formand er orienteret. Vi har talt med "
+                                "Mette Holm.")),
+            (Strings{"Mette Holm"}));
 }
 
 TEST_F(NameDetectorTest, MonthsAndWeekdaysAreNotNames) {
@@ -286,6 +425,70 @@ TEST_F(NameDetectorTest, OfficialsAreNotReported) {
   // A private person in the same positions is reported.
   EXPECT_EQ(Texts(WithoutRoster("Fra: Kari Dahl <kari.dahl@gmail.com>")), (Strings{"Kari Dahl"}));
   EXPECT_EQ(Texts(WithoutRoster("Hilsen\nKari Dahl\nBakkevegen 12\n")), (Strings{"Kari Dahl"}));
+}
+
+// Titles are an open class: compounds, endings, wrapped lines, a title as a sentence's
+// subject, in parentheses, on a form's position line.
+TEST_F(NameDetectorTest, OfficialsByTitleEndingsAndCompounds) {
+  EXPECT_TRUE(WithoutRoster("Med vennlig hilsen\n\nTorunn Bakkevik\nøkonomisjef\n").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Vi har befart stedet sammen med trafikkingeniør Knut Haraldsen.").empty());
+  EXPECT_TRUE(WithoutRoster("Samrådet leddes av miljöspecialist Eva Brandt.").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Kontakt kommunikationsmedarbejder Mette Dalgas på tlf. 12 34 56 78.").empty());
+  // The title at the end of a wrapped line, the name on the next.
+  EXPECT_TRUE(WithoutRoster("Spørsmål kan rettes til vår innkjøpsrådgiver\nTrude Lihaug, tlf. "
+                            "55 66 77 88.")
+                  .empty());
+}
+
+TEST_F(NameDetectorTest, OfficialsAsSubjectOfTheSentence) {
+  EXPECT_TRUE(WithoutRoster("Saksbehandler i saken er Randi Holmsen, tlf. 55 00 11 22.").empty());
+  EXPECT_TRUE(WithoutRoster("Ansvarig projektledare för arbetet är Göran Lindqvist.").empty());
+  // Without a title or label in the sentence the name stands.
+  EXPECT_EQ(Texts(WithoutRoster("Den nye eieren av huset er Randi Holmsen.")),
+            (Strings{"Randi Holmsen"}));
+}
+
+TEST_F(NameDetectorTest, OfficialsByParenthesesAppositionAndPositionLine) {
+  EXPECT_TRUE(WithoutRoster("Til stede: Kjetil Moen (PPT Vestby, spesialpedagog)").empty());
+  EXPECT_TRUE(
+      WithoutRoster("Tilbudet er sendt av Ronny Lie, senior account manager, Kontorhuset AS.")
+          .empty());
+  EXPECT_TRUE(WithoutRoster("Justerare: Ingrid Holmgren").empty());
+  EXPECT_TRUE(WithoutRoster("MELDER\nNavn: Bente Sørli\nStilling: Helsesykepleier\n").empty());
+  EXPECT_TRUE(WithoutRoster("Namn: Eva Brandt\nBefattning: skolkurator\n").empty());
+  // Traps: a relation in the parentheses, a verb after the comma, no title on the line.
+  EXPECT_EQ(Texts(WithoutRoster("Til stede: Kari Lunde (mor, sykepleier)")),
+            (Strings{"Kari Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Tor Lunde og Eli Lunde, foreldrene til eleven, møtte rektor "
+                                "05.09.2024.")),
+            (Strings{"Tor Lunde", "Eli Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Navn: Bente Sørli\nAdresse: Lia 4\n")), (Strings{"Bente Sørli"}));
+}
+
+TEST_F(NameDetectorTest, PrivateEvidenceOutweighsAnOfficialsLabel) {
+  // Copies go to parents too: a private e-mail address, a relation or an ID beside the
+  // name make it a private person's whatever the label.
+  EXPECT_EQ(Texts(WithoutRoster("Kopi: Geir Lunde <geir.lunde@gmail.com>")),
+            (Strings{"Geir Lunde"}));
+  EXPECT_EQ(Texts(WithoutRoster("Kopi: Randi Holm (mor)")), (Strings{"Randi Holm"}));
+  // A class is no such evidence: teachers have classes.
+  EXPECT_TRUE(WithoutRoster("Kontaktlærer Solveig Dahl (7. trinn) gir dere en plan.").empty());
+}
+
+TEST_F(NameDetectorTest, AnOfficialNamedAgainIsTheOfficial) {
+  EXPECT_TRUE(WithoutRoster("Till: att. ordförande Karl-Erik Nyberg\n\nHej!\n\nTack, Karl-Erik "
+                            "Nyberg, för att du sprider informationen.")
+                  .empty());
+  EXPECT_TRUE(
+      WithoutRoster("Marit Fossum (H) spurte om saken. Rådgiver Marit Fossum svarte.").empty());
+}
+
+TEST_F(NameDetectorTest, LabelAloneOnTheLineAbove) {
+  EXPECT_EQ(WithoutRoster("Elev:\nAmund Hegre\nKlasse: 6B"),
+            (std::vector<Found>{{"Amund Hegre", "name.context", ""}}));
+  EXPECT_TRUE(WithoutRoster("Saksbehandler:\nJon Nilsen").empty());
 }
 
 TEST_F(NameDetectorTest, FindingTextIsAsWrittenWithOffsets) {

@@ -1,0 +1,228 @@
+#include "detect/name_rules.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+
+#include "base/toml_file.h"
+#include "base/utf8.h"
+#include "detect/roster_terms.h"
+
+namespace skjerm {
+namespace person_names {
+namespace {
+
+std::vector<std::string> StringArray(const toml::table& table, std::string_view section,
+                                     std::string_view key, const std::string& file) {
+  const std::string where = file + ": [" + std::string(section) + "] " + std::string(key);
+  const toml::array* array =
+      table.at_path(std::string(section) + "." + std::string(key)).as_array();
+  if (array == nullptr) throw std::runtime_error(where + " is missing or not a list");
+  std::vector<std::string> out;
+  for (const toml::node& node : *array) {
+    std::optional<std::string> value = node.value<std::string>();
+    if (!value) throw std::runtime_error(where + " must hold only strings");
+    out.push_back(*value);
+  }
+  return out;
+}
+
+void ReadConfidence(const toml::table& table, const std::string& file, Confidence* c) {
+  const std::pair<const char*, double*> knobs[] = {
+      {"roster_full", &c->roster_full},
+      {"roster_first_after_full", &c->roster_first_after_full},
+      {"roster_first_alone", &c->roster_first_alone},
+      {"roster_family_after_full", &c->roster_family_after_full},
+      {"roster_fuzzy", &c->roster_fuzzy},
+      {"list_full", &c->list_full},
+      {"context", &c->context},
+      {"list_first_after_full", &c->list_first_after_full},
+      {"list_first_alone", &c->list_first_alone},
+  };
+  for (const auto& [key, value] : knobs) {
+    std::optional<double> v = table.at_path(std::string("confidence.") + key).value<double>();
+    if (!v) continue;  // the default stands
+    if (*v < 0 || *v > 1) {
+      throw std::runtime_error(file + ": [confidence] " + key + " must lie between 0 and 1");
+    }
+    *value = *v;
+  }
+}
+
+void LoadNameList(const std::string& dir, std::string_view prefix, FoldedWordSet* set) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  bool any = false;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && EndsWith(name, ".txt")) {
+      any |= set->AddFile(e.path().string());
+    }
+  }
+  if (!any) throw std::runtime_error(dir + ": no " + std::string(prefix) + "*.txt name list");
+}
+
+// Reads one names.toml file into the rules.
+class RulesReader {
+ public:
+  RulesReader(const std::string& file, Rules* rules)
+      : file_(file), table_(ParseTomlFile(file)), rules_(rules) {}
+
+  void Read() {
+    ReadConfidence(table_, file_, &rules_->confidence);
+    Phrases("context", "salutations", &rules_->salutations);
+    Phrases("context", "labels", &rules_->labels);
+    Phrases("context", "subject_labels", &rules_->subject_labels);
+    Patterns("context", "class_after", &rules_->class_after);
+    Patterns("context", "class_code_after", &rules_->class_code_after);
+    Phrases("context", "relations", &rules_->relations);
+    Phrases("context", "id_words", &rules_->id_words);
+    Phrases("officials", "titles", &rules_->official_titles);
+    Phrases("officials", "labels", &rules_->official_labels);
+    Phrases("officials", "closings", &rules_->closings);
+    Phrases("officials", "position_labels", &rules_->position_labels);
+    Words("officials", "copulas", &rules_->copulas);
+    Words("officials", "title_endings", &rules_->title_suffixes);
+    for (const std::string& t : Strings("officials", "titles")) {
+      const std::string f = FoldName(t);
+      if (f.find(' ') == std::string::npos && f.size() >= 5) rules_->title_suffixes.insert(f);
+    }
+    Folded("officials", "email_domains", &rules_->email_domains);
+    Folded("officials", "private_email_domains", &rules_->private_email_domains);
+    Words("not_names", "organisation_words", &rules_->organisation_words);
+    Words("not_names", "street_words", &rules_->street_words);
+    Words("not_names", "never", &rules_->never);
+    Words("not_names", "sentence_words", &rules_->sentence_words);
+    Folded("not_names", "street_suffixes", &rules_->street_suffixes);
+    Folded("not_names", "organisation_endings", &rules_->organisation_endings);
+    Words("roster", "school_words", &rules_->school_words);
+  }
+
+ private:
+  std::vector<std::string> Strings(std::string_view section, std::string_view key) const {
+    return StringArray(table_, section, key, file_);
+  }
+  void Phrases(std::string_view section, std::string_view key, PhraseSet* set) const {
+    for (const std::string& p : Strings(section, key)) set->Add(p);
+  }
+  void Patterns(std::string_view section, std::string_view key,
+                std::vector<std::unique_ptr<RE2>>* out) const {
+    for (const std::string& p : Strings(section, key)) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto re = std::make_unique<RE2>(p, options);
+      if (!re->ok()) {
+        throw std::runtime_error(file_ + ": [" + std::string(section) + "] " + std::string(key) +
+                                 ": bad pattern: " + re->error());
+      }
+      out->push_back(std::move(re));
+    }
+  }
+  void Words(std::string_view section, std::string_view key,
+             std::unordered_set<std::string>* set) const {
+    for (const std::string& w : Strings(section, key)) set->insert(FoldName(w));
+  }
+  void Folded(std::string_view section, std::string_view key, std::vector<std::string>* out) const {
+    for (const std::string& s : Strings(section, key)) out->push_back(FoldForMatching(s));
+  }
+
+  const std::string& file_;
+  const toml::table table_;
+  Rules* rules_;
+};
+
+}  // namespace
+
+void PhraseSet::Add(std::string_view phrase) {
+  std::string folded = FoldName(phrase);
+  if (folded.empty()) return;
+  max_words_ = std::max(max_words_, SplitFoldedName(folded).size());
+  phrases_.insert(std::move(folded));
+}
+
+Rules Rules::Load(const std::string& patterns_dir) {
+  Rules rules;
+  RulesReader(patterns_dir + "/names.toml", &rules).Read();
+  const std::string names_dir = patterns_dir + "/names";
+  LoadNameList(names_dir, "first_names_", &rules.first_names);
+  LoadNameList(names_dir, "last_names_", &rules.last_names);
+  for (const auto& [file, set] : {std::pair{"ordinary_words.txt", &rules.ordinary_words},
+                                  std::pair{"common_words.txt", &rules.common_words}}) {
+    if (!set->AddFile(names_dir + "/" + file)) {
+      throw std::runtime_error(names_dir + "/" + file + ": cannot be read");
+    }
+  }
+  return rules;
+}
+
+bool Rules::IsTitle(const std::string& folded) const {
+  if (official_titles.Contains(folded)) return true;
+  static const char* const kEndings[] = {"",    "n",  "en", "a",    "et",   "t",   "na", "ne",
+                                         "ene", "ar", "er", "erna", "arna", "ane", "e"};
+  for (const char* ending : kEndings) {
+    const std::string_view e(ending);
+    if (!EndsWith(folded, e)) continue;
+    const std::string stem = folded.substr(0, folded.size() - e.size());
+    for (const std::string& title : title_suffixes) {
+      if (EndsWith(stem, title)) return true;
+    }
+  }
+  return false;
+}
+
+bool Rules::HasStreetSuffix(const std::string& folded) const {
+  for (const std::string& s : street_suffixes) {
+    if (EndsWith(folded, s)) return true;
+  }
+  return false;
+}
+
+bool Rules::IsOrganisationWord(const std::string& folded) const {
+  if (organisation_words.count(folded)) return true;
+  const std::string stem = StripGenitive(folded);
+  for (const std::string& ending : organisation_endings) {
+    for (const std::string* w : {&folded, &stem}) {
+      // A compound: at least three letters before the ending («Vellaget», not «Lag»).
+      if (w->size() >= ending.size() + 3 && EndsWith(*w, ending)) return true;
+      if (*w == ending) return true;
+    }
+  }
+  return false;
+}
+
+bool Rules::SurnameLike(const Token& t) const {
+  const std::string& f = t.folded;
+  if (f.size() < 2 || !t.cap) return false;
+  if (never.count(f) || IsOrganisationWord(f) ||
+      (street_words.count(f) && !last_names.ContainsFolded(f)) || sentence_words.count(f) ||
+      common_words.ContainsFolded(f) || id_words.Contains(f) || IsTitle(f) || labels.Contains(f) ||
+      salutations.Contains(f)) {
+    return false;
+  }
+  return !HasStreetSuffix(f);
+}
+
+bool Rules::IsPrivateEmailDomain(const std::string& domain) const {
+  const std::vector<std::string> parts = SplitFoldedName(domain);
+  for (const std::string& p : private_email_domains) {
+    if (p.find('.') != std::string::npos) {
+      if (domain == p || EndsWith(domain, "." + p)) return true;
+    } else if (std::find(parts.begin(), parts.end(), p) != parts.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Rules::IsOrganisationEmailDomain(const std::string& domain) const {
+  for (const std::string& d : email_domains) {
+    if (domain.find(d) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace person_names
+}  // namespace skjerm
