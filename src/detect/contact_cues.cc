@@ -67,6 +67,8 @@ bool Document::IsOrgWord(std::string_view word) const {
   if (rules_.legal_forms.count(std::string(word)) > 0) return true;
   const std::string key = WordSet::Key(word);
   if (key.size() < 2) return false;
+  // «Navn» is a label of a person, not «NAV» inflected.
+  if (rules_.private_labels.Contains(key)) return false;
   if (rules_.contact_cues.Contains(key)) return true;
   if (HasOrgEnding(rules_.org_name_words, key) || HasOrgEnding(rules_.official_roles, key)) {
     return true;

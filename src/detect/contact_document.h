@@ -144,6 +144,7 @@ class Document {
   void BuildLayout();
   void MarkLetterhead(UnitText* u);
   void MarkFooter(UnitText* u);
+  bool AboutAPerson(size_t unit, size_t line) const;
   void FindSignatures(UnitText* u);
   void ClassifySignatures();
   void MarkOrganisationBlocks(UnitText* u);

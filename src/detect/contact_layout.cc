@@ -332,12 +332,16 @@ void Document::MarkLetterhead(UnitText* u) {
   u->lines[i].zone = Zone::kLetterhead;
   has_letterhead_ = true;
   bool name_only = true;  // the lines so far only name the organisation
+  const size_t unit = static_cast<size_t>(u - units_.data());
   size_t j = i + 1;
-  while (j < u->lines.size()) {
+  while (j < u->lines.size() && !AboutAPerson(unit, j)) {
     if (u->lines[j].blank) {
       // One blank line may separate the name (on one line or wrapped onto two) from its
       // contact lines.
-      if (!name_only || j + 1 >= u->lines.size() || !IsContactLine(u->LineText(j + 1))) break;
+      if (!name_only || j + 1 >= u->lines.size() || !IsContactLine(u->LineText(j + 1)) ||
+          AboutAPerson(unit, j + 1)) {
+        break;
+      }
       ++j;
       continue;
     }
@@ -349,6 +353,20 @@ void Document::MarkLetterhead(UnitText* u) {
     u->lines[j].zone = Zone::kLetterhead;
     ++j;
   }
+}
+
+// A line with a private person's label («Navn», «Elev») or a person's name found on it.
+bool Document::AboutAPerson(size_t unit, size_t line) const {
+  const UnitText& u = units_[unit];
+  const Line& l = u.lines[line];
+  for (const auto& [begin, end] : name_spans_[unit]) {
+    if (begin < l.end && end > l.begin) return true;
+  }
+  for (const Word& w : WordsIn(u.text, l.begin, l.end)) {
+    const std::string_view word = u.text.substr(w.begin, w.end - w.begin);
+    if (IsPersonCue(word) || rules_.private_labels.Contains(WordSet::Key(word))) return true;
+  }
+  return false;
 }
 
 // The last lines of a page when they are the organisation's contact lines.
@@ -372,9 +390,12 @@ void Document::MarkFooter(UnitText* u) {
   while (k > 0 && (u->lines[k - 1].blank || is_page_number(u->LineText(k - 1)))) --k;
   const size_t last = k;
   bool has_cue = false;
+  const size_t unit = static_cast<size_t>(u - units_.data());
   while (k > 0 && !u->lines[k - 1].blank && u->lines[k - 1].zone == Zone::kBody) {
     const std::string_view line = u->LineText(k - 1);
     if (!IsContactLine(line) && !IsOrgNameLine(line)) break;
+    // A table of persons can end a page: «Navn | Adresse», «Ola Hansen | Storgata 4».
+    if (AboutAPerson(unit, k - 1)) break;
     if (HasContactCue(line)) has_cue = true;
     --k;
   }

@@ -212,6 +212,27 @@ bool Context::PositionLineBelow(const Unit& unit, size_t last) const {
   return false;
 }
 
+// «Tor-Arne Kviseth (H)», «Emma Tidlund | KD | ledamot»: a politician's party after the
+// name, in parentheses or in the next cell of a table row. A politician in office is public.
+bool Context::PartyAfter(const Unit& unit, size_t last) const {
+  if (last >= unit.tokens.size()) return false;
+  const std::string_view gap = unit.GapBetween(last - 1, last);
+  const bool paren = gap == " (" || gap == "(";
+  if (!paren && gap != " | ") return false;
+  const Token& party = unit.tokens[last];
+  const std::string_view written(unit.text().data() + party.begin, party.end - party.begin);
+  if (rules_.parties.count(std::string(written)) == 0) return false;
+  const std::string_view rest = std::string_view(unit.text()).substr(party.end);
+  if (paren) return !rest.empty() && rest.front() == ')';
+  return rest.empty() || rest.front() == '\n' || rest.substr(0, 2) == " |";
+}
+
+// A party after the name, unless a label before it says the person is private («Eleven
+// Kari Hansen (S)»: a mark of something else).
+bool Context::Politician(const Unit& unit, size_t first, size_t last) const {
+  return PartyAfter(unit, last) && !PrivateContextBefore(unit, first);
+}
+
 bool Context::TitleAfter(const Unit& unit, size_t last) const {
   if (last < unit.tokens.size()) {
     const std::string_view gap = unit.GapBetween(last - 1, last);
@@ -462,11 +483,12 @@ bool Context::InSignedBlockWithTitle(const Unit& unit, size_t first, size_t last
 
 bool Context::IsOfficial(const Unit& unit, size_t first, size_t last) const {
   return OfficialTitleBefore(unit, first) || OfficialAfter(unit, last) ||
+         Politician(unit, first, last) ||
          InSignedBlockWithTitle(unit, first, last, /*organisation_too=*/true);
 }
 
 bool Context::OfficialByTitle(const Unit& unit, size_t first, size_t last) const {
-  return TitleBefore(unit, first) || TitleAfter(unit, last) ||
+  return TitleBefore(unit, first) || TitleAfter(unit, last) || Politician(unit, first, last) ||
          InSignedBlockWithTitle(unit, first, last, /*organisation_too=*/false);
 }
 

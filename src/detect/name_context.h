@@ -75,6 +75,8 @@ class Context {
   bool OfficialAfter(const Unit& unit, size_t last) const;
   bool TitleInApposition(const Unit& unit, size_t last) const;
   bool PositionLineBelow(const Unit& unit, size_t last) const;
+  bool PartyAfter(const Unit& unit, size_t last) const;
+  bool Politician(const Unit& unit, size_t first, size_t last) const;
   bool ClosingAbove(const Unit& unit, size_t first) const;
   bool InSignedBlockWithTitle(const Unit& unit, size_t first, size_t last,
                               bool organisation_too) const;

@@ -155,7 +155,9 @@ ListMatch::Verdict ListMatch::ListedNameWithSurname(const Unit& unit, size_t i, 
                              rules_.last_names.ContainsFolded(StripGenitive(surname.folded));
   const bool ordinary_first = Listed(rules_.ordinary_words, t);
   const bool ordinary_surname = Listed(rules_.ordinary_words, surname) && !known_surname;
-  if (!ordinary_surname && (known_surname || !ordinary_first || !t.sentence_start)) {
+  // A heading row is read like a sentence start: «Anlegg Adresse Dag Tid Gruppe».
+  const bool starts = t.sentence_start || OnHeadingLine(unit, i);
+  if (!ordinary_surname && (known_surname || !ordinary_first || !starts)) {
     return {"name.list", rules_.confidence.list_full};
   }
   return {};
@@ -300,11 +302,36 @@ std::string ListMatch::LoneFirstName(const Token& t) const {
   return stem;
 }
 
+// A line of three or more words, every one capitalised, and no punctuation: a table's header
+// row or a heading («Anlegg | Adresse | Dag | Tid»), where a name that is also a word (Dag)
+// is the word.
+bool ListMatch::OnHeadingLine(const Unit& unit, size_t i) const {
+  const std::string& text = unit.text();
+  const size_t line_begin = text.rfind('\n', unit.tokens[i].begin);
+  const size_t begin = line_begin == std::string::npos ? 0 : line_begin + 1;
+  const size_t line_end = text.find('\n', unit.tokens[i].end);
+  const size_t end = line_end == std::string::npos ? text.size() : line_end;
+  // A list of names («Til stede: Per Olsen, Liv Berg») has its colon and commas.
+  for (size_t p = begin; p < end; ++p) {
+    if (text[p] == ',' || text[p] == ':' || text[p] == '(' || text[p] == '.') return false;
+  }
+  size_t k = i;
+  while (k > 0 && unit.tokens[k - 1].begin >= begin) --k;
+  size_t words = 0;
+  for (; k < unit.tokens.size() && unit.tokens[k].end <= end; ++k, ++words) {
+    if (!unit.tokens[k].cap) return false;
+  }
+  return words >= 3;
+}
+
 void ListMatch::CollectLoneFirstNames() {
   for (const Unit& unit : doc_->units) {
-    for (const Token& t : unit.tokens) {
+    for (size_t i = 0; i < unit.tokens.size(); ++i) {
+      const Token& t = unit.tokens[i];
       const std::string first = LoneFirstName(t);
-      if (!first.empty() && !doc_->official_first.count(first)) doc_->lone_first.insert(first);
+      if (first.empty() || doc_->official_first.count(first)) continue;
+      if (Listed(rules_.ordinary_words, t) && OnHeadingLine(unit, i)) continue;
+      doc_->lone_first.insert(first);
     }
   }
 }
@@ -347,7 +374,8 @@ void ListMatch::Singles(size_t u) {
     };
     const bool known = seen(doc_->known_first);
     const bool lone = seen(doc_->lone_first);
-    if ((known || lone) && !OrdinaryAtSentenceStart(t) && !context_.IsOfficial(unit, i, i + 1)) {
+    if ((known || lone) && !OrdinaryAtSentenceStart(t) && !context_.IsOfficial(unit, i, i + 1) &&
+        !(!known && Listed(rules_.ordinary_words, t) && OnHeadingLine(unit, i))) {
       Add(u, i, i + 1, "name.list",
           known ? rules_.confidence.list_first_after_full : rules_.confidence.list_first_alone);
     } else if ((context_.CoordinatedWithName(unit, i) ||

@@ -56,6 +56,7 @@ class ListMatch {
   void LoneContextNames();
   std::string LoneFirstName(const Token& t) const;
   void CollectLoneFirstNames();
+  bool OnHeadingLine(const Unit& unit, size_t i) const;
   void Singles(size_t u);
   size_t KnownFullNameEnd(const Unit& unit, size_t i) const;
   bool OrdinaryAtSentenceStart(const Token& t) const;

@@ -85,6 +85,7 @@ class RulesReader {
     Phrases("officials", "closings", &rules_->closings);
     Phrases("officials", "position_labels", &rules_->position_labels);
     Words("officials", "copulas", &rules_->copulas);
+    for (const std::string& p : Strings("officials", "parties")) rules_->parties.insert(p);
     Words("officials", "title_endings", &rules_->title_suffixes);
     for (const std::string& t : Strings("officials", "titles")) {
       const std::string f = FoldName(t);

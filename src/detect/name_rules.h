@@ -76,6 +76,7 @@ struct Rules {
   std::vector<std::string> email_domains;   // an organisation's, folded
   std::vector<std::string> private_email_domains;  // private persons' providers
   std::unordered_set<std::string> title_suffixes;  // single-word titles and title_endings
+  std::unordered_set<std::string> parties;  // «Sp», «KrF», «S»: as written, case matters
   std::unordered_set<std::string> organisation_words, street_words, never, sentence_words;
   std::vector<std::string> street_suffixes, organisation_endings;
   std::unordered_set<std::string> school_words;  // [roster]: a letter about school

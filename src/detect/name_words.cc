@@ -48,7 +48,8 @@ bool StartsSentence(const std::string& text, size_t pos) {
   if (p == 0) return true;
   const char c = text[p - 1];
   if (c == '\n') return StartsSentenceAfterLineBreak(text, p - 1);
-  if (std::string_view(".!?:;*-").find(c) != std::string_view::npos) return true;
+  // '|' separates the cells of a table row: a cell starts like a sentence.
+  if (std::string_view(".!?:;*-|").find(c) != std::string_view::npos) return true;
   return text.compare(p >= 3 ? p - 3 : 0, 3, "\xE2\x80\xA2") == 0;  // •
 }
 

@@ -39,6 +39,9 @@ void PageTextBuilder::AddWord(std::string_view text, const Box& box, float confi
       case WordBreak::kSpace:
         out.push_back(' ');
         break;
+      case WordBreak::kCell:
+        out.append(" | ");
+        break;
       case WordBreak::kLine:
         out.push_back('\n');
         break;

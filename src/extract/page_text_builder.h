@@ -13,6 +13,7 @@ namespace skjerm {
 enum class WordBreak {
   kNone,   // glued: the source had no space ("Ola" ",")
   kSpace,  // next word on the same line
+  kCell,   // next cell of a table row on the same line: " | "
   kLine,   // '\n'
   kBlock,  // an empty line: a new paragraph, column or region
 };

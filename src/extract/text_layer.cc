@@ -1,6 +1,7 @@
 #include "extract/text_layer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include <utf8proc.h>
@@ -13,7 +14,9 @@ namespace {
 
 // Layout thresholds in units of the text height (the box height of the smaller word).
 constexpr double kSameLineOverlap = 0.5;  // vertical overlap that makes two words one line
-constexpr double kCellGap = 3.0;          // a gap this wide inside a line starts a new line
+constexpr double kCellGap = 3.0;          // a gap this wide inside a line always separates cells
+constexpr double kTableGap = 0.6;         // wider than a word space: a cell if columns align
+constexpr double kAlignSlack = 1.5;       // points: how exactly a column's cells line up
 constexpr double kGlueGap = 0.2;          // narrower than this, a word without space glues
 constexpr double kBlockGap = 0.9;         // an empty line's worth of vertical space
 
@@ -38,6 +41,77 @@ FrameBox InFrame(const Box& b, int rotation) {
   }
 }
 
+// A row of upright words, left to right, and for each word whether a cell starts at it.
+struct Row {
+  std::vector<size_t> words;  // indexes into the page's words
+  double v0 = 0, v1 = 0;      // the vertical extent of the word that opened the row
+  std::vector<bool> cell_start;
+};
+
+double Gap(const TextLayerWord& a, const TextLayerWord& b) { return b.box.x0 - a.box.x1; }
+
+double TextHeight(const TextLayerWord& a, const TextLayerWord& b) {
+  return std::max(std::min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0), 1.0);
+}
+
+// Poppler orders words by its own block analysis, which reads a table column by column or
+// block by block; a reader, and the detectors, read a table row by row. Upright words are
+// regrouped into rows: a word belongs to the row whose first word's height spans its
+// middle.
+std::vector<Row> UprightRows(const std::vector<TextLayerWord>& words) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if ((words[i].rotation & 3) == 0) order.push_back(i);
+  }
+  auto middle = [&](size_t i) { return (words[i].box.y0 + words[i].box.y1) / 2; };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return middle(a) < middle(b); });
+  std::vector<Row> rows;
+  for (size_t i : order) {
+    if (rows.empty() || middle(i) > rows.back().v1) {
+      rows.push_back(Row{{}, words[i].box.y0, words[i].box.y1, {}});
+    }
+    rows.back().words.push_back(i);
+  }
+  for (Row& row : rows) {
+    std::stable_sort(row.words.begin(), row.words.end(),
+                     [&](size_t a, size_t b) { return words[a].box.x0 < words[b].box.x0; });
+  }
+  return rows;
+}
+
+// A gap a little wider than a word space separates two cells when the word after it
+// starts where a cell starts in the row above or below (a table's column); a gap of
+// several letters always does.
+void MarkCells(const std::vector<TextLayerWord>& words, std::vector<Row>* rows) {
+  auto wide = [&](const Row& row, size_t k, double factor) {
+    const TextLayerWord& a = words[row.words[k - 1]];
+    const TextLayerWord& b = words[row.words[k]];
+    return Gap(a, b) > factor * TextHeight(a, b);
+  };
+  auto column_starts_at = [&](const Row& row, double x) {
+    for (size_t k = 1; k < row.words.size(); ++k) {
+      if (wide(row, k, kTableGap) && std::abs(words[row.words[k]].box.x0 - x) <= kAlignSlack) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (size_t r = 0; r < rows->size(); ++r) {
+    Row& row = (*rows)[r];
+    row.cell_start.assign(row.words.size(), false);
+    for (size_t k = 1; k < row.words.size(); ++k) {
+      if (wide(row, k, kCellGap)) {
+        row.cell_start[k] = true;
+      } else if (wide(row, k, kTableGap)) {
+        const double x = words[row.words[k]].box.x0;
+        row.cell_start[k] = (r > 0 && column_starts_at((*rows)[r - 1], x)) ||
+                            (r + 1 < rows->size() && column_starts_at((*rows)[r + 1], x));
+      }
+    }
+  }
+}
+
 WordBreak BreakBetween(const TextLayerWord& prev, const TextLayerWord& next) {
   if ((prev.rotation & 3) != (next.rotation & 3)) return WordBreak::kLine;
   const FrameBox a = InFrame(prev.box, prev.rotation);
@@ -55,6 +129,20 @@ WordBreak BreakBetween(const TextLayerWord& prev, const TextLayerWord& next) {
   return WordBreak::kLine;
 }
 
+// Between two rows: an empty line where there is a blank line's worth of space.
+WordBreak BreakBetweenRows(const TextLayerWord& last, const TextLayerWord& first) {
+  const double h = TextHeight(last, first);
+  return first.box.y0 - last.box.y1 > kBlockGap * h ? WordBreak::kBlock : WordBreak::kLine;
+}
+
+WordBreak BreakInRow(const TextLayerWord& prev, const TextLayerWord& next, bool cell_start) {
+  if (cell_start) return WordBreak::kCell;
+  if (!prev.space_after && Gap(prev, next) < kGlueGap * TextHeight(prev, next)) {
+    return WordBreak::kNone;
+  }
+  return WordBreak::kSpace;
+}
+
 bool IsLatinLetter(char32_t cp) {
   return cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2C60 && cp < 0x2C80) ||
          (cp >= 0xA720 && cp < 0xA800) || (cp >= 0xFB00 && cp <= 0xFB06);
@@ -64,9 +152,30 @@ bool IsLatinLetter(char32_t cp) {
 
 void LayOutTextLayer(const std::vector<TextLayerWord>& words, Page* page) {
   PageTextBuilder builder(page);
+  std::vector<Row> rows = UprightRows(words);
+  MarkCells(words, &rows);
+  const TextLayerWord* last = nullptr;
+  for (const Row& row : rows) {
+    for (size_t k = 0; k < row.words.size(); ++k) {
+      const TextLayerWord& word = words[row.words[k]];
+      WordBreak before = WordBreak::kNone;
+      if (k > 0) {
+        before = BreakInRow(*last, word, row.cell_start[k]);
+      } else if (last != nullptr) {
+        before = BreakBetweenRows(*last, word);
+      }
+      builder.AddWord(word.text, word.box, 100, before);
+      last = &word;
+    }
+  }
+  // Words running down, up or upside down keep poppler's order, after the upright text.
+  bool first_turned = true;
   for (size_t i = 0; i < words.size(); ++i) {
-    const WordBreak before = i == 0 ? WordBreak::kNone : BreakBetween(words[i - 1], words[i]);
-    builder.AddWord(words[i].text, words[i].box, 100, before);
+    if ((words[i].rotation & 3) == 0) continue;
+    const WordBreak before = first_turned ? WordBreak::kBlock : BreakBetween(*last, words[i]);
+    builder.AddWord(words[i].text, words[i].box, 100, last == nullptr ? WordBreak::kNone : before);
+    last = &words[i];
+    first_turned = false;
   }
 }
 

@@ -28,6 +28,32 @@ class ContactOrganisationTest : public ::testing::Test {
   PhoneDetector phones_{Rules()};
 };
 
+// --- venues ------------------------------------------------------------------------------
+
+TEST_F(ContactOrganisationTest, AVenuesAddressIsPublic) {
+  EXPECT_TRUE(Addresses({"Tirsdag kl. 19.00: Vågsbotn grendehus, Kvernhusvegen 4"}).empty());
+  EXPECT_TRUE(Addresses({"Anlegg | Adresse | Dag\n"
+                         "Skarvikhallen, bane A | Furumoveien 30 | mandag\n"
+                         "Bjørnstad skole, gymsal | Tollef Grøttums vei 5 | torsdag"})
+                  .empty());
+  // Traps: a person's row in the same kind of table, a family at home.
+  EXPECT_EQ(Addresses({"Deltakere:\n\nNavn | Adresse | Telefon\n"
+                       "Ola Hansen | Kvernhusvegen 4 | 900 12 345"}),
+            (Strings{"address.street|Kvernhusvegen 4"}));
+  EXPECT_EQ(Addresses({"Familien Hall bor i Storgata 4."}), (Strings{"address.street|Storgata 4"}));
+}
+
+TEST_F(ContactOrganisationTest, NavnIsAPersonsLabelNotNav) {
+  // «Navn» folds like «NAV» inflected; it labels a person. A table of persons may end a page
+  // and is no footer.
+  EXPECT_EQ(Addresses({"Sørbygda kommune\n\nNavn | Adresse\nOla Hansen | Kvernhusvegen 4"}),
+            (Strings{"address.street|Kvernhusvegen 4"}));
+  EXPECT_EQ(Phones({"Sørbygda kommune\n\nNavn | Telefon\nOla Hansen | 900 12 345"}),
+            (Strings{"phone.no|900 12 345"}));
+  // The trap: NAV's own office is an organisation's address.
+  EXPECT_TRUE(Addresses({"Møtet er hos NAV Sørbygda, Storgata 2."}).empty());
+}
+
 // --- a company's contact block --------------------------------------------------------
 
 TEST_F(ContactOrganisationTest, SuppliersBlockInBokmal) {

@@ -33,8 +33,8 @@ TEST(ExtractPdfTest, LetterTextKeepsLinesAndBlocks) {
   EXPECT_EQ(page.origin, PageOrigin::kTextLayer);
   EXPECT_FALSE(page.ocr_confidence.has_value());
   EXPECT_EQ(page.text,
-            "Nordby kommune\n"
-            "Dato: 14.03.2024\n"
+            // The date stands on the heading's line, far to the right: one row, two cells.
+            "Nordby kommune | Dato: 14.03.2024\n"
             "Oppvekst og utdanning\n"
             "\n"
             "Kari Nordmann\n"
@@ -48,8 +48,7 @@ TEST(ExtractPdfTest, LetterTextKeepsLinesAndBlocks) {
                 ", g\u00e5r i 6. trinn.\n"
                 "Vedtaket gjelder skole\u00e5ret 2024/2025.\n"
                 "\n"
-                "Elev\n"
-                "Ola Nordmann");
+                "Elev | Ola Nordmann");
   EXPECT_NEAR(page.width_pt, 595.3, 0.1);
   EXPECT_NEAR(page.height_pt, 841.9, 0.1);
   EXPECT_EQ(plan.document.media_type, MediaType::kPdf);
