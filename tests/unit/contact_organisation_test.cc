@@ -36,6 +36,8 @@ TEST_F(ContactOrganisationTest, AVenuesAddressIsPublic) {
                          "Skarvikhallen, bane A | Furumoveien 30 | mandag\n"
                          "Bjørnstad skole, gymsal | Tollef Grøttums vei 5 | torsdag"})
                   .empty());
+  EXPECT_TRUE(
+      Addresses({"Påminnelse om ventilationskontroll, Brf Kastanjen, Kastanjegatan 14"}).empty());
   // Traps: a person's row in the same kind of table, a family at home.
   EXPECT_EQ(Addresses({"Deltakere:\n\nNavn | Adresse | Telefon\n"
                        "Ola Hansen | Kvernhusvegen 4 | 900 12 345"}),
