@@ -319,15 +319,18 @@ bool MarkingGrammar::IsBasisContinuation(const MarkingTokens& tokens,
   ReadRest(tokens, 0, &r);
   if (r.unknown_words > 0 || r.sentence_cue || r.question) return false;
   if (r.has_basis) return true;
-  // "... offentlighedslovens § 30, nr." / "1": a '§' or a word such as "nr", "stk", "kap"
-  // ends the line above, a number starts this one.
+  // "... offentlighedslovens § 30, nr." / "1", "... forvaltningslova § 13 fyrste" / "ledd
+  // nr. 1": a '§' or a word such as "nr", "stk", "fyrste" ends the line above, a number or
+  // such a word starts this one.
   auto last = std::find_if(above.rbegin(), above.rend(),
                            [](const MarkingToken& t) { return t.is_content(); });
   auto first = std::find_if(tokens.begin(), tokens.end(),
                             [](const MarkingToken& t) { return t.is_content(); });
-  if (last == above.rend() || first == tokens.end() || first->kind != TokenKind::kNumber) {
-    return false;
-  }
+  if (last == above.rend() || first == tokens.end()) return false;
+  const bool basis_word_first = first->kind == TokenKind::kWord &&
+                                CountCodePoints(first->key) > 1 &&
+                                rules_.basis_words.count(first->key) > 0;
+  if (first->kind != TokenKind::kNumber && !basis_word_first) return false;
   return last->kind == TokenKind::kSection ||
          (last->kind == TokenKind::kWord && CountCodePoints(last->key) > 1 &&
           rules_.basis_words.count(last->key) > 0);

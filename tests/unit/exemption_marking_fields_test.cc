@@ -166,6 +166,18 @@ TEST(MarkingFieldsTest, BasisWrappedOntoTheNextLine) {
                 "da", MarkingPosition::kFooter);
 }
 
+TEST(MarkingFieldsTest, BasisWrappedAfterAnOrdinal) {
+  Letter nn;
+  nn.lang = "nn";
+  nn.footer_line =
+      "Unnateke offentlegheit, jf. offentleglova § 13 fyrste ledd, jf. forvaltningslova § 13 "
+      "fyrste\nledd nr. 1";
+  const auto found = FindIn(nn.Page());
+  ASSERT_TRUE(found) << Describe(found);
+  EXPECT_EQ(found->phrase, "Unnateke offentlegheit");
+  EXPECT_EQ(found->position, MarkingPosition::kFooter);
+}
+
 TEST(MarkingFieldsTest, WeakWordOnlyAsTheLastField) {
   Letter da;
   da.lang = "da";
