@@ -30,22 +30,15 @@ int RunText(const TextFlags& flags) {
     std::cout << "=== " << path << '\n';
     try {
       const Deadline deadline = std::chrono::steady_clock::now() + options.extract.timeout;
-      ExtractionPlan plan = reader->Plan(path, options.extract, deadline);
-      if (!plan.ocr_pages.empty()) {
-        std::vector<Page> pages =
-            reader->Ocr(path, plan.document.sha256, plan.ocr_pages, options.extract, deadline);
-        for (size_t k = 0; k < pages.size(); ++k) {
-          plan.document.pages[static_cast<size_t>(plan.ocr_pages[k])] = std::move(pages[k]);
-        }
-      }
-      for (const Page& page : plan.document.pages) {
+      const Document document = ReadDocument(*reader, path, options.extract, deadline);
+      for (const Page& page : document.pages) {
         std::cout << "--- page " << page.number << " ("
                   << (page.origin == PageOrigin::kOcr ? "ocr" : "text layer");
         if (page.ocr_confidence) std::cout << ", confidence " << *page.ocr_confidence;
         if (page.ocr_dpi > 0) std::cout << ", " << page.ocr_dpi << " dpi";
         std::cout << ")\n" << (flags.normalised ? TextView(page.text).text() : page.text) << '\n';
       }
-      for (const MetadataText& m : plan.document.metadata) {
+      for (const MetadataText& m : document.metadata) {
         std::cout << "--- " << MetadataSourceName(m.source) << " \"" << m.name << "\""
                   << (m.page > 0 ? " on page " + std::to_string(m.page) : std::string()) << '\n'
                   << m.text << '\n';

@@ -34,6 +34,9 @@ Page PageFromJson(const nlohmann::json& p) {
     word.begin = w.at(4).get<size_t>();
     word.end = w.at(5).get<size_t>();
     word.confidence = w.at(6).get<float>();
+    if (word.begin > word.end || word.end > page.text.size()) {
+      throw nlohmann::json::other_error::create(502, "a word outside its page's text", &w);
+    }
     page.words.push_back(word);
   }
   page.origin = p.at("ocr").get<bool>() ? PageOrigin::kOcr : PageOrigin::kTextLayer;

@@ -84,6 +84,18 @@ nlohmann::json Answer(DocumentReader& reader, const nlohmann::json& request) {
 
 }  // namespace
 
+Document ReadDocument(DocumentReader& reader, const std::string& path,
+                      const ExtractOptions& options, Deadline deadline) {
+  ExtractionPlan plan = reader.Plan(path, options, deadline);
+  if (!plan.ocr_pages.empty()) {
+    FillOcrPages(plan.ocr_pages,
+                 reader.Ocr(path, plan.document.sha256, plan.ocr_pages, options, deadline),
+                 &plan.document);
+  }
+  plan.document.path = path;
+  return std::move(plan.document);
+}
+
 std::unique_ptr<DocumentReader> MakeInProcessReader(const std::string& ocr_languages) {
   return std::make_unique<InProcessReader>(ocr_languages);
 }

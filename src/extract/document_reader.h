@@ -32,6 +32,11 @@ class DocumentReader {
                                 Deadline deadline) = 0;
 };
 
+// Plans the document and OCRs the pages that need it: every page read. Throws
+// ExtractionError.
+Document ReadDocument(DocumentReader& reader, const std::string& path,
+                      const ExtractOptions& options, Deadline deadline);
+
 // In this process, with a Tesseract engine made on first use.
 std::unique_ptr<DocumentReader> MakeInProcessReader(const std::string& ocr_languages);
 

@@ -284,11 +284,24 @@ Document ExtractDocument(const SourceFile& file, const ExtractOptions& options,
     own_engine = OcrEngine::Create(options.ocr_languages);
     engine_or_null = own_engine.get();
   }
-  std::vector<Page> recognised = OcrPages(file, plan.ocr_pages, options, *engine_or_null, deadline);
-  for (size_t i = 0; i < recognised.size(); ++i) {
-    plan.document.pages[plan.ocr_pages[i]] = std::move(recognised[i]);
-  }
+  FillOcrPages(plan.ocr_pages, OcrPages(file, plan.ocr_pages, options, *engine_or_null, deadline),
+               &plan.document);
   return std::move(plan.document);
+}
+
+void FillOcrPages(std::span<const int> indexes, std::vector<Page> pages, Document* document) {
+  if (pages.size() != indexes.size()) {
+    throw ExtractionError("internal error: " + std::to_string(indexes.size()) +
+                          " pages sent to OCR, " + std::to_string(pages.size()) + " came back");
+  }
+  for (size_t k = 0; k < indexes.size(); ++k) {
+    const int index = indexes[k];
+    if (index < 0 || static_cast<size_t>(index) >= document->pages.size()) {
+      throw ExtractionError("internal error: OCR of page " + std::to_string(index + 1) +
+                            ", which the document does not have");
+    }
+    document->pages[static_cast<size_t>(index)] = std::move(pages[k]);
+  }
 }
 
 }  // namespace skjerm

@@ -30,6 +30,11 @@ ExtractionPlan PlanExtraction(const SourceFile& file, const ExtractOptions& opti
 std::vector<Page> OcrPages(const SourceFile& file, std::span<const int> pages,
                            const ExtractOptions& options, OcrEngine& engine, Deadline deadline);
 
+// Puts recognised pages in place of the placeholders `indexes` (from ocr_pages, in the same
+// order). Throws ExtractionError unless there is one page for every index and every index
+// names a page of the document: a placeholder left in place is a page judged unread.
+void FillOcrPages(std::span<const int> indexes, std::vector<Page> pages, Document* document);
+
 // Both passes in one thread; for the hook command and tests.
 Document ExtractDocument(const SourceFile& file, const ExtractOptions& options,
                          OcrEngine* engine_or_null);

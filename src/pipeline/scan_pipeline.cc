@@ -153,18 +153,7 @@ ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
   document.path = job.path;
   std::string error = CatchAll([&] {
     const Deadline deadline = std::chrono::steady_clock::now() + options_.extract.timeout;
-    std::unique_ptr<DocumentReader> reader = MakeReader(Settings());
-    ExtractionPlan plan = reader->Plan(job.path, options_.extract, deadline);
-    std::vector<Page> pages;
-    if (!plan.ocr_pages.empty()) {
-      pages =
-          reader->Ocr(job.path, plan.document.sha256, plan.ocr_pages, options_.extract, deadline);
-    }
-    for (size_t k = 0; k < pages.size() && k < plan.ocr_pages.size(); ++k) {
-      plan.document.pages[static_cast<size_t>(plan.ocr_pages[k])] = std::move(pages[k]);
-    }
-    document = std::move(plan.document);
-    document.path = job.path;
+    document = ReadDocument(*MakeReader(Settings()), job.path, options_.extract, deadline);
   });
   if (!error.empty()) return ErrorResult(job.path, std::move(document), std::move(error));
   return Judge(scanner_, job.path, std::move(document), job.marking, true);
@@ -244,10 +233,10 @@ void ScanPipeline::RecognizeChunk(DocumentJob& job, const std::vector<int>& chun
                                  job.deadline);
   });
   std::lock_guard<std::mutex> lock(job.mu);
-  if (!error.empty() && job.error.empty()) job.error = error;
-  for (size_t k = 0; k < pages.size() && k < chunk.size(); ++k) {
-    job.plan.document.pages[static_cast<size_t>(chunk[k])] = std::move(pages[k]);
+  if (error.empty()) {
+    error = CatchAll([&] { FillOcrPages(chunk, std::move(pages), &job.plan.document); });
   }
+  if (!error.empty() && job.error.empty()) job.error = error;
 }
 
 std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& inputs) {
