@@ -44,7 +44,7 @@ FrameBox InFrame(const Box& b, int rotation) {
 // A row of upright words, left to right, and for each word whether a cell starts at it.
 struct Row {
   std::vector<size_t> words;  // indexes into the page's words
-  double v0 = 0, v1 = 0;      // the vertical extent of the word that opened the row
+  double bottom = 0;          // of the word that opened the row
   std::vector<bool> cell_start;
 };
 
@@ -68,8 +68,8 @@ std::vector<Row> UprightRows(const std::vector<TextLayerWord>& words) {
                    [&](size_t a, size_t b) { return middle(a) < middle(b); });
   std::vector<Row> rows;
   for (size_t i : order) {
-    if (rows.empty() || middle(i) > rows.back().v1) {
-      rows.push_back(Row{{}, words[i].box.y0, words[i].box.y1, {}});
+    if (rows.empty() || middle(i) > rows.back().bottom) {
+      rows.push_back(Row{{}, words[i].box.y1, {}});
     }
     rows.back().words.push_back(i);
   }
