@@ -261,7 +261,7 @@ std::string WordSet::Key(std::string_view word) {
 bool WordSet::HasEnding(std::string_view key, size_t min_ending) const {
   if (Contains(key)) return true;
   for (size_t start = 1; start + min_ending <= key.size(); ++start) {
-    if (words_.count(std::string(key.substr(start))) > 0) return true;
+    if (words_.contains(key.substr(start))) return true;
   }
   return false;
 }

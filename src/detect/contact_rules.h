@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/string_set.h"
+
 namespace skjerm {
 
 // Words compared the way people write them: case and accents dropped ("Vårdnadshavare"
@@ -26,14 +28,14 @@ class WordSet {
   // The form words are compared in; apply it to text before asking.
   static std::string Key(std::string_view word);
 
-  bool Contains(std::string_view key) const { return words_.count(std::string(key)) > 0; }
+  bool Contains(std::string_view key) const { return words_.contains(key); }
   // True if key is one of the words or ends with one ("ungdomsskole" ends with "skole");
   // an ending shorter than min_ending bytes counts only as the whole word.
   bool HasEnding(std::string_view key, size_t min_ending = 1) const;
   bool empty() const { return words_.empty(); }
 
  private:
-  std::unordered_set<std::string> words_;
+  StringSet words_;
 };
 
 // One country's way of writing phone numbers.

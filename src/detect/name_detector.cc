@@ -18,7 +18,7 @@ std::unique_ptr<NameDetector> NameDetector::Create(const std::string& patterns_d
 
 void NameDetector::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
   using person_names::Candidate;
-  person_names::NameDocument doc(text, *findings);
+  person_names::NameDocument doc(text, *findings, rules_);
   const person_names::Context context(rules_);
   if (roster_ != nullptr) person_names::RosterMatch(rules_, context, *roster_, &doc).Run();
   person_names::ListMatch(rules_, context, &doc).Run();

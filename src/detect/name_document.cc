@@ -8,10 +8,11 @@ bool SameLocation(const Location& a, const Location& b) {
   return a.page == b.page && a.metadata == b.metadata && a.field == b.field;
 }
 
-Unit MakeUnit(const TextUnit& text_unit, const std::vector<Finding>& findings) {
+Unit MakeUnit(const TextUnit& text_unit, const std::vector<Finding>& findings, const Rules& rules) {
   Unit u;
   u.unit = &text_unit;
   u.tokens = Tokenize(text_unit.view.text());
+  for (Token& t : u.tokens) t.surname_like = rules.SurnameLike(t);
   u.used.assign(u.tokens.size(), false);
   u.name.assign(u.tokens.size(), false);
   for (const Finding& f : findings) {
@@ -37,9 +38,10 @@ std::string Unit::FoldedRun(size_t first, size_t last) const {
   return out;
 }
 
-NameDocument::NameDocument(const DocumentText& text, const std::vector<Finding>& findings) {
+NameDocument::NameDocument(const DocumentText& text, const std::vector<Finding>& findings,
+                           const Rules& rules) {
   units.reserve(text.units.size());
-  for (const TextUnit& tu : text.units) units.push_back(MakeUnit(tu, findings));
+  for (const TextUnit& tu : text.units) units.push_back(MakeUnit(tu, findings, rules));
 }
 
 }  // namespace person_names

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detect/detector.h"
+#include "detect/name_rules.h"
 #include "detect/name_words.h"
 
 namespace skjerm {
@@ -45,7 +46,7 @@ struct Candidate {
 
 struct NameDocument {
   // The units of `text` tokenised; the words under `findings` already made are taken.
-  NameDocument(const DocumentText& text, const std::vector<Finding>& findings);
+  NameDocument(const DocumentText& text, const std::vector<Finding>& findings, const Rules& rules);
 
   std::vector<Unit> units;
   std::vector<Candidate> candidates;

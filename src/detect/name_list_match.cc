@@ -70,8 +70,7 @@ size_t ListMatch::TableRows(size_t u, size_t line, size_t column, size_t columns
       if (unit.tokens[k].begin < b || unit.tokens[k].end > e) continue;
       first = std::min(first, k);
       last = k + 1;
-      all_cap =
-          all_cap && unit.tokens[k].cap && rules_.SurnameLike(unit.tokens[k]) && !unit.used[k];
+      all_cap = all_cap && unit.tokens[k].cap && unit.tokens[k].surname_like && !unit.used[k];
     }
     if (first < last && last - first <= 4 && all_cap && unit.tokens[first].begin == b &&
         unit.tokens[last - 1].end == e) {
@@ -108,7 +107,7 @@ void ListMatch::Runs(size_t u) {
 bool ListMatch::MonthAsName(const Unit& unit, size_t i) const {
   const std::vector<Token>& toks = unit.tokens;
   return rules_.never.count(toks[i].folded) && i + 1 < toks.size() && toks[i + 1].cap &&
-         unit.GapBetween(i, i + 1) == " " && rules_.SurnameLike(toks[i + 1]) &&
+         unit.GapBetween(i, i + 1) == " " && toks[i + 1].surname_like &&
          (IsFirstName(toks[i + 1]) || Listed(rules_.last_names, toks[i + 1]));
 }
 
@@ -117,8 +116,7 @@ bool ListMatch::MonthAsName(const Unit& unit, size_t i) const {
 size_t ListMatch::RunEnd(const Unit& unit, size_t i, bool listed) const {
   const std::vector<Token>& toks = unit.tokens;
   size_t j = i + 1;
-  while (j < toks.size() && j - i < 4 && toks[j].cap && !unit.used[j] &&
-         rules_.SurnameLike(toks[j])) {
+  while (j < toks.size() && j - i < 4 && toks[j].cap && !unit.used[j] && toks[j].surname_like) {
     const std::string_view gap = unit.GapBetween(j - 1, j);
     // OCR: «pappa Tomas. Viklund» when the letter names other Viklunds.
     const bool ocr_stop =
@@ -143,7 +141,7 @@ bool ListMatch::SecondFullName(const Unit& unit, size_t j) const {
   }
   return IsFirstName(toks[j]) && !Listed(rules_.last_names, toks[j]) &&
          Listed(rules_.last_names, toks[j - 1]) && !IsFirstName(toks[j - 1]) &&
-         rules_.SurnameLike(toks[j + 1]);
+         toks[j + 1].surname_like;
 }
 
 // A listed first name and a family-name-like word: a name unless the words are ordinary
@@ -214,7 +212,7 @@ size_t ListMatch::RunAt(size_t u, size_t i) {
   if (t.folded.size() >= 5 && rules_.IsOrganisationWord(t.folded)) {
     return SkipOrganisationName(unit, i);
   }
-  if (!rules_.SurnameLike(t) && !month_as_name) return i + 1;
+  if (!t.surname_like && !month_as_name) return i + 1;
   const bool listed = IsFirstName(t) || month_as_name;
   const size_t j = RunEnd(unit, i, listed);
   if (context_.NotNameAfter(unit, j)) {
@@ -249,7 +247,7 @@ void ListMatch::NoteOfficials(size_t u) {
   size_t i = 0;
   while (i < unit.tokens.size()) {
     const Token& t = unit.tokens[i];
-    if (unit.used[i] || !t.cap || !rules_.SurnameLike(t)) {
+    if (unit.used[i] || !t.cap || !t.surname_like) {
       ++i;
       continue;
     }
@@ -294,7 +292,7 @@ std::string ListMatch::LoneFirstName(const Token& t) const {
   if (!t.cap || t.sentence_start || t.upper || rules_.never.count(t.folded)) return "";
   if (IsFirstName(t)) return t.folded;
   const std::string stem = StripGenitive(t.folded);
-  if (stem.empty() || !rules_.SurnameLike(t) || Listed(rules_.last_names, t) ||
+  if (stem.empty() || !t.surname_like || Listed(rules_.last_names, t) ||
       Listed(rules_.ordinary_words, t) ||
       !(rules_.first_names.ContainsFolded(stem) || doc_->roster_first.count(stem))) {
     return "";
@@ -380,7 +378,7 @@ void ListMatch::Singles(size_t u) {
           known ? rules_.confidence.list_first_after_full : rules_.confidence.list_first_alone);
     } else if ((context_.CoordinatedWithName(unit, i) ||
                 context_.EnumeratedWithFirstName(unit, i)) &&
-               rules_.SurnameLike(t) && !OrdinaryAtSentenceStart(t)) {
+               t.surname_like && !OrdinaryAtSentenceStart(t)) {
       Add(u, i, i + 1, "name.context", rules_.confidence.context);
     }
   }

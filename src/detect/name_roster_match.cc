@@ -127,7 +127,7 @@ bool RosterMatch::UnknownMiddleName(size_t u, size_t j, int person,
   for (unsigned b : seq) {
     if (b & kMiddle) return false;  // one at most
   }
-  return rules_.SurnameLike(unit.tokens[j]) && unit.GapBetween(j - 1, j) == " " &&
+  return unit.tokens[j].surname_like && unit.GapBetween(j - 1, j) == " " &&
          unit.GapBetween(j, j + 1) == " " && unit.tokens[j + 1].cap && !unit.used[j + 1] &&
          (BitsFor(unit.tokens[j + 1], person) & kFamilyLike);
 }
@@ -289,7 +289,7 @@ size_t RosterMatch::SingleExtent(size_t u, size_t i, const Choice& choice) {
 bool RosterMatch::FollowedByOtherSurname(size_t u, size_t i, int person) {
   const Unit& unit = doc_->units[u];
   const size_t j = i + 1;
-  if (j >= unit.tokens.size() || unit.used[j] || !rules_.SurnameLike(unit.tokens[j])) {
+  if (j >= unit.tokens.size() || unit.used[j] || !unit.tokens[j].surname_like) {
     return false;
   }
   const std::string_view gap = unit.GapBetween(i, j);
@@ -315,7 +315,7 @@ bool RosterMatch::PrecededByOtherFirstName(size_t u, size_t i, int person) {
   if (!rules_.first_names.ContainsFolded(prev.folded) && !doc_->roster_first.count(prev.folded)) {
     return false;
   }
-  return rules_.SurnameLike(prev) && (BitsFor(prev, person) & (kGivenLike | kFamilyLike)) == 0;
+  return prev.surname_like && (BitsFor(prev, person) & (kGivenLike | kFamilyLike)) == 0;
 }
 
 // Roster first names the document gives with other family names, and every word the
@@ -396,7 +396,7 @@ size_t RosterMatch::ExtendWithUnknownSurname(size_t u, size_t i) {
   if (j >= unit.tokens.size() || unit.used[j]) return i + 1;
   const Token& next = unit.tokens[j];
   if (!next.cap || unit.GapBetween(i, j) != " " || !HitsOf(next, false).empty() ||
-      !rules_.SurnameLike(next)) {
+      !next.surname_like) {
     return i + 1;
   }
   if (j + 1 < unit.tokens.size() && context_.NotNameAfter(unit, j + 1)) return i + 1;

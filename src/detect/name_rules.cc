@@ -98,7 +98,9 @@ class RulesReader {
     Words("not_names", "never", &rules_->never);
     Words("not_names", "sentence_words", &rules_->sentence_words);
     Folded("not_names", "street_suffixes", &rules_->street_suffixes);
-    Folded("not_names", "organisation_endings", &rules_->organisation_endings);
+    for (const std::string& e : Strings("not_names", "organisation_endings")) {
+      rules_->organisation_endings.insert(FoldForMatching(e));
+    }
     Words("roster", "school_words", &rules_->school_words);
   }
 
@@ -122,8 +124,8 @@ class RulesReader {
       out->push_back(std::move(re));
     }
   }
-  void Words(std::string_view section, std::string_view key,
-             std::unordered_set<std::string>* set) const {
+  template <typename Set>
+  void Words(std::string_view section, std::string_view key, Set* set) const {
     for (const std::string& w : Strings(section, key)) set->insert(FoldName(w));
   }
   void Folded(std::string_view section, std::string_view key, std::vector<std::string>* out) const {
@@ -166,9 +168,9 @@ bool Rules::IsTitle(const std::string& folded) const {
   for (const char* ending : kEndings) {
     const std::string_view e(ending);
     if (!EndsWith(folded, e)) continue;
-    const std::string stem = folded.substr(0, folded.size() - e.size());
-    for (const std::string& title : title_suffixes) {
-      if (EndsWith(stem, title)) return true;
+    if (HasEndingIn(title_suffixes, std::string_view(folded).substr(0, folded.size() - e.size()),
+                    0)) {
+      return true;
     }
   }
   return false;
@@ -183,15 +185,10 @@ bool Rules::HasStreetSuffix(const std::string& folded) const {
 
 bool Rules::IsOrganisationWord(const std::string& folded) const {
   if (organisation_words.count(folded)) return true;
+  // A compound has at least three letters before the ending («Vellaget», not «Lag»).
+  if (HasEndingIn(organisation_endings, folded, 3)) return true;
   const std::string stem = StripGenitive(folded);
-  for (const std::string& ending : organisation_endings) {
-    for (const std::string* w : {&folded, &stem}) {
-      // A compound: at least three letters before the ending («Vellaget», not «Lag»).
-      if (w->size() >= ending.size() + 3 && EndsWith(*w, ending)) return true;
-      if (*w == ending) return true;
-    }
-  }
-  return false;
+  return !stem.empty() && HasEndingIn(organisation_endings, stem, 3);
 }
 
 bool Rules::SurnameLike(const Token& t) const {

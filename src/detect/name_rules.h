@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/string_set.h"
 #include "detect/name_words.h"
 #include "detect/word_list.h"
 
@@ -75,10 +76,11 @@ struct Rules {
   std::unordered_set<std::string> copulas;  // «er», «är»: «Prosjektleder er Kari Lunde»
   std::vector<std::string> email_domains;   // an organisation's, folded
   std::vector<std::string> private_email_domains;  // private persons' providers
-  std::unordered_set<std::string> title_suffixes;  // single-word titles and title_endings
+  StringSet title_suffixes;                        // single-word titles and title_endings
   std::unordered_set<std::string> parties;  // «Sp», «KrF», «S»: as written, case matters
   std::unordered_set<std::string> organisation_words, street_words, never, sentence_words;
-  std::vector<std::string> street_suffixes, organisation_endings;
+  std::vector<std::string> street_suffixes;
+  StringSet organisation_endings;
   std::unordered_set<std::string> school_words;  // [roster]: a letter about school
   FoldedWordSet first_names, last_names, ordinary_words;
   FoldedWordSet common_words;  // names/common_words.txt: never a name

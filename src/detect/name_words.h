@@ -20,6 +20,9 @@ struct Token {
   bool cap = false;             // starts with an upper-case letter
   bool upper = false;           // all upper case, two letters or more
   bool sentence_start = false;  // first word of a sentence, heading or list item
+  // Rules::SurnameLike of the word, judged once when the document is read: the rules ask
+  // it of the same word many times.
+  bool surname_like = false;
 };
 
 std::vector<Token> Tokenize(const std::string& text);
