@@ -136,6 +136,13 @@ Zone Document::ZoneAt(size_t unit, size_t pos) const {
 // 218 (mor)»), else the nearest cue word before it in its sentence. A sentence may wrap
 // onto the line before; a labelled field («Mor: …») and a recipient block's name line
 // are read too, but never a letterhead or a paragraph above a blank line.
+bool Document::InName(size_t unit, size_t begin, size_t end) const {
+  for (const auto& [name_begin, name_end] : name_spans_[unit]) {
+    if (name_begin < end && name_end > begin) return true;
+  }
+  return false;
+}
+
 Cue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
   const UnitText& u = units_[unit];
   const std::string_view text = u.text;
@@ -152,17 +159,26 @@ Cue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
     }
   }
   size_t cur_end = begin;
+  bool named = false;  // a private person's name stands between the item and the cue
   for (int crossed = 0; crossed < 2; ++crossed) {
     const Line& line = u.lines[li];
     size_t from = cur_end > line.begin + kCueWindow ? cur_end - kCueWindow : line.begin;
     from = AfterLastSentenceEnd(text, from, cur_end);
     const std::vector<Word> words = WordsIn(text, from, cur_end);
     for (auto it = words.rbegin(); it != words.rend(); ++it) {
+      // A person's name is never read as a cue word, whatever it ends in («Kari Hals»).
+      if (InName(unit, it->begin, it->end)) {
+        named = true;
+        continue;
+      }
       const std::string_view word = text.substr(it->begin, it->end - it->begin);
       Cue cue = CueOf(word);
       if (!cue.found && rules_.writer_words.Contains(WordSet::Key(word))) {
         cue.found = true;
-        cue.party = WriterAt(unit, begin);
+        // «Vi ringte Kari Hals på …»: the person named after the writer is whose it is. A
+        // title or an organisation before the name still says official («Kommunalsjef for
+        // oppvekst Gunnar Sæther, tlf. …»).
+        cue.party = named ? Party::kPrivate : WriterAt(unit, begin);
         cue.word = WordSet::Key(word);
       }
       if (cue.found) return cue;

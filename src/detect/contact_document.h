@@ -164,6 +164,8 @@ class Document {
   bool IsOrgWord(std::string_view word) const;  // raw word of the text
   bool IsPersonCue(std::string_view word) const;
   Cue CueOf(std::string_view word) const;
+  // True if [begin, end) overlaps a person's name the name detector found.
+  bool InName(size_t unit, size_t begin, size_t end) const;
   // The nearest cue before [begin, end) in its sentence (and a parenthesised one
   // right after it).
   Cue NearestCue(size_t unit, size_t begin, size_t end) const;

@@ -359,9 +359,7 @@ void Document::MarkLetterhead(UnitText* u) {
 bool Document::AboutAPerson(size_t unit, size_t line) const {
   const UnitText& u = units_[unit];
   const Line& l = u.lines[line];
-  for (const auto& [begin, end] : name_spans_[unit]) {
-    if (begin < l.end && end > l.begin) return true;
-  }
+  if (InName(unit, l.begin, l.end)) return true;
   for (const Word& w : WordsIn(u.text, l.begin, l.end)) {
     const std::string_view word = u.text.substr(w.begin, w.end - w.begin);
     if (IsPersonCue(word) || rules_.private_labels.Contains(WordSet::Key(word))) return true;
@@ -449,18 +447,10 @@ bool Document::OpensOrganisationBlock(std::string_view line) const {
 }
 
 // A line of a contact block: a labelled field («Telefon: …», «Kontaktperson: …»), a
-// contact line, an address line or an e-mail address; not a sentence, not about a private
-// person («Mor: …», «Elev: …», «Navn: …»).
+// contact line, an address line or an e-mail address; not a sentence.
 bool Document::IsFieldLine(std::string_view line) const {
   const std::vector<Word> words = WordsIn(line, 0, line.size());
   if (words.empty() || words.size() > 14 || HasSentenceBreak(line)) return false;
-  for (const Word& w : words) {
-    const std::string_view word = line.substr(w.begin, w.end - w.begin);
-    if (IsPersonCue(word)) return false;
-  }
-  const std::string label =
-      WordSet::Key(line.substr(words[0].begin, words[0].end - words[0].begin));
-  if (rules_.private_labels.Contains(label)) return false;
   const size_t colon = line.find(':');
   const bool labelled = colon != std::string_view::npos && WordsIn(line, 0, colon).size() <= 3 &&
                         colon > words[0].begin;
@@ -474,6 +464,7 @@ bool Document::IsFieldLine(std::string_view line) const {
 // person's. The block never reaches back before its opening line, so a private person's
 // fields above a company's stay private.
 void Document::MarkOrganisationBlocks(UnitText* u) {
+  const size_t unit = static_cast<size_t>(u - units_.data());
   for (size_t l = 0; l < u->lines.size(); ++l) {
     if (u->lines[l].blank || u->lines[l].zone != Zone::kBody ||
         !OpensOrganisationBlock(u->LineText(l))) {
@@ -481,7 +472,10 @@ void Document::MarkOrganisationBlocks(UnitText* u) {
     }
     u->lines[l].zone = Zone::kOrganisationBlock;
     while (l + 1 < u->lines.size() && !u->lines[l + 1].blank &&
-           u->lines[l + 1].zone == Zone::kBody && IsFieldLine(u->LineText(l + 1))) {
+           u->lines[l + 1].zone == Zone::kBody && IsFieldLine(u->LineText(l + 1)) &&
+           // A private person's line ends the block («Mor: …», «Tiltakshaver: Eirik
+           // Solberg»): the fields after it are theirs.
+           !AboutAPerson(unit, l + 1)) {
       u->lines[++l].zone = Zone::kOrganisationBlock;
     }
   }

@@ -342,10 +342,14 @@ void Document::FindPhones() {
         if (IsNotPhone(ui, c.item.begin, c.item.end, &c.labelled)) continue;
         if (number.damaged && !c.labelled) continue;
         c.service = IsServiceNumber(*number.parse.country, number.parse.key);
+        // An organisation number stands on a company's line («Skov & Hjort Service A/S |
+        // 44551209»), never on a line that names a person («Jens Hansen | 28471939»).
+        const size_t line = units_[ui].LineOf(c.item.begin);
         c.organisation_number = !c.labelled && number.first == number.last &&
                                 !(number.first == 0 && run.international) &&
                                 mentions_organisation_numbers_ &&
-                                IsOrganisationNumber(*number.parse.country, number.parse.key);
+                                IsOrganisationNumber(*number.parse.country, number.parse.key) &&
+                                !AboutAPerson(ui, line);
         // In a Swedish letter an 8-digit number without a trunk prefix is a phone
         // number only when a label says so.
         const bool national_trunkless =
@@ -368,14 +372,16 @@ void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
       c.item.party = Party::kOrganisation;
       c.item.reason = ZoneName(zone);
       c.decided = true;
-    } else if (c.service) {
-      c.item.party = Party::kOrganisation;
-      c.item.reason = "service number";
-      c.decided = true;
     } else if (Cue cue = NearestCue(c.item.unit, c.item.begin, c.item.end); cue.found) {
+      // Before the number series: «mor: 90 12 34 56» is the mother's, whatever country's
+      // service series it also fits.
       c.item.party = cue.party;
       c.item.confidence = 0.9;
       c.item.reason = "cue word '" + cue.word + "'";
+      c.decided = true;
+    } else if (c.service) {
+      c.item.party = Party::kOrganisation;
+      c.item.reason = "service number";
       c.decided = true;
     } else if (c.organisation_number) {
       // Not a phone number at all: «Skov & Hjort Service A/S | 44551209 | 10,0».
