@@ -355,10 +355,6 @@ std::optional<std::pair<size_t, size_t>> LastPhrase(const RE2& re, std::string_v
   return last;
 }
 
-bool SameLocation(const Location& a, const Location& b) {
-  return a.page == b.page && a.metadata == b.metadata && a.field == b.field;
-}
-
 std::string Digits(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -443,7 +439,7 @@ void BirthDateDetector::Detect(const DocumentText& text, std::vector<Finding>* f
     const TextUnit& unit = text.units[u];
     std::vector<Span> earlier;
     for (const Finding& f : *findings) {
-      if (SameLocation(f.location, unit.location)) {
+      if (f.location == unit.location) {
         earlier.push_back(Span{f.category, f.view_begin, f.view_end, f.text});
       }
     }

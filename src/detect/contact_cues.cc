@@ -84,13 +84,13 @@ bool Document::IsOrgWord(std::string_view word) const {
 }
 
 bool Document::IsPersonCue(std::string_view word) const {
-  // «får», «bör» fold to «far», «bor» but mean «gets», «should».
-  if (rules_.not_person_cues.count(ToLowerUtf8(word)) > 0) return false;
   const std::string key = WordSet::Key(word);
-  if (rules_.person_cues.Contains(key)) return true;
   // Genitive: «mors», «fars», «vårdnadshavares».
-  return key.size() > 3 && key.back() == 's' &&
-         rules_.person_cues.Contains(std::string_view(key).substr(0, key.size() - 1));
+  const bool cue = rules_.person_cues.Contains(key) ||
+                   (key.size() > 3 && key.back() == 's' &&
+                    rules_.person_cues.Contains(std::string_view(key).substr(0, key.size() - 1)));
+  // «får», «bör» fold to «far», «bor» but mean «gets», «should».
+  return cue && rules_.not_person_cues.count(ToLowerUtf8(word)) == 0;
 }
 
 Cue Document::CueOf(std::string_view word) const {

@@ -16,8 +16,7 @@ Document::Document(const DocumentText& text, const ContactRules& rules,
     if (f.category != Category::kPersonName) continue;
     for (size_t u = 0; u < text.units.size(); ++u) {
       const Location& at = text.units[u].location;
-      if (at.page == f.location.page && at.metadata == f.location.metadata &&
-          at.field == f.location.field) {
+      if (at == f.location) {
         name_spans_[u].push_back({f.view_begin, f.view_end});
       }
     }

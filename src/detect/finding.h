@@ -25,6 +25,7 @@ struct Location {
   std::string field;                       // metadata name ("Title", ...)
 
   bool is_page_text() const { return !metadata.has_value(); }
+  bool operator==(const Location&) const = default;
 };
 
 struct Finding {

@@ -4,10 +4,6 @@ namespace skjerm {
 namespace person_names {
 namespace {
 
-bool SameLocation(const Location& a, const Location& b) {
-  return a.page == b.page && a.metadata == b.metadata && a.field == b.field;
-}
-
 Unit MakeUnit(const TextUnit& text_unit, const std::vector<Finding>& findings, const Rules& rules) {
   Unit u;
   u.unit = &text_unit;
@@ -16,7 +12,7 @@ Unit MakeUnit(const TextUnit& text_unit, const std::vector<Finding>& findings, c
   u.used.assign(u.tokens.size(), false);
   u.name.assign(u.tokens.size(), false);
   for (const Finding& f : findings) {
-    if (!SameLocation(f.location, text_unit.location)) continue;
+    if (f.location != text_unit.location) continue;
     if (f.category == Category::kNationalId || f.category == Category::kBirthDate) {
       u.anchors.push_back({f.view_begin, f.view_end});
     }

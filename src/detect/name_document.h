@@ -41,7 +41,6 @@ struct Candidate {
   std::string rule;
   double confidence = 0;
   std::string flags;
-  int priority = 0;  // 0 roster, 1 context, 2 lists
 };
 
 struct NameDocument {

@@ -34,7 +34,6 @@ void ListMatch::Add(size_t u, size_t first, size_t last, const std::string& rule
   c.last = last;
   c.rule = rule;
   c.confidence = confidence;
-  c.priority = rule == "name.context" ? 1 : 2;
   doc_->candidates.push_back(std::move(c));
 }
 

@@ -202,7 +202,6 @@ void RosterMatch::AddCandidate(size_t u, size_t first, size_t last, int person, 
   c.rule = p.is_protected ? "protected_identity" : "name.roster";
   c.flags = p.is_protected ? "protected" : RosterRoleName(p.role);
   c.confidence = p.is_protected ? std::max(confidence, 0.9) : confidence;
-  c.priority = 0;
   doc_->candidates.push_back(std::move(c));
 }
 

@@ -72,10 +72,6 @@ void AddFlag(Finding* f, const char* flag) {
   f->flags += flag;
 }
 
-bool SameLocation(const Location& a, const Location& b) {
-  return a.page == b.page && a.metadata == b.metadata && a.field == b.field;
-}
-
 // The first word of a folded name, without a genitive s: "sindres" -> "sindre".
 std::string FirstWord(const std::string& folded) {
   size_t end = 0;
@@ -184,7 +180,7 @@ void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>*
     if (f.category != Category::kPersonName) continue;
     std::string role;
     for (const TextUnit& unit : text.units) {
-      if (SameLocation(unit.location, f.location)) {
+      if (unit.location == f.location) {
         role = RoleFromContext(unit, f);
         break;
       }

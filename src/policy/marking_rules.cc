@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "base/toml_file.h"
 #include "base/utf8.h"
 #include "policy/marking_tokens.h"
 
@@ -17,12 +18,7 @@ class RulesReader {
   explicit RulesReader(std::string path) : path_(std::move(path)) {}
 
   MarkingRules Read() {
-    toml::table root;
-    try {
-      root = toml::parse_file(path_);
-    } catch (const toml::parse_error& e) {
-      Fail(e.source().begin.line, std::string(e.description()));
-    }
+    const toml::table root = ParseTomlFile(path_);
     MarkingRules rules;
     if (const toml::table* layout = root["layout"].as_table()) ReadLayout(*layout, &rules.layout);
     const toml::table* basis = root["basis"].as_table();
