@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Counts includes that run against the direction of flow between skjerm's stages.
+
+    scripts/check-layering.py [SRC_DIR]
+
+The stages, first to last: a file of one stage may include headers of its own stage and of
+the stages before it, never of a stage after it. Prints every backward include and every
+cycle between folders, then a summary line; exits 1 when there is any, 0 otherwise.
+CMake enforces the same order by linking (one library per stage); this check also catches a
+header-only include, which links without complaint.
+"""
+import os
+import re
+import sys
+
+STAGES = ["base", "normalize", "extract", "detect", "policy", "pipeline", "journal",
+          "redact", "report", "cli"]
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/[^"]+"', re.M)
+
+
+def includes(src):
+    """(including file, its folder, included folder) for every project include."""
+    for folder, _, files in os.walk(src):
+        rel = os.path.relpath(folder, src)
+        top = rel.split(os.sep)[0]
+        for name in sorted(files):
+            if not name.endswith((".h", ".cc")):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                for target in INCLUDE.findall(f.read()):
+                    yield os.path.relpath(path, src), top, target
+
+
+def folder_cycles(edges):
+    """Groups of folders that reach each other through includes (each group is a cycle)."""
+    reach = {a: set(bs) for a, bs in edges.items()}
+    changed = True
+    while changed:
+        changed = False
+        for a in reach:
+            extra = set().union(*(reach.get(b, set()) for b in reach[a])) - reach[a]
+            if extra:
+                reach[a] |= extra
+                changed = True
+    groups = {frozenset([a] + [b for b in reach[a] if a in reach.get(b, set())])
+              for a in reach if a in reach[a]}
+    return sorted(sorted(g) for g in groups)
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "src")
+    rank = {s: i for i, s in enumerate(STAGES)}
+    backward, unknown, edges = [], set(), {}
+    for path, folder, target in includes(src):
+        if folder not in rank or target not in rank:
+            unknown.add(folder if folder not in rank else target)
+            continue
+        if folder != target:
+            edges.setdefault(folder, set()).add(target)
+        if rank[target] > rank[folder]:
+            backward.append(f"{path}: includes {target}/ (stage {folder}/ comes before it)")
+    cycles = folder_cycles(edges)
+    for line in backward:
+        print(line)
+    for group in cycles:
+        print("cycle: " + ", ".join(f"{name}/" for name in group) + " include each other")
+    for name in sorted(unknown):
+        print(f"unknown stage folder: {name}/ (not in {', '.join(STAGES)})")
+    print(f"{len(backward)} backward includes, {len(cycles)} folder cycles, "
+          f"{len(unknown)} unknown folders")
+    return 1 if backward or cycles or unknown else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

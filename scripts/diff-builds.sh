@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Shows whether two builds of skjerm decide and find the same: runs
+# `skjerm scan --format json --reveal` with each on the same files (with a fresh database each,
+# and with a roster when one is given) and diffs the output line by line.
+#
+#   scripts/diff-builds.sh OLD_SKJERM NEW_SKJERM [--roster ROSTER.csv] PATH...
+#   scripts/diff-builds.sh /tmp/old/skjerm build/skjerm samples/letters ../shared/corpus/dev/{pdf,scan,png}
+#
+# Exits 0 when the outputs are identical, 1 when they differ (the diff is printed), 2 on usage.
+set -uo pipefail
+usage() { echo "usage: $0 OLD_SKJERM NEW_SKJERM [--roster ROSTER.csv] PATH..." >&2; exit 2; }
+[ $# -ge 3 ] || usage
+old=$1 new=$2
+shift 2
+roster=""
+if [ "${1:-}" = --roster ]; then roster=${2:?--roster needs a file}; shift 2; fi
+[ $# -ge 1 ] || usage
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+run() {  # run NAME BINARY
+  local db="$work/$1.db"
+  if [ -n "$roster" ]; then "$2" roster import --db "$db" "$roster" >/dev/null || return 2; fi
+  "$2" scan --db "$db" --format json --reveal "${@:3}" >"$work/$1.jsonl" 2>"$work/$1.err"
+  local status=$?
+  [ $status -le 1 ] || { echo "$2 exited $status:" >&2; cat "$work/$1.err" >&2; return 2; }
+}
+run old "$old" "$@" || exit 2
+run new "$new" "$@" || exit 2
+lines=$(wc -l <"$work/old.jsonl")
+if diff -u "$work/old.jsonl" "$work/new.jsonl"; then
+  echo "identical: $lines documents"
+  exit 0
+fi
+echo "differ ($lines documents in the old output)"
+exit 1
