@@ -15,7 +15,7 @@ namespace {
 struct EntryInFlight {
   StoredEntry entry;
   std::optional<ExemptionMarking> marking;
-  std::string marking_error;  // an access code the configuration calls an error
+  std::string marking_error;        // an access code the configuration calls an error
   std::vector<ScanResult> results;  // of its local files, in order
 };
 
@@ -171,7 +171,7 @@ class BatchRun {
     bool first;       // the entry's first file to read
   };
   std::vector<Job> jobs_;
-  std::map<size_t, EntryInFlight> in_flight_;    // by entry position
+  std::map<size_t, EntryInFlight> in_flight_;  // by entry position
   BatchStats stats_;
 };
 

@@ -119,8 +119,8 @@ int RunImport(const ImportFlags& flags, const GlobalOptions& global) {
       PrintSummary(result, flags, options, global.db_path, seconds);
     }
     if (!result.nothing_imported.empty()) {
-      std::cerr << "skjerm: " << flags.file << ": no journal entry imported: "
-                << result.nothing_imported << "\n";
+      std::cerr << "skjerm: " << flags.file
+                << ": no journal entry imported: " << result.nothing_imported << "\n";
       return 1;
     }
     if (!result.complete()) {

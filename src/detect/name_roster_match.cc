@@ -83,8 +83,7 @@ const std::vector<RosterMatch::PersonHit>& RosterMatch::HitsOf(const Token& toke
   // name is another person, not damage.
   const size_t length = CountCodePoints(f);
   if (fuzzy && !exact && length >= 5 && length <= kMaxFuzzyNameLength &&
-      !rules_.first_names.ContainsFolded(f) &&
-      !rules_.last_names.ContainsFolded(f)) {
+      !rules_.first_names.ContainsFolded(f) && !rules_.last_names.ContainsFolded(f)) {
     for (const std::string& d : SingleDeletions(f)) {
       for (const Roster::Hit& h : roster_.Find(TermKind::kGiven, d)) bits[h.person] |= kFuzzy;
     }

@@ -98,12 +98,19 @@ struct ColumnMap {
   std::vector<size_t> unnamed;     // columns without a name: a row must leave them empty
 };
 
-// A header name fit to quote in a message: printable ASCII, at most 60 characters.
+// A header name fit to quote in a message, so that it can be given to --ignore-column as
+// it stands («Løpenr»): control characters (and, in text that is not UTF-8, every byte
+// above ASCII) as '?', cut after about 60 bytes on a character boundary.
 std::string Quotable(std::string_view name) {
   name = TrimSpace(name);
+  const bool utf8 = IsWellFormedUtf8(name);
   std::string out;
-  for (char c : name.substr(0, 60)) out.push_back(c >= 0x20 && c < 0x7F ? c : '?');
-  if (name.size() > 60) out += "...";
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto b = static_cast<unsigned char>(name[i]);
+    const bool continuation = (b & 0xC0) == 0x80;
+    if (out.size() >= 60 && !(utf8 && continuation)) return out + "...";
+    out.push_back(b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8) ? '?' : name[i]);
+  }
   return out;
 }
 

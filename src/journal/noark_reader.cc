@@ -89,8 +89,7 @@ std::string_view KnownUnreadFormat(std::string_view local) {
 // Why a file whose root element is not a Noark 5 arkiv is refused, naming the root.
 std::string RootRefusal(const Name& root) {
   std::string message = "root element <" + Quotable(root.local) + ">";
-  message += root.uri.empty() ? " (in no namespace)"
-                              : " in namespace " + Quotable(root.uri);
+  message += root.uri.empty() ? " (in no namespace)" : " in namespace " + Quotable(root.uri);
   const std::string_view format = KnownUnreadFormat(root.local);
   if (!format.empty()) {
     message += " is " + std::string(format) + ", which skjerm does not import yet";
@@ -500,7 +499,8 @@ class NoarkParser {
         if (!text.empty()) party.phones.push_back(text);
         break;
       case Slot::kDocumentFile:
-        if (!text.empty()) r.described_files.push_back(DocumentReferenceFromExport(base_dir_, text));
+        if (!text.empty())
+          r.described_files.push_back(DocumentReferenceFromExport(base_dir_, text));
         break;
     }
   }

@@ -136,9 +136,9 @@ TEST(DocumentReference, AnExportsReferenceIsStoredAsAPathAUrlOrNothing) {
 
 TEST(DocumentReference, ReasonsSayWhatToDo) {
   EXPECT_EQ(UnreadableReferenceReason(DocumentReferenceKind::kLocalFile), "");
-  EXPECT_NE(UnreadableReferenceReason(DocumentReferenceKind::kUrl)
-                .find("skjerm reads local files only"),
-            std::string::npos);
+  EXPECT_NE(
+      UnreadableReferenceReason(DocumentReferenceKind::kUrl).find("skjerm reads local files only"),
+      std::string::npos);
   EXPECT_NE(UnreadableReferenceReason(DocumentReferenceKind::kMissing).find("names no file"),
             std::string::npos);
 }
@@ -223,8 +223,7 @@ TEST(NoarkDocuments, AnEmptyReferenceIsAMissingFileWithAWarning) {
   EXPECT_EQ(sink.entries[0].documents, (std::vector<std::string>{"", ""}));
   ASSERT_EQ(sink.warnings.size(), 1u);
   EXPECT_EQ(sink.warnings[0].line, 2);
-  EXPECT_NE(sink.warnings[0].reason.find("2 document descriptions name no file"),
-            std::string::npos)
+  EXPECT_NE(sink.warnings[0].reason.find("2 document descriptions name no file"), std::string::npos)
       << sink.warnings[0].reason;
   EXPECT_NE(sink.warnings[0].reason.find("check judges the entry error"), std::string::npos);
 }
@@ -237,8 +236,8 @@ TEST(NoarkDocuments, ADescriptionWithoutDokumentobjektIsAMissingFile) {
   EXPECT_NE(sink.warnings[0].reason.find("1 document description names no file"),
             std::string::npos);
   // The same without a referanseDokumentfil element at all.
-  CollectingSink bare = ReadNoark(Deposit(
-      Description("<dokumentobjekt><versjonsnummer>1</versjonsnummer></dokumentobjekt>")));
+  CollectingSink bare = ReadNoark(
+      Deposit(Description("<dokumentobjekt><versjonsnummer>1</versjonsnummer></dokumentobjekt>")));
   ASSERT_EQ(bare.entries.size(), 1u);
   EXPECT_EQ(bare.entries[0].documents, std::vector<std::string>{""});
 }
@@ -251,8 +250,7 @@ TEST(NoarkDocuments, AnObjectWithoutFileBesideOneWithAFileIsPassedOver) {
 }
 
 TEST(NoarkDocuments, AUrlIsKeptAsAUrlWithAWarning) {
-  CollectingSink sink =
-      ReadNoark(Deposit(Description(Object("http://example.com/einnsyn/1.pdf"))));
+  CollectingSink sink = ReadNoark(Deposit(Description(Object("http://example.com/einnsyn/1.pdf"))));
   ASSERT_EQ(sink.entries.size(), 1u);
   EXPECT_EQ(sink.entries[0].documents,
             std::vector<std::string>{"http://example.com/einnsyn/1.pdf"});
@@ -291,6 +289,18 @@ TEST(CsvRefusals, AColumnSkjermDoesNotReadRefusesTheFile) {
       << error;
   EXPECT_NE(error.find("--ignore-column NAME"), std::string::npos) << error;
   EXPECT_NE(error.find("--column FIELD=NAME"), std::string::npos) << error;
+}
+
+TEST(CsvRefusals, ColumnNamesAreQuotedAsTheyCanBeGivenBack) {
+  const std::string nordic = Error([] { ReadCsv("journal_number,title,Løpenr\n2024/1-1,T,7\n"); });
+  EXPECT_NE(nordic.find("'Løpenr' (column 3)"), std::string::npos) << nordic;
+  const std::string control =
+      Error([] { ReadCsv("journal_number,title,a\x1b[2Jb\n2024/1-1,T,7\n"); });
+  EXPECT_NE(control.find("'a?[2Jb' (column 3)"), std::string::npos) << control;
+  const std::string long_name =
+      Error([] { ReadCsv("journal_number,title," + std::string(100, 'x') + "\n"); });
+  EXPECT_NE(long_name.find("'" + std::string(60, 'x') + "...' (column 3)"), std::string::npos)
+      << long_name;
 }
 
 TEST(CsvRefusals, IgnoredAndMappedColumnsAreRead) {
@@ -345,8 +355,8 @@ TEST(CsvRefusals, AnUnnamedColumnMustStayEmpty) {
 }
 
 TEST(CsvDocuments, AUrlIsKeptAsAUrlWithAWarning) {
-  CollectingSink sink = ReadCsv(std::string(kHeader) +
-                                "\n2024/1-1,,,T,,https://einnsyn.example/1.pdf;lokal.pdf\n");
+  CollectingSink sink =
+      ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,https://einnsyn.example/1.pdf;lokal.pdf\n");
   ASSERT_EQ(sink.entries.size(), 1u);
   EXPECT_EQ(sink.entries[0].documents,
             (std::vector<std::string>{"https://einnsyn.example/1.pdf", "/exports/lokal.pdf"}));
@@ -369,8 +379,7 @@ TEST(CsvLimits, AnOverlongHeaderOrRecordEndsTheReading) {
   // Fields under 1 MiB each, but a record of more than 8 MiB.
   std::string row = "2024/1-1,T";
   for (int i = 0; i < 10; ++i) row += "," + std::string((1 << 20) - 10, 'y');
-  const std::string record_error =
-      Error([&] { ReadCsv("journal_number,title\n" + row + "\n"); });
+  const std::string record_error = Error([&] { ReadCsv("journal_number,title\n" + row + "\n"); });
   EXPECT_NE(record_error.find("line 2: a record longer than 8 MiB"), std::string::npos)
       << record_error;
   const std::string fields_error =
@@ -415,10 +424,10 @@ class ImportRefusals : public ::testing::Test {
 };
 
 TEST_F(ImportRefusals, AnArkivmeldingImportsNothingAndSaysWhy) {
-  const JournalImportResult r = Import(Write(
-      "arkivmelding.xml",
-      "<arkivmelding xmlns=\"http://www.arkivverket.no/standarder/noark5/arkivmelding\">"
-      "<registrering><tittel>T</tittel></registrering></arkivmelding>"));
+  const JournalImportResult r = Import(
+      Write("arkivmelding.xml",
+            "<arkivmelding xmlns=\"http://www.arkivverket.no/standarder/noark5/arkivmelding\">"
+            "<registrering><tittel>T</tittel></registrering></arkivmelding>"));
   EXPECT_FALSE(r.complete());
   EXPECT_NE(r.error.find("<arkivmelding>"), std::string::npos) << r.error;
   EXPECT_EQ(r.entries(), 0);
@@ -426,18 +435,19 @@ TEST_F(ImportRefusals, AnArkivmeldingImportsNothingAndSaysWhy) {
 
 TEST_F(ImportRefusals, ReadToItsEndWithoutAnEntryIsNothingImported) {
   // Registreringer, all skipped.
-  const JournalImportResult skipped = Import(Write(
-      "a.xml", std::string("<arkiv xmlns=\"") + kArkivstruktur +
-                   "\"><registrering><tittel>Notat</tittel></registrering></arkiv>"));
+  const JournalImportResult skipped =
+      Import(Write("a.xml", std::string("<arkiv xmlns=\"") + kArkivstruktur +
+                                "\"><registrering><tittel>Notat</tittel></registrering></arkiv>"));
   EXPECT_TRUE(skipped.complete());
   EXPECT_EQ(skipped.skipped, 1);
   EXPECT_NE(skipped.nothing_imported.find("none of its 1 registreringer was imported"),
             std::string::npos)
       << skipped.nothing_imported;
   // No registrering at all (entries in elements skjerm does not know).
-  const JournalImportResult none = Import(Write(
-      "b.xml", std::string("<arkiv xmlns=\"") + kArkivstruktur +
-                   "\"><arkivdel><journalpost><tittel>T</tittel></journalpost></arkivdel></arkiv>"));
+  const JournalImportResult none = Import(
+      Write("b.xml",
+            std::string("<arkiv xmlns=\"") + kArkivstruktur +
+                "\"><arkivdel><journalpost><tittel>T</tittel></journalpost></arkivdel></arkiv>"));
   EXPECT_NE(none.nothing_imported.find("holds no registrering"), std::string::npos)
       << none.nothing_imported;
   // A CSV header without rows.
@@ -467,23 +477,23 @@ TEST_F(ImportRefusals, JsonIsRecognisedAndRefusedByName) {
 }
 
 TEST_F(ImportRefusals, EntriesWithoutReadableDocumentsAreCounted) {
-  const std::string path = Write(
-      "arkivstruktur.xml",
-      std::string("<arkiv xmlns=\"") + kArkivstruktur +
-          "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><arkivdel>\n"
-          "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-1</registreringsID>"
-          "<tittel>A</tittel>" +
-          Description(Object("")) +
-          "</registrering>\n"
-          "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-2</registreringsID>"
-          "<tittel>B</tittel>" +
-          Description(Object("https://example.com/b.pdf")) +
-          "</registrering>\n"
-          "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-3</registreringsID>"
-          "<tittel>C</tittel></registrering>\n"
-          "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-4</registreringsID>"
-          "<tittel>D</tittel>" +
-          Description(Object("d.pdf")) + "</registrering>\n</arkivdel></arkiv>\n");
+  const std::string path =
+      Write("arkivstruktur.xml",
+            std::string("<arkiv xmlns=\"") + kArkivstruktur +
+                "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><arkivdel>\n"
+                "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-1</registreringsID>"
+                "<tittel>A</tittel>" +
+                Description(Object("")) +
+                "</registrering>\n"
+                "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-2</registreringsID>"
+                "<tittel>B</tittel>" +
+                Description(Object("https://example.com/b.pdf")) +
+                "</registrering>\n"
+                "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-3</registreringsID>"
+                "<tittel>C</tittel></registrering>\n"
+                "<registrering xsi:type=\"journalpost\"><registreringsID>2024/5-4</registreringsID>"
+                "<tittel>D</tittel>" +
+                Description(Object("d.pdf")) + "</registrering>\n</arkivdel></arkiv>\n");
   const JournalImportResult r = Import(path);
   EXPECT_EQ(r.added, 4);
   EXPECT_EQ(r.with_missing_file, 1);
@@ -518,9 +528,7 @@ TEST_F(ImportRefusals, ReImportingWithTheFileNamedUpdatesTheEntryAndMakesItPendi
 
 class UnreadableDocumentJudgement : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    rules_ = RuleSet::Load(SKJERM_PATTERNS_DIR, nullptr).release();
-  }
+  static void SetUpTestSuite() { rules_ = RuleSet::Load(SKJERM_PATTERNS_DIR, nullptr).release(); }
   static void TearDownTestSuite() {
     delete rules_;
     rules_ = nullptr;
@@ -567,8 +575,8 @@ TEST_F(UnreadableDocumentJudgement, AUrlIsErrorWithTheReason) {
   entry.journal_number = "2024/5-2";
   entry.title = "Svar om skyss";
   entry.documents = {"/srv/a.pdf", "https://example.com/b.pdf"};
-  const EntryJudgement j = Judge(entry, {Passing("/srv/a.pdf"),
-                                         UnreadableReferenceResult("https://example.com/b.pdf")});
+  const EntryJudgement j =
+      Judge(entry, {Passing("/srv/a.pdf"), UnreadableReferenceResult("https://example.com/b.pdf")});
   EXPECT_EQ(j.decision, Decision::kError);
   EXPECT_NE(j.reason.find("document 2: the document is given as a URL, and skjerm reads local "
                           "files only"),

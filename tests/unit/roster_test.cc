@@ -123,10 +123,10 @@ TEST(RosterCsvTest, RefusesAFileWithoutTheRequiredColumns) {
 TEST(RosterCsvTest, RefusesOverlongCellsWithoutCuttingThem) {
   const std::string header = "id,role,given_names,family_name,guardian_of\n";
   const std::string huge(10 << 20, 'x');  // 10 MB: a quote that ran on, or not a roster
-  RosterCsv csv = ParseRosterCsv(header + "a1,pupil,Ola,\"" + huge + "\",\n" +
-                                 "a2,pupil,Siv," + std::string(256, 'y') + ",\n" +
-                                 "a3,pupil," + std::string(257, 'z') + ",Tveten,\n" +
-                                 "a4,guardian,Per,Tveten," + std::string(5000, '1') + "\n");
+  RosterCsv csv =
+      ParseRosterCsv(header + "a1,pupil,Ola,\"" + huge + "\",\n" + "a2,pupil,Siv," +
+                     std::string(256, 'y') + ",\n" + "a3,pupil," + std::string(257, 'z') +
+                     ",Tveten,\n" + "a4,guardian,Per,Tveten," + std::string(5000, '1') + "\n");
   ASSERT_EQ(csv.records.size(), 1u);  // 256 bytes is still a name
   EXPECT_EQ(csv.records[0].id, "a2");
   ASSERT_EQ(csv.skipped.size(), 3u);
