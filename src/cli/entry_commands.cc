@@ -46,7 +46,9 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
   std::cout << "Public title: "
             << (entry->public_title.empty() ? "(not checked yet)" : entry->public_title) << '\n';
   for (size_t i = 0; i < entry->entry.documents.size(); ++i) {
-    std::cout << "Document " << i + 1 << ": " << entry->entry.documents[i];
+    const std::string& reference = entry->entry.documents[i];
+    std::cout << "Document " << i + 1 << ": "
+              << (reference.empty() ? "(the document description names no file)" : reference);
     if (!entry->document_sha256[i].empty()) {
       std::cout << "  sha256 " << entry->document_sha256[i].substr(0, 16) << "...";
     }

@@ -6,6 +6,7 @@
 #include "base/file_util.h"
 #include "base/sha256.h"
 #include "extract/extractor_version.h"
+#include "journal/document_reference.h"
 
 namespace skjerm {
 namespace {
@@ -14,9 +15,21 @@ namespace {
 struct EntryInFlight {
   StoredEntry entry;
   std::optional<ExemptionMarking> marking;
-  std::string marking_error;  // an access code the configuration calls an error
-  std::vector<ScanResult> results;
+  std::string marking_error;        // an access code the configuration calls an error
+  std::vector<ScanResult> results;  // of its local files, in order
 };
+
+bool IsLocalFile(const std::string& reference) {
+  return KindOfDocumentReference(reference) == DocumentReferenceKind::kLocalFile;
+}
+
+// The documents of an entry that are files to read; a URL or a missing reference is not
+// read (it is judged error without reading anything).
+size_t LocalFileCount(const StoredEntry& entry) {
+  size_t n = 0;
+  for (const std::string& d : entry.entry.documents) n += IsLocalFile(d);
+  return n;
+}
 
 // The document's bytes hashed, and its text from the cache when that is there.
 std::optional<Document> FromCache(const JournalStore& store, const std::string& path,
@@ -45,26 +58,34 @@ class BatchRun {
         max_bytes_(extract.max_file_bytes),
         sink_(sink) {}
 
-  // Loads the entries; those without documents are judged at once (their title is all
-  // there is), the others become one job per document.
+  // Loads the entries; those without files to read are judged at once (their title, and
+  // the errors of documents that cannot be read, are all there is), the others become one
+  // job per file.
   void Load(const std::vector<int64_t>& entry_ids) {
     loaded_.resize(entry_ids.size());
     for (size_t k = 0; k < entry_ids.size(); ++k) {
       loaded_[k] = reader_.Load(entry_ids[k]);
-      if (loaded_[k].entry.documents.empty()) {
+      const std::vector<std::string>& documents = loaded_[k].entry.documents;
+      if (LocalFileCount(loaded_[k]) == 0) {
         ++stats_.entries;
         Finish(Prepare(k));
+        continue;
       }
-      for (size_t d = 0; d < loaded_[k].entry.documents.size(); ++d) jobs_.emplace_back(k, d);
+      bool first = true;
+      for (size_t d = 0; d < documents.size(); ++d) {
+        if (!IsLocalFile(documents[d])) continue;
+        jobs_.push_back(Job{k, d, first});
+        first = false;
+      }
     }
   }
 
   size_t job_count() const { return jobs_.size(); }
 
   ScanJob MakeJob(size_t i) {
-    const auto [k, d] = jobs_[i];
+    const auto [k, d, first] = jobs_[i];
     std::lock_guard<std::mutex> lock(mu_);
-    if (d == 0) in_flight_.emplace(k, Prepare(k));
+    if (first) in_flight_.emplace(k, Prepare(k));
     EntryInFlight& e = in_flight_.at(k);
     ScanJob job;
     job.path = e.entry.entry.documents[d];
@@ -87,7 +108,7 @@ class BatchRun {
       }
     }
     e.results.push_back(std::move(result));
-    if (e.results.size() < e.entry.entry.documents.size()) return;
+    if (e.results.size() < LocalFileCount(e.entry)) return;
     EntryInFlight done = std::move(e);
     in_flight_.erase(it);
     lock.unlock();
@@ -116,9 +137,24 @@ class BatchRun {
       judgement.reason = e.marking_error;
       judgement.public_title = "*****";
     } else {
-      judgement = session_.judge->Judge(e.entry.entry, std::move(e.results));
+      judgement = session_.judge->Judge(e.entry.entry, AllDocuments(e));
     }
     sink_(e.entry, std::move(judgement));
+  }
+
+  // The results of the files read, with an error in the place of each document that could
+  // not be read for its reference: one result per document, in order.
+  static std::vector<ScanResult> AllDocuments(EntryInFlight& e) {
+    std::vector<ScanResult> all;
+    size_t next = 0;
+    for (const std::string& reference : e.entry.entry.documents) {
+      if (IsLocalFile(reference) && next < e.results.size()) {
+        all.push_back(std::move(e.results[next++]));
+      } else {
+        all.push_back(UnreadableReferenceResult(reference));
+      }
+    }
+    return all;
   }
 
   JournalSession& session_;
@@ -129,8 +165,13 @@ class BatchRun {
   const JournalBatch::EntrySink& sink_;
   std::mutex mu_;
   std::vector<StoredEntry> loaded_;
-  std::vector<std::pair<size_t, size_t>> jobs_;  // (entry position, document index)
-  std::map<size_t, EntryInFlight> in_flight_;    // by entry position
+  struct Job {
+    size_t entry;     // position in loaded_
+    size_t document;  // index in the entry's documents
+    bool first;       // the entry's first file to read
+  };
+  std::vector<Job> jobs_;
+  std::map<size_t, EntryInFlight> in_flight_;  // by entry position
   BatchStats stats_;
 };
 

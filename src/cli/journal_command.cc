@@ -17,6 +17,7 @@ struct ImportFlags {
   std::string status = "pending";
   std::string format = "auto";
   std::vector<std::string> columns;
+  std::vector<std::string> ignored_columns;
   std::string delimiter;
   std::string encoding = "utf-8";
 };
@@ -27,12 +28,14 @@ bool ToOptions(const ImportFlags& flags, JournalImportOptions* options) {
   options->format = flags.format == "auto"    ? DetectJournalFormat(flags.file)
                     : flags.format == "noark" ? JournalFormat::kNoark
                                               : JournalFormat::kCsv;
-  const bool csv_flags =
-      !flags.columns.empty() || !flags.delimiter.empty() || flags.encoding != "utf-8";
+  const bool csv_flags = !flags.columns.empty() || !flags.ignored_columns.empty() ||
+                         !flags.delimiter.empty() || flags.encoding != "utf-8";
   if (options->format == JournalFormat::kNoark && csv_flags) {
-    std::cerr << "skjerm: --column, --delimiter and --encoding apply to CSV files only\n";
+    std::cerr << "skjerm: --column, --ignore-column, --delimiter and --encoding apply to CSV "
+                 "files only\n";
     return false;
   }
+  options->csv.ignored_columns = flags.ignored_columns;
   for (const std::string& mapping : flags.columns) {
     const size_t eq = mapping.find('=');
     const std::string field = mapping.substr(0, eq);
@@ -87,6 +90,17 @@ void PrintSummary(const JournalImportResult& r, const ImportFlags& flags,
     }
   }
   list("Warnings", r.warning_notes, r.warnings);
+  auto count = [](int64_t n, const char* one, const char* many, const char* what) {
+    if (n > 0) std::cout << "  " << n << " " << (n == 1 ? one : many) << " " << what << "\n";
+  };
+  if (r.without_documents + r.with_missing_file + r.with_url > 0) std::cout << "Documents:\n";
+  count(r.without_documents, "entry", "entries",
+        "without documents: judged on title, parties and access code alone");
+  count(r.with_missing_file, "entry has", "entries have",
+        "a document description that names no file: check judges each error until an "
+        "import names the file");
+  count(r.with_url, "entry has", "entries have",
+        "a document given as a URL: check judges each error (skjerm reads local files only)");
 }
 
 int RunImport(const ImportFlags& flags, const GlobalOptions& global) {
@@ -103,6 +117,11 @@ int RunImport(const ImportFlags& flags, const GlobalOptions& global) {
     const bool read_any = result.entries() + result.skipped > 0;
     if (result.complete() || read_any) {
       PrintSummary(result, flags, options, global.db_path, seconds);
+    }
+    if (!result.nothing_imported.empty()) {
+      std::cerr << "skjerm: " << flags.file
+                << ": no journal entry imported: " << result.nothing_imported << "\n";
+      return 1;
     }
     if (!result.complete()) {
       std::cerr << "skjerm: " << flags.file << ": " << result.error << "\n";
@@ -139,6 +158,12 @@ void AddJournalCommand(CLI::App& app, GlobalOptions& global, int* exit_status) {
                      "CSV: the export's name of a column, FIELD=NAME (repeatable); fields: "
                      "journal_number, journal_date, direction, title, access_code, document, "
                      "parties, document_date, legal_basis, public_title, screened_fields");
+  import
+      ->add_option("--ignore-column", flags->ignored_columns,
+                   "CSV: a column the public journal does not show, which skjerm may leave "
+                   "unread (repeatable, or NAME,NAME); any other column skjerm does not read "
+                   "refuses the file")
+      ->delimiter(',');
   import->add_option("--delimiter", flags->delimiter,
                      "CSV: the field delimiter (default: ',' or, when the header has none, "
                      "';' or tab)");

@@ -81,8 +81,9 @@ const std::vector<RosterMatch::PersonHit>& RosterMatch::HitsOf(const Token& toke
   for (const auto& [person, b] : bits) exact |= (b & kExact) != 0;
   // OCR damage: a letter too many or one letter wrong. A word that is itself a known
   // name is another person, not damage.
-  if (fuzzy && !exact && CountCodePoints(f) >= 5 && !rules_.first_names.ContainsFolded(f) &&
-      !rules_.last_names.ContainsFolded(f)) {
+  const size_t length = CountCodePoints(f);
+  if (fuzzy && !exact && length >= 5 && length <= kMaxFuzzyNameLength &&
+      !rules_.first_names.ContainsFolded(f) && !rules_.last_names.ContainsFolded(f)) {
     for (const std::string& d : SingleDeletions(f)) {
       for (const Roster::Hit& h : roster_.Find(TermKind::kGiven, d)) bits[h.person] |= kFuzzy;
     }

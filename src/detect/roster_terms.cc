@@ -126,9 +126,16 @@ std::vector<std::string> SingleDeletions(std::string_view word) {
   starts.push_back(word.size());
   std::vector<std::string> out;
   for (size_t k = 0; k + 1 < starts.size(); ++k) {
+    // Leaving out any letter of a run of the same letter gives the same word, and letters
+    // of different runs give different words: the first of each run is all it takes (and
+    // no search through the words made so far, which cost the square of their number).
+    if (k > 0 && word.substr(starts[k - 1], starts[k] - starts[k - 1]) ==
+                     word.substr(starts[k], starts[k + 1] - starts[k])) {
+      continue;
+    }
     std::string d(word.substr(0, starts[k]));
     d.append(word.substr(starts[k + 1]));
-    if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(std::move(d));
+    out.push_back(std::move(d));
   }
   return out;
 }
@@ -189,7 +196,8 @@ std::vector<RosterTerm> DeriveTerms(const RosterRecord& record, std::string_view
       const std::string folded = FoldForMatching(part);
       const bool ordinary = is_ordinary_word && is_ordinary_word(part);
       add(kind, folded, ordinary);
-      if (CountCodePoints(folded) >= kMinFuzzyNameLength) {
+      const size_t length = CountCodePoints(folded);
+      if (length >= kMinFuzzyNameLength && length <= kMaxFuzzyNameLength) {
         for (const std::string& d : SingleDeletions(folded)) add(TermKind::kDeletion, d, ordinary);
       }
     }

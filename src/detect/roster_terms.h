@@ -54,6 +54,9 @@ struct RosterTerm {
 // Name parts shorter than this (folded) get no deletion terms: "Ola"/"Ole"/"Ida" are one
 // letter apart and all real names.
 inline constexpr size_t kMinFuzzyNameLength = 4;
+// Nor do longer words than this, on either side: no name part is so long, and a word's
+// deletions cost the square of its length (a 1 MB "word" would make a terabyte of them).
+inline constexpr size_t kMaxFuzzyNameLength = 64;
 
 // A name (or a run of name words) folded for matching: FoldForMatching, then every run of
 // spaces, hyphens and dots made one space, trimmed. "Tor-Erik" -> "tor erik".

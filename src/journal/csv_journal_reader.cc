@@ -1,10 +1,13 @@
 #include "journal/csv_journal_reader.h"
 
 #include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "base/utf8.h"
+#include "journal/document_reference.h"
 
 namespace skjerm {
 namespace {
@@ -12,6 +15,12 @@ namespace {
 // A field this long is a quote that was never meant to open a field; better an error
 // naming the line than the rest of the file as one title.
 constexpr size_t kMaxFieldBytes = 1 << 20;
+// A record (a row with its delimiters) or a header line this long is no journal's.
+constexpr size_t kMaxRecordBytes = 8 << 20;
+constexpr size_t kMaxHeaderBytes = 1 << 20;
+constexpr size_t kMaxFields = 4096;
+// Unknown columns named in a refusal; the rest are counted.
+constexpr size_t kMaxListedColumns = 10;
 
 enum Field {
   kJournalNumber,
@@ -84,24 +93,47 @@ char ChooseDelimiter(const std::string& header) {
 // Which field of a record holds each journal field (nullopt: no such column).
 using ColumnIndex = std::optional<size_t>;
 
-std::vector<ColumnIndex> MapColumns(const std::vector<std::string>& header,
-                                    const CsvJournalOptions& options) {
+struct ColumnMap {
+  std::vector<ColumnIndex> where;  // by Field
+  std::vector<size_t> unnamed;     // columns without a name: a row must leave them empty
+};
+
+// A header name fit to quote in a message, so that it can be given to --ignore-column as
+// it stands («Løpenr»): control characters (and, in text that is not UTF-8, every byte
+// above ASCII) as '?', cut after about 60 bytes on a character boundary.
+std::string Quotable(std::string_view name) {
+  name = TrimSpace(name);
+  const bool utf8 = IsWellFormedUtf8(name);
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto b = static_cast<unsigned char>(name[i]);
+    const bool continuation = (b & 0xC0) == 0x80;
+    if (out.size() >= 60 && !(utf8 && continuation)) return out + "...";
+    out.push_back(b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8) ? '?' : name[i]);
+  }
+  return out;
+}
+
+std::string Folded(std::string_view name) { return ToLowerUtf8(TrimSpace(name)); }
+
+// The export's column name of each field, folded.
+std::vector<std::string> WantedNames(const CsvJournalOptions& options) {
   for (const auto& [field, name] : options.columns) {
     bool known = false;
     for (const std::string& f : FieldNames()) known = known || f == field;
     if (!known) throw JournalReadError("no journal field '" + field + "' to map a column to");
   }
-  std::vector<ColumnIndex> where(kFieldCount);
+  std::vector<std::string> wanted(kFieldCount);
   for (size_t f = 0; f < kFieldCount; ++f) {
     auto mapped = options.columns.find(FieldNames()[f]);
-    const std::string wanted =
-        ToLowerUtf8(TrimSpace(mapped == options.columns.end() ? FieldNames()[f] : mapped->second));
-    for (size_t i = 0; i < header.size() && !where[f]; ++i) {
-      if (ToLowerUtf8(TrimSpace(header[i])) == wanted) where[f] = i;
-    }
+    wanted[f] = Folded(mapped == options.columns.end() ? FieldNames()[f] : mapped->second);
   }
+  return wanted;
+}
+
+void RequireColumns(const ColumnMap& map, const CsvJournalOptions& options) {
   for (Field required : {kJournalNumber, kTitle}) {
-    if (where[required]) continue;
+    if (map.where[required]) continue;
     auto mapped = options.columns.find(FieldNames()[required]);
     const std::string name =
         mapped == options.columns.end() ? FieldNames()[required] : mapped->second;
@@ -110,14 +142,79 @@ std::vector<ColumnIndex> MapColumns(const std::vector<std::string>& header,
                            "; name the export's column with --column " + FieldNames()[required] +
                            "=NAME");
   }
-  return where;
+  // A mapping to a column the header lacks would leave its field unread without a word.
+  for (const auto& [field, name] : options.columns) {
+    for (size_t f = 0; f < kFieldCount; ++f) {
+      if (FieldNames()[f] == field && !map.where[f]) {
+        throw JournalReadError("the header row has no column '" + Quotable(name) +
+                               "' (given with --column " + field + "=" + Quotable(name) + ")");
+      }
+    }
+  }
+}
+
+ColumnMap MapColumns(const std::vector<std::string>& header, const CsvJournalOptions& options) {
+  const std::vector<std::string> wanted = WantedNames(options);
+  std::set<std::string> ignored;
+  for (const std::string& name : options.ignored_columns) ignored.insert(Folded(name));
+  for (size_t f = 0; f < kFieldCount; ++f) {
+    if (ignored.count(wanted[f])) {
+      throw JournalReadError("--ignore-column '" + Quotable(wanted[f]) +
+                             "' names the column skjerm reads for the field " + FieldNames()[f]);
+    }
+  }
+  ColumnMap map;
+  map.where.resize(kFieldCount);
+  std::map<std::string, size_t> column_of;
+  std::vector<std::string> unknown;
+  for (size_t i = 0; i < header.size(); ++i) {
+    const std::string name = Folded(header[i]);
+    if (name.empty()) {
+      map.unnamed.push_back(i);
+      continue;
+    }
+    auto [first, inserted] = column_of.emplace(name, i);
+    if (!inserted) {
+      throw JournalReadError("the header row names the column '" + Quotable(header[i]) +
+                             "' twice (columns " + std::to_string(first->second + 1) + " and " +
+                             std::to_string(i + 1) + ")");
+    }
+    bool read = false;
+    for (size_t f = 0; f < kFieldCount; ++f) {
+      if (wanted[f] == name) {
+        map.where[f] = i;
+        read = true;
+      }
+    }
+    if (!read && !ignored.count(name)) {
+      unknown.push_back("'" + Quotable(header[i]) + "' (column " + std::to_string(i + 1) + ")");
+    }
+  }
+  RequireColumns(map, options);
+  if (!unknown.empty()) {
+    std::string list;
+    for (size_t k = 0; k < unknown.size() && k < kMaxListedColumns; ++k) {
+      list += (k ? ", " : "") + unknown[k];
+    }
+    if (unknown.size() > kMaxListedColumns) {
+      list += " and " + std::to_string(unknown.size() - kMaxListedColumns) + " more";
+    }
+    throw JournalReadError(
+        "the header row has " + std::string(unknown.size() == 1 ? "a column" : "columns") +
+        " skjerm does not read: " + list +
+        "; what the public journal shows must be judged, so map each to a field with --column "
+        "FIELD=NAME, or declare with --ignore-column NAME that the public journal does not "
+        "show it");
+  }
+  return map;
 }
 
 class RowReader {
  public:
-  RowReader(std::vector<ColumnIndex> where, size_t header_size, std::string base_dir,
-            CsvEncoding encoding, JournalSink& sink)
-      : where_(std::move(where)),
+  RowReader(ColumnMap columns, size_t header_size, std::string base_dir, CsvEncoding encoding,
+            JournalSink& sink)
+      : where_(std::move(columns.where)),
+        unnamed_(std::move(columns.unnamed)),
         header_size_(header_size),
         base_dir_(std::move(base_dir)),
         encoding_(encoding),
@@ -145,6 +242,13 @@ class RowReader {
                           std::to_string(header_size_) + " (a delimiter in an unquoted field?)");
       return;
     }
+    for (size_t i : unnamed_) {
+      if (i < record.fields.size() && !TrimSpace(record.fields[i]).empty()) {
+        sink_.OnSkipped(record.line, "something in column " + std::to_string(i + 1) +
+                                         ", which the header row does not name");
+        return;
+      }
+    }
     JournalEntry entry;
     entry.journal_number = Cell(record, kJournalNumber);
     entry.title = Cell(record, kTitle);
@@ -169,9 +273,12 @@ class RowReader {
     entry.given_public_title = Cell(record, kPublicTitle);
     entry.screened_fields = Cell(record, kScreenedFields);
     entry.parties = SplitList(Cell(record, kParties), ";\n");
+    int urls = 0;
     for (const std::string& document : SplitList(Cell(record, kDocument), ";\n")) {
-      entry.documents.push_back(ResolveDocumentPath(base_dir_, document));
+      entry.documents.push_back(DocumentReferenceFromExport(base_dir_, document));
+      urls += KindOfDocumentReference(entry.documents.back()) == DocumentReferenceKind::kUrl;
     }
+    if (urls > 0) sink_.OnWarning(record.line, UrlWarning(urls));
     sink_.OnEntry(std::move(entry), record.line);
   }
 
@@ -194,6 +301,7 @@ class RowReader {
   }
 
   std::vector<ColumnIndex> where_;
+  std::vector<size_t> unnamed_;
   size_t header_size_;
   std::string base_dir_;
   CsvEncoding encoding_;
@@ -255,6 +363,7 @@ bool CsvRecordReader::Next(CsvRecord* record) {
     std::string field;
     bool field_quoted = false;
     bool content = false;  // a delimiter, a quote or a non-blank character in this record
+    size_t record_bytes = 0;
     for (;;) {
       const int c = Get();
       const bool at_end = c < 0 || c == '\n' || c == '\r';
@@ -269,6 +378,14 @@ bool CsvRecordReader::Next(CsvRecord* record) {
         return true;
       }
       if (c == delimiter_) {
+        record_bytes += field.size() + 1;
+        if (record_bytes > kMaxRecordBytes) {
+          throw JournalReadError(LineText(record->line) + ": a record longer than 8 MiB");
+        }
+        if (record->fields.size() >= kMaxFields) {
+          throw JournalReadError(LineText(record->line) + ": a record of more than " +
+                                 std::to_string(kMaxFields) + " fields");
+        }
         record->fields.push_back(std::move(field));
         field.clear();
         field_quoted = false;
@@ -292,7 +409,13 @@ bool CsvRecordReader::Next(CsvRecord* record) {
 void ReadCsvJournal(std::istream& in, const std::string& base_dir, const CsvJournalOptions& options,
                     JournalSink& sink) {
   std::string header_line;
-  if (!std::getline(in, header_line)) {
+  for (int c = in.get(); c != std::char_traits<char>::eof() && c != '\n'; c = in.get()) {
+    if (header_line.size() >= kMaxHeaderBytes) {
+      throw JournalReadError("line 1 is longer than 1 MiB: not a header row naming the columns");
+    }
+    header_line.push_back(static_cast<char>(c));
+  }
+  if (header_line.empty() && in.eof()) {
     throw JournalReadError("the file is empty; a header row naming the columns is expected");
   }
   if (header_line.compare(0, 3, "\xEF\xBB\xBF") == 0) header_line.erase(0, 3);

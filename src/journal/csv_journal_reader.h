@@ -8,18 +8,30 @@
 // required: journal_number and title; optional: journal_date, direction, access_code,
 // document, parties, document_date, legal_basis, public_title, screened_fields. Other
 // exports are read by mapping a field to their column name (journal_number=Journalpostnr);
-// header names are compared without regard to case. Columns skjerm does not know are
-// ignored.
+// header names are compared without regard to case.
+//
+// Fail closed on the header: a named column skjerm does not read refuses the file, since
+// what it holds (the parties under another name, say) would reach the public journal
+// unjudged — unless it is mapped to a field or declared ignored (ignored_columns: the
+// public journal does not show it). So does a column named twice, a mapping to a column
+// the header lacks, and an ignored column that skjerm reads. A column without a name (a
+// trailing delimiter in a spreadsheet's header) is allowed while it stays empty: a row
+// with something in it is skipped.
 //
 // Cells: dates as YYYY-MM-DD or DD.MM.YYYY (stored as YYYY-MM-DD); direction as a Noark
-// code (I, U, N, X, S) or its wording; several documents separated by ';', each resolved
-// against the CSV file's directory to an absolute path; several parties separated by ';'
-// or line breaks, one party a line.
+// code (I, U, N, X, S) or its wording; several documents separated by ';' or line breaks,
+// each resolved against the CSV file's directory to an absolute path — a URL is kept as a
+// URL (with a warning: check judges the entry error, skjerm reads local files only;
+// journal/document_reference.h); an empty document cell means the entry has no documents
+// and is judged on its metadata. Several parties separated by ';' or line breaks, one
+// party a line.
 //
 // A row without a journal number or a title is skipped with its line number; a row with
 // more fields than the header (an unquoted delimiter inside a field) is skipped too, even
 // when the extra fields are empty, since its columns cannot be trusted. A row with fewer
-// fields has the missing ones empty. Empty rows are passed over silently.
+// fields has the missing ones empty. Empty rows are passed over silently. A field longer
+// than 1 MiB, a record longer than 8 MiB or a header line longer than 1 MiB ends the
+// reading with an error naming the line.
 #ifndef SKJERM_JOURNAL_CSV_JOURNAL_READER_H_
 #define SKJERM_JOURNAL_CSV_JOURNAL_READER_H_
 
@@ -41,6 +53,8 @@ struct CsvJournalOptions {
   char delimiter = 0;
   // Field name -> the export's column name, for the fields whose column is named otherwise.
   std::map<std::string, std::string> columns;
+  // Names of the export's columns that skjerm may leave unread.
+  std::vector<std::string> ignored_columns;
   CsvEncoding encoding = CsvEncoding::kUtf8;
 };
 
@@ -48,8 +62,9 @@ struct CsvJournalOptions {
 const std::vector<std::string>& CsvJournalFields();
 
 // Reads the CSV journal in path; documents are resolved against its directory.
-// Throws JournalReadError when the file cannot be opened, has no header row or lacks a
-// required column, or when a quoted field is never closed (the rows before it were read).
+// Throws JournalReadError when the file cannot be opened, has no header row, lacks a
+// required column or has one it cannot account for (above), or when a quoted field is
+// never closed (the rows before it were read).
 void ReadCsvJournal(const std::string& path, const CsvJournalOptions& options, JournalSink& sink);
 // The same for a stream, with the directory documents are resolved against.
 void ReadCsvJournal(std::istream& in, const std::string& base_dir, const CsvJournalOptions& options,

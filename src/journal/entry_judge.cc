@@ -6,6 +6,7 @@
 
 #include "base/sha256.h"
 #include "base/utf8.h"
+#include "journal/document_reference.h"
 #include "report/scan_report.h"
 
 namespace skjerm {
@@ -126,6 +127,10 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
   for (size_t i = 0; i < documents.size(); ++i) {
     ScanResult& r = documents[i];
     const size_t number = i + 1;
+    if (i < entry.documents.size() &&
+        KindOfDocumentReference(entry.documents[i]) != DocumentReferenceKind::kLocalFile) {
+      r = UnreadableReferenceResult(entry.documents[i]);
+    }
     out.document_paths.push_back(r.path);
     out.document_sha256.push_back(r.document.sha256);
     out.document_decisions.push_back(r.verdict.decision);
@@ -170,10 +175,18 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
     }
   } else {
     out.decision = Decision::kPass;
-    out.reason = documents.empty() ? "no documents; nothing in the title or parties"
-                                   : "no personal data found";
+    out.reason = documents.empty()
+                     ? "no documents: judged on its title, parties and access code; nothing found"
+                     : "no personal data found";
   }
   return out;
+}
+
+ScanResult UnreadableReferenceResult(const std::string& reference) {
+  ScanResult r;
+  r.path = reference;
+  r.verdict = Verdict::Error(UnreadableReferenceReason(KindOfDocumentReference(reference)));
+  return r;
 }
 
 EntryVerdict ToStoredVerdict(const EntryJudgement& judgement, const JournalStore& store) {

@@ -46,7 +46,9 @@ class EntryJudge {
   std::optional<ExemptionMarking> EntryMarking(const JournalEntry& entry) const;
 
   // Combines the entry's fields with its documents' results (judged with EntryMarking()),
-  // in the order of entry.documents.
+  // in the order of entry.documents. A document whose reference is a URL or missing is
+  // error whatever its result says (see UnreadableReferenceResult). An entry without
+  // documents is judged on its title, parties and access code alone.
   EntryJudgement Judge(const JournalEntry& entry, std::vector<ScanResult> documents) const;
 
  private:
@@ -54,6 +56,11 @@ class EntryJudge {
   const AccessCodes& codes_;
   const Policy& policy_;
 };
+
+// What a document whose reference skjerm cannot read (a URL, or none:
+// journal/document_reference.h) comes to: error, saying what to do. Nothing is read for
+// it — a URL is never opened as a path.
+ScanResult UnreadableReferenceResult(const std::string& reference);
 
 // The verdict as the store keeps it: masked findings with keyed hashes of their values.
 EntryVerdict ToStoredVerdict(const EntryJudgement& judgement, const JournalStore& store);

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "base/utf8.h"
+#include "journal/document_reference.h"
 #include "journal/noark_reader.h"
 
 namespace skjerm {
@@ -54,6 +55,7 @@ class StoreSink : public JournalSink {
     }
     seen_add_->Bind(1, entry.journal_number).Bind(2, line).Run();
     seen_add_->Reset();
+    CountDocuments(entry);
     switch (store_.Upsert(entry, options_.status, run_)) {
       case UpsertOutcome::kAdded:
         ++result_->added;
@@ -88,6 +90,18 @@ class StoreSink : public JournalSink {
     }
   }
 
+  void CountDocuments(const JournalEntry& entry) {
+    bool missing = false, url = false;
+    for (const std::string& d : entry.documents) {
+      const DocumentReferenceKind kind = KindOfDocumentReference(d);
+      missing |= kind == DocumentReferenceKind::kMissing;
+      url |= kind == DocumentReferenceKind::kUrl;
+    }
+    result_->without_documents += entry.documents.empty();
+    result_->with_missing_file += missing;
+    result_->with_url += url;
+  }
+
   void Commit() {
     if (transaction_) transaction_->Commit();
     transaction_.reset();
@@ -110,13 +124,52 @@ std::string RunNote(const JournalImportResult& r) {
                      ", unchanged " + std::to_string(r.unchanged) + ", skipped " +
                      std::to_string(r.skipped);
   if (!r.complete()) note += "; incomplete: " + r.error;
+  if (!r.nothing_imported.empty()) note += "; nothing imported: " + r.nothing_imported;
   return note;
+}
+
+// Why a file read to its end gave no entry.
+std::string NothingImported(const JournalImportResult& r, JournalFormat format) {
+  if (r.skipped > 0) {
+    return "none of its " + std::to_string(r.skipped) +
+           (format == JournalFormat::kNoark ? " registreringer" : " records") +
+           " was imported (see the reasons they were skipped)";
+  }
+  if (format == JournalFormat::kNoark) {
+    return "the file holds no registrering (skjerm reads journal entries from "
+           "<registrering xsi:type=\"journalpost\"> in arkivstruktur.xml)";
+  }
+  return "the file has a header row but no entries";
+}
+
+// Why a JSON file is refused, naming what it appears to be.
+std::string JsonRefusal(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot open the file";
+  char head[4096];
+  in.read(head, sizeof(head));
+  const std::string start = ToLowerUtf8(std::string(head, static_cast<size_t>(in.gcount())));
+  const bool linked_data = start.find("\"@context\"") != std::string::npos;
+  const std::string what = linked_data && start.find("einnsyn") != std::string::npos
+                               ? "eInnsyn JSON-LD"
+                           : linked_data ? "JSON-LD"
+                                         : "JSON";
+  return "the file is " + what +
+         ", which skjerm does not import yet (it reads Noark 5 arkivstruktur.xml and CSV)";
 }
 
 }  // namespace
 
 const char* JournalFormatName(JournalFormat format) {
-  return format == JournalFormat::kNoark ? "Noark 5" : "CSV";
+  switch (format) {
+    case JournalFormat::kCsv:
+      return "CSV";
+    case JournalFormat::kNoark:
+      return "Noark 5";
+    case JournalFormat::kJson:
+      return "JSON";
+  }
+  return "CSV";
 }
 
 JournalFormat DetectJournalFormat(const std::string& path) {
@@ -125,6 +178,7 @@ JournalFormat DetectJournalFormat(const std::string& path) {
       dot != std::string::npos && path[dot] == '.' ? ToLowerUtf8(path.substr(dot + 1)) : "";
   if (extension == "xml") return JournalFormat::kNoark;
   if (extension == "csv" || extension == "tsv" || extension == "txt") return JournalFormat::kCsv;
+  if (extension == "json" || extension == "jsonld") return JournalFormat::kJson;
   std::ifstream in(path, std::ios::binary);
   char head[512];
   in.read(head, sizeof(head));
@@ -135,7 +189,10 @@ JournalFormat DetectJournalFormat(const std::string& path) {
     return JournalFormat::kNoark;
   }
   start = TrimSpace(start);
-  return !start.empty() && start.front() == '<' ? JournalFormat::kNoark : JournalFormat::kCsv;
+  if (start.empty()) return JournalFormat::kCsv;
+  if (start.front() == '<') return JournalFormat::kNoark;
+  if (start.front() == '{' || start.front() == '[') return JournalFormat::kJson;
+  return JournalFormat::kCsv;
 }
 
 JournalImportResult ImportJournalFile(JournalStore& store, const std::string& path,
@@ -145,15 +202,23 @@ JournalImportResult ImportJournalFile(JournalStore& store, const std::string& pa
   {
     StoreSink sink(store, options, result.run, &result);
     try {
-      if (options.format == JournalFormat::kNoark) {
-        ReadNoarkJournal(path, sink);
-      } else {
-        ReadCsvJournal(path, options.csv, sink);
+      switch (options.format) {
+        case JournalFormat::kNoark:
+          ReadNoarkJournal(path, sink);
+          break;
+        case JournalFormat::kCsv:
+          ReadCsvJournal(path, options.csv, sink);
+          break;
+        case JournalFormat::kJson:
+          throw JournalReadError(JsonRefusal(path));
       }
     } catch (const JournalReadError& e) {
       result.error = e.what();
     }
     sink.Commit();
+  }
+  if (result.complete() && result.entries() == 0) {
+    result.nothing_imported = NothingImported(result, options.format);
   }
   store.FinishRun(result.run, result.entries(), RunNote(result));
   return result;

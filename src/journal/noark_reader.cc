@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "journal/document_reference.h"
+
 namespace skjerm {
 namespace {
 
@@ -20,8 +22,6 @@ namespace {
 constexpr char kNameSeparator = ' ';
 constexpr std::string_view kArkivstruktur =
     "http://www.arkivverket.no/standarder/noark5/arkivstruktur";
-constexpr std::string_view kArkivmelding =
-    "http://www.arkivverket.no/standarder/noark5/arkivmelding";
 constexpr std::string_view kSchemaInstance = "http://www.w3.org/2001/XMLSchema-instance";
 constexpr size_t kChunkBytes = 1 << 16;
 // No field skjerm reads is this long; a longer one is cut (with a warning) so that a
@@ -33,9 +33,7 @@ struct ParserFree {
 };
 using ParserHandle = std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserFree>;
 
-bool IsNoarkNamespace(std::string_view uri) {
-  return uri.empty() || uri == kArkivstruktur || uri == kArkivmelding;
-}
+bool IsNoarkNamespace(std::string_view uri) { return uri.empty() || uri == kArkivstruktur; }
 
 // An expanded name from expat: "URI local" or "local".
 struct Name {
@@ -59,6 +57,46 @@ std::string PrintableTypeName(std::string_view type) {
     if (!plain) return "an unrecognised type";
   }
   return "type " + std::string(type);
+}
+
+// Text from the file fit to quote in a message: printable ASCII, at most 120 characters.
+std::string Quotable(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 120)) out.push_back(c >= 0x20 && c < 0x7F ? c : '?');
+  if (text.size() > 120) out += "...";
+  return out;
+}
+
+// What a file with this root element is, when skjerm knows the format but does not read it
+// (yet): the journal formats of Noark 5 (reports and eFormidling), Noark 4 and the other
+// files of a Noark 5 deposit. By local name, in any namespace, since exports differ.
+std::string_view KnownUnreadFormat(std::string_view local) {
+  static const std::pair<std::string_view, std::string_view> kFormats[] = {
+      {"arkivmelding", "an eFormidling arkivmelding"},
+      {"offentligJournal", "a Noark 5 offentligJournal (the public journal report)"},
+      {"loependeJournal", "a Noark 5 loependeJournal (the running journal report)"},
+      {"OFFJOURNAL", "a Noark 4 OFFJOURNAL export"},
+      {"NOARK.H", "a Noark 4 export"},
+      {"endringslogg", "a Noark 5 endringslogg (the deposit's change log, without entries)"},
+      {"addml", "an ADDML description (arkivuttrekk.xml; import the deposit's arkivstruktur.xml)"},
+  };
+  for (const auto& [name, format] : kFormats) {
+    if (local == name) return format;
+  }
+  return {};
+}
+
+// Why a file whose root element is not a Noark 5 arkiv is refused, naming the root.
+std::string RootRefusal(const Name& root) {
+  std::string message = "root element <" + Quotable(root.local) + ">";
+  message += root.uri.empty() ? " (in no namespace)" : " in namespace " + Quotable(root.uri);
+  const std::string_view format = KnownUnreadFormat(root.local);
+  if (!format.empty()) {
+    message += " is " + std::string(format) + ", which skjerm does not import yet";
+  } else {
+    message += " is not a format skjerm imports";
+  }
+  return message + " (it reads Noark 5 arkivstruktur.xml and CSV)";
 }
 
 // What a skjerming says.
@@ -111,7 +149,11 @@ struct Registration {
   Screening document_screening;  // of the dokumentbeskrivelse being read
   std::vector<Party> parties;
   Party party;  // the korrespondansepart being read
+  // One reference per document, in file order: the files a dokumentbeskrivelse's
+  // dokumentobjekter name, or "" for a description that names none.
   std::vector<std::string> documents;
+  std::vector<std::string> described_files;  // of the dokumentbeskrivelse being read
+  int descriptions_without_file = 0;
   bool cut = false;
 };
 
@@ -273,9 +315,7 @@ class NoarkParser {
     slot_ = Slot::kNone;
     if (!root_seen_) {
       root_seen_ = true;
-      if (!noark || (name.local != "arkiv" && name.local != "arkivmelding")) {
-        throw JournalReadError("not a Noark 5 arkivstruktur.xml: its root element is not arkiv");
-      }
+      if (!noark || name.local != "arkiv") throw JournalReadError(RootRefusal(name));
     }
     if (registration_) {
       path_.emplace_back(noark ? name.local : std::string_view());
@@ -307,6 +347,9 @@ class NoarkParser {
       } else if (path_.size() == 1 && path_[0] == "dokumentbeskrivelse") {
         if (r.document_screening.present) r.document_screenings.push_back(r.document_screening);
         r.document_screening = Screening{};
+        FinishDocument(&r);
+      } else if (path_.size() == 1 && path_[0] == "dokumentobjekt") {
+        FinishDocument(&r);
       }
       path_.pop_back();
       return;
@@ -337,6 +380,10 @@ class NoarkParser {
     }
     if (p.size() == 3 && p[0] == "dokumentbeskrivelse" && p[1] == "dokumentobjekt" &&
         p[2] == "referanseDokumentfil") {
+      return Slot::kDocumentFile;
+    }
+    // Noark 5 v3.1 also lets a registrering hold its dokumentobjekt directly.
+    if (p.size() == 2 && p[0] == "dokumentobjekt" && p[1] == "referanseDokumentfil") {
       return Slot::kDocumentFile;
     }
     return Slot::kNone;
@@ -452,9 +499,38 @@ class NoarkParser {
         if (!text.empty()) party.phones.push_back(text);
         break;
       case Slot::kDocumentFile:
-        if (!text.empty()) r.documents.push_back(ResolveDocumentPath(base_dir_, text));
+        if (!text.empty())
+          r.described_files.push_back(DocumentReferenceFromExport(base_dir_, text));
         break;
     }
+  }
+
+  // A document description (or a dokumentobjekt directly under the registrering) has
+  // ended: the files it named are the entry's documents, or "" stands for it when it named
+  // none — the entry cannot be judged without it.
+  static void FinishDocument(Registration* r) {
+    if (r->described_files.empty()) {
+      r->documents.emplace_back();
+      ++r->descriptions_without_file;
+    }
+    for (std::string& file : r->described_files) {
+      if (std::find(r->documents.begin(), r->documents.end(), file) == r->documents.end()) {
+        r->documents.push_back(std::move(file));
+      }
+    }
+    r->described_files.clear();
+  }
+
+  // Warns of the documents the entry has but skjerm cannot read.
+  void WarnOfUnreadableDocuments(const Registration& r, const JournalEntry& entry) {
+    if (r.descriptions_without_file > 0) {
+      sink_.OnWarning(r.line, MissingFileWarning(r.descriptions_without_file));
+    }
+    int urls = 0;
+    for (const std::string& d : entry.documents) {
+      urls += KindOfDocumentReference(d) == DocumentReferenceKind::kUrl;
+    }
+    if (urls > 0) sink_.OnWarning(r.line, UrlWarning(urls));
   }
 
   bool IsJournalpost(const Registration& r) const {
@@ -532,12 +608,8 @@ class NoarkParser {
       std::string line = party.Line();
       if (!line.empty()) entry.parties.push_back(std::move(line));
     }
-    for (std::string& document : r.documents) {
-      if (std::find(entry.documents.begin(), entry.documents.end(), document) ==
-          entry.documents.end()) {
-        entry.documents.push_back(std::move(document));
-      }
-    }
+    entry.documents = std::move(r.documents);
+    WarnOfUnreadableDocuments(r, entry);
     if (r.cut) sink_.OnWarning(r.line, "a field longer than 64 KiB was cut");
     sink_.OnEntry(std::move(entry), r.line);
   }

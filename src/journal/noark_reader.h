@@ -1,8 +1,13 @@
 // Reading the journal out of a Noark 5 deposit's arkivstruktur.xml (namespace
 // http://www.arkivverket.no/standarder/noark5/arkivstruktur; also read: the same elements
-// in the arkivmelding namespace or in none). The file is parsed as a stream with expat in
-// fixed-size chunks, so an extract of many gigabytes is read in constant memory: each
-// registrering is handed to the sink at its end tag and then forgotten.
+// in no namespace). The file is parsed as a stream with expat in fixed-size chunks, so an
+// extract of many gigabytes is read in constant memory: each registrering is handed to the
+// sink at its end tag and then forgotten.
+//
+// Any other root element is refused by name: the journal formats skjerm knows but does not
+// read yet (eFormidling arkivmelding, Noark 5 offentligJournal and loependeJournal, Noark 4
+// OFFJOURNAL / NOARK.H, and the deposit's endringslogg and ADDML) as "not imported yet",
+// any other as "not a format skjerm imports" — with its namespace.
 //
 // What becomes a JournalEntry: every `registrering` — at any depth under arkiv, arkivdel,
 // klasse, mappe (saksmappe ...) — whose xsi:type is journalpost (with any prefix bound to
@@ -19,8 +24,16 @@
 //                          -> access_code, legal_basis, screened_fields (", "-separated)
 //   korrespondansepart     -> one party line each: "type: navn, kontaktperson, postadresse,
 //                             postnummer poststed, epostadresse, telefonnummer"
-//   dokumentbeskrivelse/dokumentobjekt/referanseDokumentfil -> documents, resolved against
-//                             the XML file's directory to absolute paths
+//   dokumentbeskrivelse/dokumentobjekt/referanseDokumentfil (or dokumentobjekt directly
+//                             under the registrering) -> documents, resolved against the
+//                             XML file's directory to absolute paths; a URL is kept as a
+//                             URL, and a dokumentbeskrivelse that names no file (an empty
+//                             referanseDokumentfil, no dokumentobjekt) becomes a document
+//                             with the reference "" — both with a warning, and both judged
+//                             error by check (journal/document_reference.h). Several
+//                             dokumentobjekter of one description (formats, versions) are
+//                             each a document; one without a file beside one with a file
+//                             is passed over.
 //
 // Screening is inherited: where the registrering's own skjerming leaves a field empty, the
 // first dokumentbeskrivelse whose skjerming has it fills it (a screened document screens
@@ -39,9 +52,10 @@
 namespace skjerm {
 
 // Reads the arkivstruktur.xml in path. Throws JournalReadError when the file cannot be
-// opened, is not a Noark 5 arkivstruktur (its root is not arkiv), or is malformed — with
-// the line and column of the fault; the entries before it were handed to the sink. An
-// exception thrown by the sink ends the reading and is passed on.
+// opened, is not a Noark 5 arkivstruktur (its root is not arkiv: the message names the
+// root and its namespace), or is malformed — with the line and column of the fault; the
+// entries before it were handed to the sink. An exception thrown by the sink ends the
+// reading and is passed on.
 void ReadNoarkJournal(const std::string& path, JournalSink& sink);
 // The same for a stream, with the directory documents are resolved against.
 void ReadNoarkJournal(std::istream& in, const std::string& base_dir, JournalSink& sink);

@@ -27,6 +27,16 @@ bool IsValidUtf8(std::string_view s) {
 
 enum Column { kId, kRole, kGiven, kFamily, kBirthDate, kNationalId, kProtected, kGuardianOf };
 
+// The longest cell read in a column: no name, ID or date is longer, and a longer cell is a
+// quote that ran on or a file that is not a roster. Such a row is refused, never cut: a cut
+// name would be hashed as another name. guardian_of lists the ids of several pupils.
+constexpr size_t kMaxCellBytes = 256;
+constexpr size_t kMaxGuardianOfBytes = 4096;
+
+size_t MaxBytes(Column column) {
+  return column == kGuardianOf ? kMaxGuardianOfBytes : kMaxCellBytes;
+}
+
 const std::map<std::string, Column>& ColumnNames() {
   static const std::map<std::string, Column> kNames = {
       {"id", kId},
@@ -69,11 +79,15 @@ std::vector<CsvRow> SplitCsv(std::string_view text, char separator) {
   std::string field;
   bool quoted = false;         // inside a quoted field
   bool field_started = false;  // the row has content
+  // The field holds only spaces and tabs so far: a quote there opens a quoted field. A
+  // flag, not a look at the field: a quote in a long field must not cost its length.
+  bool field_blank = true;
   int line = 1;
   row.line = 1;
   auto end_field = [&] {
     row.fields.push_back(std::move(field));
     field.clear();
+    field_blank = true;
   };
   auto end_row = [&] {
     end_field();
@@ -95,10 +109,11 @@ std::vector<CsvRow> SplitCsv(std::string_view text, char separator) {
       } else {
         if (c == '\n') ++line;
         field.push_back(c);
+        if (c != ' ' && c != '\t' && c != '\r') field_blank = false;
       }
       continue;
     }
-    if (c == '"' && Trimmed(field).empty()) {
+    if (c == '"' && field_blank) {
       field.clear();
       quoted = true;
       field_started = true;
@@ -113,6 +128,7 @@ std::vector<CsvRow> SplitCsv(std::string_view text, char separator) {
     } else {
       field.push_back(c);
       if (c != ' ' && c != '\t') field_started = true;
+      if (c != ' ' && c != '\t' && c != '\r') field_blank = false;
     }
   }
   if (!field.empty() || !row.fields.empty() || field_started) end_row();
@@ -159,6 +175,19 @@ RosterCsv ParseRosterCsv(std::string_view text) {
     if (row.fields.size() != width) {
       skip("has " + std::to_string(row.fields.size()) + " fields, the header has " +
            std::to_string(width));
+      continue;
+    }
+    std::string too_long;
+    for (const auto& [name, column] : ColumnNames()) {
+      auto it = where.find(column);
+      if (it == where.end() || row.fields[it->second].size() <= MaxBytes(column)) continue;
+      too_long = "has a " + name + " of " + std::to_string(row.fields[it->second].size()) +
+                 " bytes, longer than any (at most " + std::to_string(MaxBytes(column)) +
+                 "; a quote not closed?): the row is refused, not cut";
+      break;
+    }
+    if (!too_long.empty()) {
+      skip(std::move(too_long));
       continue;
     }
     bool utf8 = true;

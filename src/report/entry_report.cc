@@ -12,8 +12,12 @@ nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judg
                            EntryStatus status, const ReportOptions& options) {
   nlohmann::json j;
   j["journal_number"] = entry.journal_number;
+  // A document description that names no file has no path: null.
+  auto path = [](const std::string& p) {
+    return p.empty() ? nlohmann::json(nullptr) : nlohmann::json(p);
+  };
   j["path"] = judgement.document_paths.empty() ? nlohmann::json(nullptr)
-                                               : nlohmann::json(judgement.document_paths[0]);
+                                               : path(judgement.document_paths[0]);
   j["decision"] = DecisionName(judgement.decision);
   j["reason"] = judgement.reason;
   j["public_title"] = judgement.public_title;
@@ -28,7 +32,7 @@ nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judg
   }
   nlohmann::json documents = nlohmann::json::array();
   for (size_t i = 0; i < judgement.document_paths.size(); ++i) {
-    documents.push_back({{"path", judgement.document_paths[i]},
+    documents.push_back({{"path", path(judgement.document_paths[i])},
                          {"sha256", judgement.document_sha256[i].empty()
                                         ? nlohmann::json(nullptr)
                                         : nlohmann::json(judgement.document_sha256[i])},

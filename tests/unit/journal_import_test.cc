@@ -207,6 +207,7 @@ TEST(CsvJournal, ColumnMappingForOtherExports) {
                      {"journal_date", "Journaldato"},     {"direction", "Type"},
                      {"access_code", "Tilgangskode"},     {"document", "Fil"},
                      {"parties", "Avsender/mottaker"}};
+  options.ignored_columns = {"saksnr"};  // not shown in the public journal
   CollectingSink sink = ReadCsv(
       "Saksnr;JOURNALPOSTNR;Journaldato;Type;Tittel;Tilgangskode;Avsender/mottaker;Fil\n"
       "2024/17;2024/17-2;05.03.2024;Inngående dokument;Klage på vedtak;UO;"
@@ -668,7 +669,8 @@ TEST(NoarkJournal, OtherXmlIsRefused) {
   EXPECT_EQ(JournalError([] {
               ReadNoark("<?xml version=\"1.0\"?><mets xmlns=\"http://www.loc.gov/METS/\"/>");
             }),
-            "not a Noark 5 arkivstruktur.xml: its root element is not arkiv");
+            "root element <mets> in namespace http://www.loc.gov/METS/ is not a format skjerm "
+            "imports (it reads Noark 5 arkivstruktur.xml and CSV)");
   EXPECT_EQ(JournalError([] { ReadNoark(""); }), "line 1, column 1: no element found");
 }
 

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -117,6 +118,77 @@ TEST(RosterCsvTest, RefusesAFileWithoutTheRequiredColumns) {
   EXPECT_THROW(ParseRosterCsv("name,role\nKari,pupil\n"), RosterCsvError);
   EXPECT_THROW(ParseRosterCsv("id,role,klass\n1,pupil,5A\n"), RosterCsvError);
   EXPECT_THROW(ParseRosterCsv(""), RosterCsvError);
+}
+
+TEST(RosterCsvTest, RefusesOverlongCellsWithoutCuttingThem) {
+  const std::string header = "id,role,given_names,family_name,guardian_of\n";
+  const std::string huge(10 << 20, 'x');  // 10 MB: a quote that ran on, or not a roster
+  RosterCsv csv =
+      ParseRosterCsv(header + "a1,pupil,Ola,\"" + huge + "\",\n" + "a2,pupil,Siv," +
+                     std::string(256, 'y') + ",\n" + "a3,pupil," + std::string(257, 'z') +
+                     ",Tveten,\n" + "a4,guardian,Per,Tveten," + std::string(5000, '1') + "\n");
+  ASSERT_EQ(csv.records.size(), 1u);  // 256 bytes is still a name
+  EXPECT_EQ(csv.records[0].id, "a2");
+  ASSERT_EQ(csv.skipped.size(), 3u);
+  EXPECT_EQ(csv.skipped[0].line, 2);
+  EXPECT_EQ(csv.skipped[0].reason,
+            "has a family_name of 10485760 bytes, longer than any (at most 256; a quote not "
+            "closed?): the row is refused, not cut");
+  EXPECT_EQ(csv.skipped[1].line, 4);
+  EXPECT_NE(csv.skipped[1].reason.find("given_names of 257 bytes"), std::string::npos);
+  EXPECT_NE(csv.skipped[2].reason.find("guardian_of of 5000 bytes, longer than any (at most "
+                                       "4096"),
+            std::string::npos)
+      << csv.skipped[2].reason;
+}
+
+TEST(CsvTest, QuotesInsideALongUnquotedFieldCostNoMoreThanTheField) {
+  // Each quote in an unquoted field used to copy the field so far to see whether it was
+  // blank: quadratic in the field's length.
+  std::string field;
+  for (int i = 0; i < (2 << 20); ++i) field += "a\"";
+  std::vector<CsvRow> rows = SplitCsv("id," + field + "\n", ',');
+  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_EQ(rows[0].fields.size(), 2u);
+  EXPECT_EQ(rows[0].fields[1], field);
+  // A quote after blanks still opens a quoted field.
+  rows = SplitCsv("a,  \"b, c\"\n", ',');
+  ASSERT_EQ(rows[0].fields.size(), 2u);
+  EXPECT_EQ(rows[0].fields[1], "b, c");
+}
+
+TEST(RosterTermsTest, DeletionsAreEachWayOfLeavingOutALetterOnce) {
+  EXPECT_EQ(SingleDeletions("aab"), (std::vector<std::string>{"ab", "aa"}));
+  EXPECT_EQ(SingleDeletions("ss"), (std::vector<std::string>{"s"}));
+  EXPECT_EQ(SingleDeletions("øø"), (std::vector<std::string>{"ø"}));
+  EXPECT_EQ(SingleDeletions("oø"), (std::vector<std::string>{"ø", "o"}));
+  // The same as leaving out each letter and removing repeats.
+  for (const std::string word : {"mississippi", "hannaåsaa", "bbbabbb", "x"}) {
+    std::vector<std::string> brute;
+    for (size_t i = 0; i < word.size();) {
+      size_t n;
+      DecodeUtf8(word, i, &n);
+      std::string d = word.substr(0, i) + word.substr(i + n);
+      if (std::find(brute.begin(), brute.end(), d) == brute.end()) brute.push_back(d);
+      i += n;
+    }
+    EXPECT_EQ(SingleDeletions(word), brute) << word;
+  }
+}
+
+TEST(RosterTermsTest, NoDeletionsForWordsLongerThanAnyName) {
+  RosterRecord record;
+  record.id = "p1";
+  record.family_name = std::string(kMaxFuzzyNameLength + 1, 'k');
+  for (const RosterTerm& t : DeriveTerms(record, kKey, nullptr)) {
+    EXPECT_NE(t.kind, TermKind::kDeletion);
+  }
+  record.family_name = "Kvernmoen";
+  bool deletions = false;
+  for (const RosterTerm& t : DeriveTerms(record, kKey, nullptr)) {
+    deletions |= t.kind == TermKind::kDeletion;
+  }
+  EXPECT_TRUE(deletions);
 }
 
 TEST(RosterTermsTest, NormalisesNamesDatesAndDeletions) {
