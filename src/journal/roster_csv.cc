@@ -1,5 +1,6 @@
 #include "journal/roster_csv.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -36,6 +37,9 @@ constexpr size_t kMaxGuardianOfBytes = 4096;
 size_t MaxBytes(Column column) {
   return column == kGuardianOf ? kMaxGuardianOfBytes : kMaxCellBytes;
 }
+
+constexpr const char* kColumnList =
+    "id,role,given_names,family_name,birth_date,national_id,protected,guardian_of";
 
 const std::map<std::string, Column>& ColumnNames() {
   static const std::map<std::string, Column> kNames = {
@@ -147,18 +151,31 @@ RosterCsv ParseRosterCsv(std::string_view text) {
 
   // Header: which field holds which column.
   std::map<Column, size_t> where;
+  std::vector<size_t> unnamed;  // columns without a header: a row with content there is refused
   for (size_t i = 0; i < rows[0].fields.size(); ++i) {
     const std::string name = ToLowerUtf8(Trimmed(rows[0].fields[i]));
+    if (name.empty()) {
+      unnamed.push_back(i);
+      continue;
+    }
+    // A column skjerm does not read is refused, not ignored: a misspelled «nationl_id»
+    // would leave every pupil's ID unknown to the roster match without a word.
     auto it = ColumnNames().find(name);
-    if (it != ColumnNames().end() && where.count(it->second) == 0) where[it->second] = i;
+    if (it == ColumnNames().end()) {
+      throw RosterCsvError("the roster's header has a column '" + name +
+                           "' that skjerm does not read (its columns are " + kColumnList +
+                           "); remove it or correct its name");
+    }
+    if (where.count(it->second) != 0) {
+      throw RosterCsvError("the roster's header names the column '" + name + "' twice");
+    }
+    where[it->second] = i;
   }
   for (Column required : {kId, kRole}) {
     if (where.count(required) == 0) {
       throw RosterCsvError(std::string("the roster has no column '") +
                            (required == kId ? "id" : "role") +
-                           "' in its header row (expected "
-                           "id,role,given_names,family_name,birth_date,national_id,protected,"
-                           "guardian_of)");
+                           "' in its header row (expected " + kColumnList + ")");
     }
   }
   if (where.count(kGiven) == 0 && where.count(kFamily) == 0) {
@@ -188,6 +205,12 @@ RosterCsv ParseRosterCsv(std::string_view text) {
     }
     if (!too_long.empty()) {
       skip(std::move(too_long));
+      continue;
+    }
+    const bool stray = std::any_of(unnamed.begin(), unnamed.end(),
+                                   [&](size_t i) { return !Trimmed(row.fields[i]).empty(); });
+    if (stray) {
+      skip("has a value in a column without a name in the header row: the row is refused");
       continue;
     }
     bool utf8 = true;

@@ -120,6 +120,27 @@ TEST(RosterCsvTest, RefusesAFileWithoutTheRequiredColumns) {
   EXPECT_THROW(ParseRosterCsv(""), RosterCsvError);
 }
 
+TEST(RosterCsvTest, RefusesColumnsItDoesNotReadInsteadOfIgnoringThem) {
+  // A misspelled ID column would leave every pupil's ID unknown to the roster without a word.
+  try {
+    ParseRosterCsv("id,role,given_names,family_name,nationl_id\nx1,pupil,Ola,Tveten,1\n");
+    FAIL() << "an unknown column was accepted";
+  } catch (const RosterCsvError& e) {
+    EXPECT_NE(std::string(e.what()).find("'nationl_id'"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(ParseRosterCsv("id,role,given_names,ID\nx1,pupil,Ola,x2\n"), RosterCsvError);
+  // A trailing separator makes a column without a name: allowed while it stays empty.
+  RosterCsv csv = ParseRosterCsv(
+      "id,role,given_names,family_name,\n"
+      "x1,pupil,Ola,Tveten,\n"
+      "x2,pupil,Kari,Tveten,12345678901\n");
+  ASSERT_EQ(csv.records.size(), 1u);
+  EXPECT_EQ(csv.records[0].id, "x1");
+  ASSERT_EQ(csv.skipped.size(), 1u);
+  EXPECT_EQ(csv.skipped[0].line, 3);
+  EXPECT_EQ(csv.skipped[0].reason.find("12345678901"), std::string::npos);
+}
+
 TEST(RosterCsvTest, RefusesOverlongCellsWithoutCuttingThem) {
   const std::string header = "id,role,given_names,family_name,guardian_of\n";
   const std::string huge(10 << 20, 'x');  // 10 MB: a quote that ran on, or not a roster
