@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/journal_session.h"
+#include "report/scan_report.h"
 
 namespace skjerm {
 namespace {
@@ -35,7 +36,8 @@ int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
+  // With the rules: a document's file name is shown with what they find in it masked.
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true);
   if (!session) return 2;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
@@ -46,7 +48,9 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
   std::cout << "Public title: "
             << (entry->public_title.empty() ? "(not checked yet)" : entry->public_title) << '\n';
   for (size_t i = 0; i < entry->entry.documents.size(); ++i) {
-    std::cout << "Document " << i + 1 << ": " << entry->entry.documents[i];
+    const std::string& path = entry->entry.documents[i];
+    std::cout << "Document " << i + 1 << ": "
+              << ShownPath(path, session->scanner->FindInFileName(path), ReportOptions{});
     if (!entry->document_sha256[i].empty()) {
       std::cout << "  sha256 " << entry->document_sha256[i].substr(0, 16) << "...";
     }

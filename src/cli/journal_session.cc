@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "journal/secret_key.h"
+#include "journal/database_key.h"
 #include "pipeline/rule_set.h"
 
 namespace skjerm {
@@ -20,7 +20,7 @@ std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global
   }
   try {
     s->db = std::make_unique<Database>(Database::Open(global.db_path));
-    s->key = LoadOrCreateSecretKey(KeyPathFor(global.db_path));
+    s->key = OpenDatabaseKey(*s->db, global.keys());
     s->store = std::make_unique<JournalStore>(*s->db, s->key);
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot open " << global.db_path << ": " << e.what() << '\n';

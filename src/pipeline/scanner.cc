@@ -13,7 +13,27 @@ bool ReadingOrder(const Finding& a, const Finding& b) {
          std::tie(mb, b.location.page, b.location.field, b.begin, b.end);
 }
 
+// The file name as the detectors read it: underscores are how file names write spaces
+// («Vedtak_Emil_Solberg.pdf»). One byte for one, so offsets stay those of the name.
+std::string FileNameText(std::string_view path) {
+  std::string text(FileNameOf(path));
+  for (char& c : text) {
+    if (c == '_') c = ' ';
+  }
+  return text;
+}
+
 }  // namespace
+
+std::vector<Finding> Scanner::FindInFileName(std::string_view path) const {
+  const std::string text = FileNameText(path);
+  if (text.empty()) return {};
+  Location location;
+  location.metadata = MetadataSource::kFileName;
+  DocumentText unit;
+  unit.units.push_back(TextUnit{std::move(location), TextView(text)});
+  return FindPersonalData(unit);
+}
 
 std::vector<Finding> Scanner::FindPersonalData(const DocumentText& text) const {
   std::vector<Finding> findings;
@@ -22,10 +42,28 @@ std::vector<Finding> Scanner::FindPersonalData(const DocumentText& text) const {
   return findings;
 }
 
+Verdict Scanner::JudgeUnreadable(std::string_view path, std::string reason) const {
+  Verdict verdict = Verdict::Error(std::move(reason));
+  try {
+    // The policy words what the file name shows; the decision stays error.
+    const Verdict named = rules_.policy().Decide(Document{}, std::nullopt, FindInFileName(path));
+    if (!named.findings.empty()) {
+      verdict.reason += "; " + named.reason;
+      verdict.findings = named.findings;
+    }
+  } catch (const std::exception& e) {
+    verdict.reason += std::string("; the file name could not be judged: ") + e.what();
+  }
+  return verdict;
+}
+
 Verdict Scanner::Judge(const Document& document,
                        const std::optional<ExemptionMarking>& extra_marking) const {
   const DocumentText text = MakeDocumentText(document);
   std::vector<Finding> findings = FindPersonalData(text);
+  std::vector<Finding> in_name = FindInFileName(document.path);
+  findings.insert(findings.end(), std::make_move_iterator(in_name.begin()),
+                  std::make_move_iterator(in_name.end()));
   std::optional<ExemptionMarking> marking = rules_.markings().Find(text);
   if (!marking) marking = extra_marking;
   return rules_.policy().Decide(document, std::move(marking), std::move(findings));

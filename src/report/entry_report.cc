@@ -4,6 +4,20 @@
 
 namespace skjerm {
 
+namespace {
+
+// A document's path as output shows it: its file name's findings masked unless revealed.
+std::string ShownDocumentPath(const EntryJudgement& judgement, size_t index,
+                              const ReportOptions& options) {
+  std::vector<Finding> findings;
+  for (const EntryFinding& ef : judgement.findings) {
+    if (ef.document == static_cast<int>(index) + 1) findings.push_back(ef.finding);
+  }
+  return ShownPath(judgement.document_paths[index], findings, options);
+}
+
+}  // namespace
+
 std::string JsonLine(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -12,8 +26,9 @@ nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judg
                            EntryStatus status, const ReportOptions& options) {
   nlohmann::json j;
   j["journal_number"] = entry.journal_number;
-  j["path"] = judgement.document_paths.empty() ? nlohmann::json(nullptr)
-                                               : nlohmann::json(judgement.document_paths[0]);
+  j["path"] = judgement.document_paths.empty()
+                  ? nlohmann::json(nullptr)
+                  : nlohmann::json(ShownDocumentPath(judgement, 0, options));
   j["decision"] = DecisionName(judgement.decision);
   j["reason"] = judgement.reason;
   j["public_title"] = judgement.public_title;
@@ -28,7 +43,7 @@ nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judg
   }
   nlohmann::json documents = nlohmann::json::array();
   for (size_t i = 0; i < judgement.document_paths.size(); ++i) {
-    documents.push_back({{"path", judgement.document_paths[i]},
+    documents.push_back({{"path", ShownDocumentPath(judgement, i, options)},
                          {"sha256", judgement.document_sha256[i].empty()
                                         ? nlohmann::json(nullptr)
                                         : nlohmann::json(judgement.document_sha256[i])},
