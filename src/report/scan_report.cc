@@ -95,7 +95,8 @@ nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
   j["confidence"] = Round(finding.confidence, 100);
   if (!finding.location.is_page_text()) {
     j["source"] = MetadataSourceName(*finding.location.metadata);
-    j["field"] = finding.location.field;
+    // A file name is one text: no field to name.
+    if (finding.location.metadata != MetadataSource::kFileName) j["field"] = finding.location.field;
   }
   if (!finding.flags.empty()) j["flags"] = finding.flags;
   if (options.reveal) j["text"] = finding.text;
