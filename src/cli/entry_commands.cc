@@ -16,8 +16,9 @@ struct EntryFlags {
 };
 
 int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  int failed = 2;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failed);
+  if (!session) return failed;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -37,8 +38,9 @@ int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
 
 int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
   // With the rules: a document's file name is shown with what they find in it masked.
-  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true);
-  if (!session) return 2;
+  int failed = 2;
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failed);
+  if (!session) return failed;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -75,8 +77,9 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunStatus(const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  int failed = 2;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failed);
+  if (!session) return failed;
   JournalStore& store = *session->store;
   std::cout << "Entries in " << global.db_path << ":\n";
   for (const auto& [status, count] : store.CountByStatus()) {

@@ -174,9 +174,23 @@ print(f"brute force: {got['candidates']} candidate IDs over {got['dates']} birth
 PY
 
 # Opening the copy elsewhere without the key is refused with what to do, never a new key.
-expect_status 2 env XDG_CONFIG_HOME="$WORK/elsewhere" "$SKJERM" status --db stolen/skjerm.db
+expect_status 1 env XDG_CONFIG_HOME="$WORK/elsewhere" "$SKJERM" status --db stolen/skjerm.db
 grep -q "is missing" "$WORK/err" || fail "copied database without its key: $(cat "$WORK/err")"
-expect_status 2 env XDG_CONFIG_HOME="$WORK/elsewhere" "$SKJERM" check --db stolen/skjerm.db
+expect_status 1 env XDG_CONFIG_HOME="$WORK/elsewhere" "$SKJERM" check --db stolen/skjerm.db
 [ -e "$WORK/elsewhere" ] && fail "a new key was made for a database that had one"
+
+# A database from before this version, its key beside it: refused with the command that
+# moves the key; done as told, the database opens with its key.
+mkdir -m 700 legacy
+cp -a data/. legacy/
+cp -p "$KEY" legacy/skjerm.db.key
+expect_status 1 env XDG_CONFIG_HOME="$WORK/moved" "$SKJERM" status --db legacy/skjerm.db
+grep -q "beside the database" "$WORK/err" || fail "legacy key: $(cat "$WORK/err")"
+move=$(grep -o "mkdir -p -m 700 .* && mv .*" "$WORK/err")
+[ -n "$move" ] || fail "legacy key: no command to move it: $(cat "$WORK/err")"
+bash -c "$move" || fail "legacy key: the command given failed: $move"
+[ -e legacy/skjerm.db.key ] && fail "legacy key still beside the database"
+expect_status 0 env XDG_CONFIG_HOME="$WORK/moved" "$SKJERM" status --db legacy/skjerm.db
+grep -q "held: 8" "$WORK/out" || fail "moved key: $(cat "$WORK/out" "$WORK/err")"
 
 finish

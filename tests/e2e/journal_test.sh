@@ -165,7 +165,7 @@ sql "$WORK/b.db" "select count(*) from run where command='check' and finished_at
 for db in "$DB" "$WORK/a.db" "$WORK/b.db"; do
   sqlite3 "$db" .dump >dump.sql
   # Whole values only: short digit strings occur by chance in the hex of hashes.
-  for raw in 14091050170 "140910 50170" 140910 2203104009 220310-4009 220310 03051230026 \
+  for raw in 14091050170 "140910 50170" 2203104009 220310-4009 03051230026 \
              "Emil Solberg" Solberg "Ida Lund" "Mette Lund" "Alva Nyström" "Per Olsen" \
              "926 41 857" 92641857 Lyngveien; do
     grep -q -- "$raw" dump.sql && fail "$(basename "$db") .dump contains '$raw'"
