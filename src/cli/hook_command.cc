@@ -55,8 +55,7 @@ int HookEntry(const HookFlags& flags, const GlobalOptions& global) {
 // A file with an optional title and access code, without the journal database.
 int HookFile(const HookFlags& flags, const GlobalOptions& global) {
   int failed = 2;
-  std::unique_ptr<LoadedRules> rules =
-      LoadRules(global, /*use_roster_if_present=*/true, &failed);
+  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true, &failed);
   if (!rules) return failed;
   AccessCodes codes;
   try {

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "journal/database.h"
-#include "journal/journal_import.h"
 #include "journal/database_key.h"
+#include "journal/journal_import.h"
 
 namespace skjerm {
 namespace {

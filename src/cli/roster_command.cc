@@ -10,9 +10,9 @@
 #include "detect/roster_terms.h"
 #include "detect/word_list.h"
 #include "journal/database.h"
+#include "journal/database_key.h"
 #include "journal/roster_csv.h"
 #include "journal/roster_store.h"
-#include "journal/database_key.h"
 
 namespace skjerm {
 namespace {

@@ -26,8 +26,7 @@ bool UseColor() { return ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == n
 
 int RunScan(const ScanFlags& flags, const GlobalOptions& global) {
   int failed = 2;
-  std::unique_ptr<LoadedRules> rules =
-      LoadRules(global, /*use_roster_if_present=*/true, &failed);
+  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true, &failed);
   if (!rules) return failed;
   Scanner scanner(*rules->rule_set);
   ScanPipeline pipeline(scanner, flags.extract.ToScanOptions());

@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 
 #include "journal/database.h"
-#include "journal/roster_store.h"
 #include "journal/database_key.h"
+#include "journal/roster_store.h"
 
 namespace skjerm {
 

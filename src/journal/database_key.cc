@@ -1,6 +1,5 @@
 #include "journal/database_key.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -26,6 +25,13 @@ std::string FolderOf(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   if (slash == std::string::npos) return ".";
   return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// The path as one word of a shell command, for the commands the messages give.
+std::string Quoted(const std::string& path) {
+  std::string out = "'";
+  for (char c : path) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 // The folder's canonical path; "" when it does not exist.
@@ -66,17 +72,20 @@ bool HoldsKeyedData(const Database& db) {
                      "longer uses a key there. ";
   if (Exists(key_path)) {
     what += "The key at " + key_path +
-            " is the one skjerm uses: check that the two are the same (cmp " + legacy + " " +
-            key_path + ") and delete the one beside the database (rm " + legacy + ").";
+            " is the one skjerm uses: check that the two are the same (cmp " + Quoted(legacy) +
+            " " + Quoted(key_path) + ") and delete the one beside the database (rm " +
+            Quoted(legacy) + ").";
   } else {
-    what += "Move it to where skjerm looks for this database's key, then run the command "
-            "again:\n  mkdir -p -m 700 " +
-            FolderOf(key_path) + " && mv " + legacy + " " + key_path +
-            "\n(or keep it in another folder only you can open, outside the database's "
-            "folder, and name it with --key PATH or SKJERM_KEY).";
+    what +=
+        "Move it to where skjerm looks for this database's key, then run the command "
+        "again:\n  mkdir -p -m 700 " +
+        Quoted(FolderOf(key_path)) + " && mv " + Quoted(legacy) + " " + Quoted(key_path) +
+        "\n(or keep it in another folder only you can open, outside the database's "
+        "folder, and name it with --key PATH or SKJERM_KEY).";
   }
-  what += " Copies of the folder made while the key lay in it still carry it: if one has left "
-          "your hands, start a new database and import the roster and journal into it again.";
+  what +=
+      " Copies of the folder made while the key lay in it still carry it: if one has left "
+      "your hands, start a new database and import the roster and journal into it again.";
   throw SecretKeyError(what);
 }
 
@@ -140,7 +149,8 @@ std::string OpenDatabaseKey(const Database& db, const KeySettings& settings) {
     throw SecretKeyError("the key " + key_path +
                          " would lie in the database's own folder, and go wherever the folder is "
                          "copied: keep it in a folder only you can open, outside " +
-                         db_folder + " (or leave --key and SKJERM_KEY unset for the default place)");
+                         db_folder +
+                         " (or leave --key and SKJERM_KEY unset for the default place)");
   }
   const std::string legacy = LegacyKeyPath(db.path());
   if (Exists(legacy)) RefuseLegacyKey(legacy, key_path);

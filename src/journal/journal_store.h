@@ -1,7 +1,8 @@
 // The journal in skjerm's database: entries and their documents, runs, verdicts with
 // masked findings, releases, the audit trail and the text cache (journal/002_journal.sql).
 // Titles, parties, document paths and cached text are sealed under the database key;
-// findings are stored masked with a keyed hash of the raw value. One JournalStore per thread of a command.
+// findings are stored masked with a keyed hash of the raw value. One JournalStore per thread of a
+// command.
 #ifndef SKJERM_JOURNAL_JOURNAL_STORE_H_
 #define SKJERM_JOURNAL_JOURNAL_STORE_H_
 

@@ -196,7 +196,8 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
         job->plan.document.path = job->path;
       });
       if (!error.empty()) {
-        ordered.Deliver(job->index, ErrorResult(scanner_, job->path, std::move(job->plan.document), error));
+        ordered.Deliver(job->index,
+                        ErrorResult(scanner_, job->path, std::move(job->plan.document), error));
         return;
       }
       if (job->plan.ocr_pages.empty()) {
@@ -212,8 +213,8 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
           if (job->chunks_left.fetch_sub(1) != 1) return;
           // The last chunk to finish judges the document.
           if (!job->error.empty()) {
-            ordered.Deliver(job->index,
-                            ErrorResult(scanner_, job->path, std::move(job->plan.document), job->error));
+            ordered.Deliver(job->index, ErrorResult(scanner_, job->path,
+                                                    std::move(job->plan.document), job->error));
           } else {
             ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
                                               job->marking, true));

@@ -148,7 +148,8 @@ TEST_F(DatabaseKeyTest, KeyBesideTheDatabaseIsRefusedWithHowToMoveIt) {
   ::chmod(legacy.c_str(), 0600);
   const std::string error = ErrorOf([&] { OpenDatabaseKey(db, settings_); });
   EXPECT_NE(error.find("beside the database"), std::string::npos) << error;
-  EXPECT_NE(error.find("mv " + legacy + " " + DefaultKeyPath(db)), std::string::npos) << error;
+  EXPECT_NE(error.find("mv '" + legacy + "' '" + DefaultKeyPath(db) + "'"), std::string::npos)
+      << error;
   EXPECT_NE(error.find("mkdir -p -m 700"), std::string::npos) << error;
   // Moved as told, it is the database's key.
   fs::create_directories(config_.File("config/skjerm/keys"));
@@ -162,14 +163,13 @@ TEST_F(DatabaseKeyTest, KeyBesideTheDatabaseIsRefusedEvenWhenTheRightOneIsInPlac
   OpenDatabaseKey(db, settings_);
   fs::copy_file(DefaultKeyPath(db), LegacyKeyPath(db_path_));
   const std::string error = ErrorOf([&] { OpenDatabaseKey(db, settings_); });
-  EXPECT_NE(error.find("rm " + LegacyKeyPath(db_path_)), std::string::npos) << error;
+  EXPECT_NE(error.find("rm '" + LegacyKeyPath(db_path_) + "'"), std::string::npos) << error;
 }
 
 TEST_F(DatabaseKeyTest, KeyInTheDatabasesFolderIsRefused) {
   Database db = Database::Open(db_path_);
   settings_.key_option = data_.File("db/my.key");
-  EXPECT_NE(ErrorOf([&] { OpenDatabaseKey(db, settings_); }).find("own folder"),
-            std::string::npos);
+  EXPECT_NE(ErrorOf([&] { OpenDatabaseKey(db, settings_); }).find("own folder"), std::string::npos);
   EXPECT_FALSE(Exists(data_.File("db/my.key")));
   settings_.key_option = data_.File("db/../db/my.key");  // the same folder by another name
   EXPECT_FALSE(ErrorOf([&] { OpenDatabaseKey(db, settings_); }).empty());

@@ -160,7 +160,8 @@ TEST_F(FileNameTest, TheNameJudgedIsTheJobsNotTheCachedDocuments) {
 TEST_F(FileNameTest, AMissingFileWithAnIdInItsNameIsPrintedMasked) {
   Scanner scanner(*rules_);
   ScanPipeline pipeline(scanner, ScanOptions{});
-  const std::string path = (fs::path(::testing::TempDir()) / (std::string("Brev ") + kFnr + ".pdf")).string();
+  const std::string path =
+      (fs::path(::testing::TempDir()) / (std::string("Brev ") + kFnr + ".pdf")).string();
   ScanResult r = pipeline.ScanOne(ScanJob{path, std::nullopt, std::nullopt});
   EXPECT_EQ(r.verdict.decision, Decision::kError);
   const std::string json = ScanResultToJson(r, ReportOptions{}).dump();
@@ -274,8 +275,8 @@ TEST_F(SealedPathTest, PathsStoredInClearByAnEarlierVersionAreSealedOnOpen) {
   JournalStore reopened(db, key_);
   EXPECT_EQ(reopened.FindByNumber("2024/1-1")->entry.documents,
             std::vector<std::string>{std::string("/arkiv/") + kFnr + ".pdf"});
-  Statement clear = db.Prepare(
-      "SELECT count(*) FROM journal_document WHERE path <> '' OR path_sealed IS NULL");
+  Statement clear =
+      db.Prepare("SELECT count(*) FROM journal_document WHERE path <> '' OR path_sealed IS NULL");
   ASSERT_TRUE(clear.Step());
   EXPECT_EQ(clear.ColumnInt(0), 0);
 }

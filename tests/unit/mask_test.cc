@@ -62,7 +62,9 @@ TEST(MaskTest, EmptyAndSeparatorOnlyValues) {
 }
 
 TEST(MaskTest, BrokenUtf8IsMaskedNotCopied) {
-  const std::string broken = "\xff" "140910";
+  const std::string broken =
+      "\xff"
+      "140910";
   EXPECT_FALSE(HasDigit(MaskValue(Category::kNationalId, broken)));
   EXPECT_EQ(MaskValue(Category::kNationalId, broken).find('\xff'), std::string::npos);
 }

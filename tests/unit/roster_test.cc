@@ -11,9 +11,9 @@
 #include "detect/roster.h"
 #include "detect/roster_terms.h"
 #include "journal/database.h"
+#include "journal/database_key.h"
 #include "journal/roster_csv.h"
 #include "journal/roster_store.h"
-#include "journal/database_key.h"
 
 namespace skjerm {
 namespace {
@@ -295,8 +295,8 @@ TEST(RosterCommandTest, ImportsEndToEndAndKeepsFilesPrivate) {
   // The key outside the database's folder, in a private folder skjerm creates.
   TempDir keys;
   const std::string key = keys.File("private/cli.key");
-  std::vector<std::string> args = {"skjerm", "roster", "import", csv,           "--db",
-                                   db,       "--key",  key,      "--dictionary", dict};
+  std::vector<std::string> args = {"skjerm", "roster", "import",       csv, "--db", db,
+                                   "--key",  key,      "--dictionary", dict};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   EXPECT_EQ(RunCli(static_cast<int>(argv.size()), argv.data()), 0);
