@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "base/utf8.h"
+
 namespace skjerm {
 namespace {
 
@@ -14,11 +16,16 @@ bool ReadingOrder(const Finding& a, const Finding& b) {
 }
 
 // The file name as the detectors read it: underscores are how file names write spaces
-// («Vedtak_Emil_Solberg.pdf»). One byte for one, so offsets stay those of the name.
+// («Vedtak_Emil_Solberg.pdf»), except between digits, where they join the parts of a case
+// number («2024_1234», which read as «2024 1234» looks like a phone number). One byte for
+// one, so offsets stay those of the name.
 std::string FileNameText(std::string_view path) {
   std::string text(FileNameOf(path));
-  for (char& c : text) {
-    if (c == '_') c = ' ';
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '_') continue;
+    const bool between_digits =
+        i > 0 && i + 1 < text.size() && IsAsciiDigit(text[i - 1]) && IsAsciiDigit(text[i + 1]);
+    if (!between_digits) text[i] = ' ';
   }
   return text;
 }

@@ -126,6 +126,8 @@ TEST_F(FileNameTest, PlainFileNamesAndFoldersFindNothing) {
   Scanner scanner(*rules_);
   for (const char* path :
        {"samples/letters/nb-vedtak-hold.pdf", "2024-05-03 referat.pdf", "sak 2024-1234 brev 2.pdf",
+        "svar_pa_klage_2024_1234.pdf", "Referat fra kommunestyret 2024-05-03.pdf",
+        "Vedtak om tilskudd til Nordvik Idrettslag.pdf", "Søknad om skyss - Lunde skole.pdf",
         "faktura 10203040506.pdf", "/data/14091050170/brev.pdf", "", "/"}) {
     EXPECT_TRUE(scanner.FindInFileName(path).empty()) << path;
   }
