@@ -1,7 +1,8 @@
 -- 001: the school's roster, as keyed hashes only.
 --
 -- Every value a person could be recognised by (names, name parts, IDs, birth dates) is
--- stored as HMAC-SHA-256 under the secret key kept in <database>.key, of the value
+-- stored as HMAC-SHA-256 under the database's secret key (outside the database's folder
+-- since 003; journal/database_key.h), of the value
 -- normalised for matching (lower case, diacritics folded). Without the key the tables
 -- say only how many people there are and in which roles. Re-importing a roster replaces
 -- all rows.

@@ -3,8 +3,8 @@
 --
 -- Nothing here holds a raw personal value in clear. Texts that may carry personal data and
 -- that skjerm must read again (an entry's title, its parties, the extracted text of a
--- document) are sealed: encrypted with AES-256-GCM under a key derived from the secret key
--- in <database>.key (base/sealed_box.h). Findings are stored masked, with a keyed hash
+-- document) are sealed: encrypted with AES-256-GCM under a key derived from the database's
+-- secret key (base/sealed_box.h; where the key is: 003 and journal/database_key.h). Findings are stored masked, with a keyed hash
 -- (HMAC-SHA-256) of the raw value so that a later scan can tell it found the same thing.
 
 -- One journal entry (Noark 5 journalpost / registrering).

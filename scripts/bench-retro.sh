@@ -17,6 +17,8 @@ scan_percent=${2:-10}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
+# The database's key goes with the temporary database, not into ~/.config/skjerm.
+export XDG_CONFIG_HOME=$work/config
 
 mkdir docs
 printf 'journal_number,journal_date,direction,title,access_code,document\n' >journal.csv

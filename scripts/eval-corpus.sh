@@ -15,6 +15,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 skjerm=${SKJERM:-$root/build/skjerm}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The databases' keys go with the temporary databases, not into ~/.config/skjerm.
+export XDG_CONFIG_HOME=$work/config
 folders=()
 for f in pdf scan png; do [ -d "$corpus/$f" ] && folders+=("$corpus/$f"); done
 

@@ -25,6 +25,9 @@ int RunCli(int argc, char** argv) {
                  "Rule directory (default: $SKJERM_PATTERNS or the built-in patterns/)");
   app.add_option("--db", global.db_path, "skjerm's database (roster, journal)")
       ->capture_default_str();
+  app.add_option("--key", global.key_path,
+                 "The database's secret key file (default: $SKJERM_KEY, else "
+                 "$XDG_CONFIG_HOME/skjerm/keys/<database id>.key); never in the database's folder");
   int exit_status = 0;
   AddScanCommand(app, global, &exit_status);
   AddRosterCommand(app, global, &exit_status);

@@ -8,12 +8,18 @@
 
 #include <string>
 
+#include "journal/database_key.h"
+
 namespace skjerm {
 
 // Options every command shares.
 struct GlobalOptions {
   std::string patterns_dir;  // the rule files; default: the build's SKJERM_PATTERNS_DIR
   std::string db_path = "skjerm.db";
+  std::string key_path;  // --key; empty: $SKJERM_KEY or the default place
+
+  // Where the database's key is looked for (journal/database_key.h).
+  KeySettings keys() const { return KeySettings::FromEnvironment(key_path); }
 };
 
 }  // namespace skjerm

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/journal_session.h"
+#include "report/scan_report.h"
 
 namespace skjerm {
 namespace {
@@ -15,8 +16,9 @@ struct EntryFlags {
 };
 
 int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  int failed = 2;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failed);
+  if (!session) return failed;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -35,8 +37,10 @@ int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  // With the rules: a document's file name is shown with what they find in it masked.
+  int failed = 2;
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failed);
+  if (!session) return failed;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -48,7 +52,10 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
   for (size_t i = 0; i < entry->entry.documents.size(); ++i) {
     const std::string& reference = entry->entry.documents[i];
     std::cout << "Document " << i + 1 << ": "
-              << (reference.empty() ? "(the document description names no file)" : reference);
+              << (reference.empty()
+                      ? std::string("(the document description names no file)")
+                      : ShownPath(reference, session->scanner->FindInFileName(reference),
+                                  ReportOptions{}));
     if (!entry->document_sha256[i].empty()) {
       std::cout << "  sha256 " << entry->document_sha256[i].substr(0, 16) << "...";
     }
@@ -73,8 +80,9 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunStatus(const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  int failed = 2;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failed);
+  if (!session) return failed;
   JournalStore& store = *session->store;
   std::cout << "Entries in " << global.db_path << ":\n";
   for (const auto& [status, count] : store.CountByStatus()) {

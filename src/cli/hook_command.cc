@@ -27,8 +27,9 @@ void PrintError(const std::string& message) {
 // An entry of the journal database: judged now (text from the cache when unchanged),
 // recorded, and its status set.
 int HookEntry(const HookFlags& flags, const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true);
-  if (!session) return 2;
+  int failed = 2;
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failed);
+  if (!session) return failed;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = store.FindByNumber(flags.entry);
   if (!entry) {
@@ -53,8 +54,9 @@ int HookEntry(const HookFlags& flags, const GlobalOptions& global) {
 
 // A file with an optional title and access code, without the journal database.
 int HookFile(const HookFlags& flags, const GlobalOptions& global) {
-  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true);
-  if (!rules) return 2;
+  int failed = 2;
+  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true, &failed);
+  if (!rules) return failed;
   AccessCodes codes;
   try {
     codes = AccessCodes::FromFile(ResolvePatternsDir(global.patterns_dir) + "/journal.toml");

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "journal/database.h"
+#include "journal/database_key.h"
 #include "journal/journal_import.h"
-#include "journal/secret_key.h"
 
 namespace skjerm {
 namespace {
@@ -109,7 +109,7 @@ int RunImport(const ImportFlags& flags, const GlobalOptions& global) {
   if (!ToOptions(flags, &options)) return 2;
   try {
     Database db = Database::Open(global.db_path);
-    JournalStore store(db, LoadOrCreateSecretKey(KeyPathFor(global.db_path)));
+    JournalStore store(db, OpenDatabaseKey(db, global.keys()));
     const JournalImportResult result = ImportJournalFile(store, flags.file, options);
     db.RestrictFiles();
     const double seconds =

@@ -4,35 +4,38 @@
 
 #include <iostream>
 
-#include "journal/secret_key.h"
+#include "journal/database_key.h"
 #include "pipeline/rule_set.h"
 
 namespace skjerm {
 
 std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global, bool with_rules,
-                                                     bool must_exist) {
+                                                     bool must_exist, int* failure_status) {
   auto s = std::make_unique<JournalSession>();
   struct stat st;
   if (must_exist && ::stat(global.db_path.c_str(), &st) != 0) {
     std::cerr << "skjerm: no database at " << global.db_path
               << " (import a journal first: skjerm journal import FILE)\n";
+    *failure_status = 2;
     return nullptr;
   }
   try {
     s->db = std::make_unique<Database>(Database::Open(global.db_path));
-    s->key = LoadOrCreateSecretKey(KeyPathFor(global.db_path));
+    s->key = OpenDatabaseKey(*s->db, global.keys());
     s->store = std::make_unique<JournalStore>(*s->db, s->key);
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot open " << global.db_path << ": " << e.what() << '\n';
+    *failure_status = 1;
     return nullptr;
   }
   if (!with_rules) return s;
-  s->rules = LoadRules(global, /*use_roster_if_present=*/true);
+  s->rules = LoadRules(global, /*use_roster_if_present=*/true, failure_status);
   if (!s->rules) return nullptr;
   try {
     s->codes = AccessCodes::FromFile(ResolvePatternsDir(global.patterns_dir) + "/journal.toml");
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot load the access codes: " << e.what() << '\n';
+    *failure_status = 2;
     return nullptr;
   }
   s->scanner = std::make_unique<Scanner>(*s->rules->rule_set);

@@ -26,10 +26,12 @@ struct JournalSession {
   std::unique_ptr<Scanner> scanner;
   std::unique_ptr<EntryJudge> judge;
 
-  // Null after printing why when the database, key or rules cannot be opened. With
-  // must_exist, a missing database is an error instead of being created.
+  // Null after printing why when the database, key or rules cannot be opened; then
+  // *failure_status is the exit status: 2 for a missing database (with must_exist, which
+  // makes it an error instead of creating it) or rule files that cannot be loaded, 1 when
+  // the database or its key cannot be used.
   static std::unique_ptr<JournalSession> Open(const GlobalOptions& global, bool with_rules,
-                                              bool must_exist);
+                                              bool must_exist, int* failure_status);
 };
 
 // The entry with this journal number, or null after printing that there is none.

@@ -10,9 +10,9 @@
 #include "detect/roster_terms.h"
 #include "detect/word_list.h"
 #include "journal/database.h"
+#include "journal/database_key.h"
 #include "journal/roster_csv.h"
 #include "journal/roster_store.h"
-#include "journal/secret_key.h"
 
 namespace skjerm {
 namespace {
@@ -91,7 +91,7 @@ int RunImport(const ImportOptions& options, const GlobalOptions& global) {
   }
   try {
     Database db = Database::Open(global.db_path);
-    const std::string key = LoadOrCreateSecretKey(KeyPathFor(global.db_path));
+    const std::string key = OpenDatabaseKey(db, global.keys());
     std::vector<RosterNote> warnings = csv.warnings;
     RosterImportCounts counts = ReplaceRoster(
         db, key, csv.records, static_cast<int>(csv.skipped.size()),

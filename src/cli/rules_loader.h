@@ -15,8 +15,11 @@ struct LoadedRules {
   std::unique_ptr<RuleSet> rule_set;
 };
 
-// Null after printing the reason when the rules cannot be loaded.
-std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_roster_if_present);
+// Null after printing the reason when the rules cannot be loaded; *failure_status is then
+// the exit status: 1 when the database's roster cannot be read (its key is missing, not
+// private or not its key), 2 when the rule files cannot be loaded.
+std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_roster_if_present,
+                                       int* failure_status);
 
 }  // namespace skjerm
 

@@ -25,8 +25,9 @@ struct ScanFlags {
 bool UseColor() { return ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
 
 int RunScan(const ScanFlags& flags, const GlobalOptions& global) {
-  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true);
-  if (!rules) return 2;
+  int failed = 2;
+  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true, &failed);
+  if (!rules) return failed;
   Scanner scanner(*rules->rule_set);
   ScanPipeline pipeline(scanner, flags.extract.ToScanOptions());
 

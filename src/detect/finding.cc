@@ -39,30 +39,77 @@ bool IsSeparator(char32_t cp) {
 
 }  // namespace
 
-std::string MaskValue(Category category, std::string_view value) {
-  // National IDs: the date part stays (it is what an archivist needs to recognise the
-  // number in the letter); the individual digits and check digits go.
-  size_t keep = category == Category::kNationalId ? 6 : 1;
+namespace {
+
+bool IsLetter(char32_t cp) {
+  // ASCII letters and everything beyond ASCII that is not a separator (å, ø, é, ...).
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0x80;
+}
+
+// Digits one '*' each; a run of letters (a month name, "mars", "sept.") one "***", so that
+// not even the length of a month's name shows.
+std::string ShapeOnly(std::string_view value) {
   std::string out;
-  size_t kept = 0;
-  bool at_word_start = true;
+  bool in_word = false;
   for (size_t i = 0; i < value.size();) {
     size_t n;
-    char32_t cp = DecodeUtf8(value, i, &n);
+    const char32_t cp = DecodeUtf8(value, i, &n);
     if (IsSeparator(cp)) {
       out.append(value.substr(i, n));
-      at_word_start = true;
-    } else if (category == Category::kNationalId ? kept < keep : (kept < keep && at_word_start)) {
-      out.append(value.substr(i, n));
-      ++kept;
-      at_word_start = false;
+      in_word = false;
+    } else if (IsLetter(cp)) {
+      if (!in_word) out += "***";
+      in_word = true;
     } else {
       out.push_back('*');
-      at_word_start = false;
+      in_word = false;
     }
     i += n;
   }
   return out;
+}
+
+// The first character stays (an initial, the first letter of a street), the rest '*'.
+std::string FirstCharacterOnly(std::string_view value) {
+  std::string out;
+  bool kept = false;
+  for (size_t i = 0; i < value.size();) {
+    size_t n;
+    const char32_t cp = DecodeUtf8(value, i, &n);
+    if (IsSeparator(cp)) {
+      out.append(value.substr(i, n));
+    } else if (!kept) {
+      out.append(value.substr(i, n));
+      kept = true;
+    } else {
+      out.push_back('*');
+    }
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string MaskValue(Category category, std::string_view value) {
+  // An ID's first six digits are a birth date, and a date narrows the rest of the number
+  // to a few hundred candidates: none of it may show.
+  if (category == Category::kNationalId) {
+    std::string out;
+    for (size_t i = 0; i < value.size();) {
+      size_t n;
+      const char32_t cp = DecodeUtf8(value, i, &n);
+      if (IsSeparator(cp)) {
+        out.append(value.substr(i, n));
+      } else {
+        out.push_back('*');
+      }
+      i += n;
+    }
+    return out;
+  }
+  if (category == Category::kBirthDate) return ShapeOnly(value);
+  return FirstCharacterOnly(value);
 }
 
 }  // namespace skjerm

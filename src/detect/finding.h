@@ -48,8 +48,12 @@ struct Finding {
   std::string key;
 };
 
-// The form of a finding's value that may be shown: national IDs keep their date part
-// ("120311*****"), everything else keeps its first character and separators.
+// The form of a finding's value that may be shown. National IDs and birth dates show their
+// shape only, so that no digit of a number or a date can be read: every digit and letter
+// becomes '*', every word (a month name) "***", separators stay ("****** *****",
+// "**.**.****", "**. *** ****"). Everything else keeps its first character and separators
+// ("E*** *******"). Where a finding stands (page, offsets) tells an archivist which one it
+// is; nothing in the mask does.
 std::string MaskValue(Category category, std::string_view value);
 inline std::string Masked(const Finding& f) { return MaskValue(f.category, f.text); }
 

@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 
 #include "journal/database.h"
+#include "journal/database_key.h"
 #include "journal/roster_store.h"
-#include "journal/secret_key.h"
 
 namespace skjerm {
 
@@ -14,21 +14,16 @@ Roster Roster::Load(const Database& db, std::string key) {
   return FromStored(ReadRoster(db), std::move(key));
 }
 
-std::shared_ptr<const Roster> Roster::LoadForScan(const std::string& db_path) {
+std::shared_ptr<const Roster> Roster::LoadForScan(const std::string& db_path,
+                                                  const KeySettings& keys) {
   struct stat st;
   if (::stat(db_path.c_str(), &st) != 0) return nullptr;
-  const std::string key_path = KeyPathFor(db_path);
   Database db = Database::Open(db_path);
-  if (::stat(key_path.c_str(), &st) != 0) {
-    // No key: fine when no roster was ever imported; a roster that cannot be read must not
-    // be skipped silently (its protected identities would go unnoticed).
-    Statement count = db.Prepare("SELECT count(*) FROM roster_person");
-    if (count.Step() && count.ColumnInt(0) > 0) {
-      throw SecretKeyError("the roster's key file " + key_path + " is missing");
-    }
-    return nullptr;
-  }
-  auto roster = std::make_shared<Roster>(Load(db, LoadSecretKey(key_path)));
+  // No roster: no key needed (a journal-only database). A roster whose key cannot be used
+  // must not be skipped silently: its protected identities would go unnoticed.
+  Statement count = db.Prepare("SELECT count(*) FROM roster_person");
+  if (!count.Step() || count.ColumnInt(0) == 0) return nullptr;
+  auto roster = std::make_shared<Roster>(Load(db, OpenDatabaseKey(db, keys)));
   if (roster->empty()) return nullptr;
   return roster;
 }

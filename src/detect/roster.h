@@ -16,6 +16,7 @@
 namespace skjerm {
 
 class Database;
+struct KeySettings;
 struct StoredRosterPerson;
 
 class Roster {
@@ -36,11 +37,12 @@ class Roster {
   // will ever match).
   static Roster Load(const Database& db, std::string key);
   static Roster FromStored(const std::vector<StoredRosterPerson>& stored, std::string key);
-  // The roster of the database at db_path with the key beside it (<db_path>.key), for a
-  // scan: null when there is no database file, no key file or an empty roster. Throws
-  // (DatabaseError, SecretKeyError) when they exist but cannot be used — a key others can
-  // read is refused, never silently ignored.
-  static std::shared_ptr<const Roster> LoadForScan(const std::string& db_path);
+  // The roster of the database at db_path with its key (journal/database_key.h), for a
+  // scan: null when there is no database file or an empty roster. Throws (DatabaseError,
+  // SecretKeyError) when there is a roster that cannot be used — a missing key, a key
+  // others can read, the wrong key: never silently ignored.
+  static std::shared_ptr<const Roster> LoadForScan(const std::string& db_path,
+                                                   const KeySettings& keys);
 
   bool empty() const { return persons_.empty(); }
   const std::vector<Person>& persons() const { return persons_; }

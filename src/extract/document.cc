@@ -32,8 +32,15 @@ const char* MetadataSourceName(MetadataSource source) {
       return "embedded_file";
     case MetadataSource::kJournalField:
       return "journal";
+    case MetadataSource::kFileName:
+      return "file_name";
   }
   return "info";
+}
+
+std::string_view FileNameOf(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 }  // namespace skjerm

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skjerm {
@@ -45,8 +46,18 @@ struct Page {
 };
 
 // Where a piece of text outside the page content comes from. kJournalField is not part of
-// a file: a journal entry's title or parties, judged like document text.
-enum class MetadataSource { kInfoField, kAnnotation, kFormField, kEmbeddedFile, kJournalField };
+// a file: a journal entry's title or parties, judged like document text. kFileName is the
+// last part of the document's path, which travels with it into the journal; it is never
+// stored in a Document's metadata (the same bytes can come under another name) but judged
+// from Document::path.
+enum class MetadataSource {
+  kInfoField,
+  kAnnotation,
+  kFormField,
+  kEmbeddedFile,
+  kJournalField,
+  kFileName
+};
 
 struct MetadataText {
   MetadataSource source = MetadataSource::kInfoField;
@@ -67,7 +78,11 @@ struct Document {
 };
 
 const char* MediaTypeName(MediaType type);
+// The names JSON output uses: "info", "annotation", ..., "file_name".
 const char* MetadataSourceName(MetadataSource source);
+
+// The last part of a path: "a/b/Vedtak.pdf" -> "Vedtak.pdf" (a view into path).
+std::string_view FileNameOf(std::string_view path);
 
 }  // namespace skjerm
 

@@ -35,6 +35,7 @@ bool PartiesScreened(const JournalEntry& entry) {
 std::string DocumentLocation(size_t document, const Location& location) {
   std::string out = "document " + std::to_string(document);
   if (location.is_page_text()) return out + " page " + std::to_string(location.page);
+  if (location.metadata == MetadataSource::kFileName) return out + " file name";
   out += std::string(" ") + MetadataSourceName(*location.metadata);
   if (!location.field.empty()) out += " " + location.field;
   return out;

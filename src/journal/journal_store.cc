@@ -79,7 +79,29 @@ std::string UtcNow() {
 }
 
 JournalStore::JournalStore(const Database& db, std::string secret_key)
-    : db_(db), key_(std::move(secret_key)), box_(key_) {}
+    : db_(db), key_(std::move(secret_key)), box_(key_) {
+  SealClearPaths();
+}
+
+void JournalStore::SealClearPaths() {
+  // Documents imported before paths were sealed (journal/003_*.sql) keep their path in
+  // clear until a command opens the database with its key: it is sealed here, once.
+  Statement any = db_.Prepare("SELECT 1 FROM journal_document WHERE path_sealed IS NULL LIMIT 1");
+  if (!any.Step()) return;
+  Transaction tx(db_);
+  Statement clear =
+      db_.Prepare("SELECT entry, position, path FROM journal_document WHERE path_sealed IS NULL");
+  Statement seal = db_.Prepare(
+      "UPDATE journal_document SET path_sealed=?, path='' WHERE entry=? AND position=?");
+  while (clear.Step()) {
+    seal.BindBlob(1, Seal(clear.ColumnText(2)))
+        .Bind(2, clear.ColumnInt(0))
+        .Bind(3, clear.ColumnInt(1))
+        .Run();
+    seal.Reset();
+  }
+  tx.Commit();
+}
 
 std::string JournalStore::Seal(const std::string& text) const { return box_.Seal(text); }
 
@@ -158,9 +180,11 @@ UpsertOutcome JournalStore::Upsert(const JournalEntry& e, EntryStatus status, in
     id = WriteEntry(0, e, hash, status);
     AddEvent(id, run, "imported", std::string("status ") + EntryStatusName(status));
   }
-  Statement doc = db_.Prepare("INSERT INTO journal_document(entry, position, path) VALUES(?,?,?)");
+  // The path's clear column stays empty: a file name can carry personal data.
+  Statement doc = db_.Prepare(
+      "INSERT INTO journal_document(entry, position, path, path_sealed) VALUES(?,?,'',?)");
   for (size_t i = 0; i < e.documents.size(); ++i) {
-    doc.Bind(1, id).Bind(2, static_cast<int64_t>(i + 1)).Bind(3, e.documents[i]).Run();
+    doc.Bind(1, id).Bind(2, static_cast<int64_t>(i + 1)).BindBlob(3, Seal(e.documents[i])).Run();
     doc.Reset();
   }
   return outcome;
@@ -230,11 +254,11 @@ StoredEntry JournalStore::Load(int64_t id) const {
   e.screened_fields = st.ColumnText(9);
   out.status = StatusOrPending(st.ColumnText(10));
   out.public_title = st.ColumnText(11);
-  Statement docs =
-      db_.Prepare("SELECT path, sha256 FROM journal_document WHERE entry=? ORDER BY position");
+  Statement docs = db_.Prepare(
+      "SELECT path_sealed, sha256 FROM journal_document WHERE entry=? ORDER BY position");
   docs.Bind(1, id);
   while (docs.Step()) {
-    e.documents.push_back(docs.ColumnText(0));
+    e.documents.push_back(Open(docs.ColumnBlob(0)));
     out.document_sha256.push_back(docs.ColumnText(1));
   }
   return out;

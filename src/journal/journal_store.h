@@ -1,7 +1,8 @@
 // The journal in skjerm's database: entries and their documents, runs, verdicts with
 // masked findings, releases, the audit trail and the text cache (journal/002_journal.sql).
-// Titles, parties and cached text are sealed under the database key; findings are stored
-// masked with a keyed hash of the raw value. One JournalStore per thread of a command.
+// Titles, parties, document paths and cached text are sealed under the database key;
+// findings are stored masked with a keyed hash of the raw value. One JournalStore per thread of a
+// command.
 #ifndef SKJERM_JOURNAL_JOURNAL_STORE_H_
 #define SKJERM_JOURNAL_JOURNAL_STORE_H_
 
@@ -142,6 +143,7 @@ class JournalStore {
   std::string ValueHash(const std::string& category, const std::string& normalised) const;
 
  private:
+  void SealClearPaths();
   std::string Seal(const std::string& text) const;
   std::string Open(const std::string& box) const;
   std::string ContentHash(const JournalEntry& entry) const;

@@ -66,6 +66,43 @@ void WriteAll(int fd, const std::string& data, const std::string& path) {
   }
 }
 
+std::string FolderOf(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Creates the folder and every missing folder above it with mode 0700.
+void MakePrivateFolders(const std::string& folder) {
+  struct stat st;
+  if (::stat(folder.c_str(), &st) == 0) return;
+  const std::string parent = FolderOf(folder);
+  if (parent != folder) MakePrivateFolders(parent);
+  if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+    throw SecretKeyError("cannot create the key folder " + folder + ": " + std::strerror(errno));
+  }
+}
+
+// The key's folder must be the user's own and closed to everyone else: whoever can write
+// it can swap the key, whoever can open it can read a key file whose mode slipped.
+void CheckFolder(const std::string& key_path) {
+  const std::string folder = FolderOf(key_path);
+  struct stat st;
+  if (::stat(folder.c_str(), &st) != 0) {
+    throw SecretKeyError("cannot open the key folder " + folder + ": " + std::strerror(errno));
+  }
+  if (!S_ISDIR(st.st_mode)) throw SecretKeyError("key folder " + folder + " is not a folder");
+  if (st.st_uid != ::geteuid()) {
+    throw SecretKeyError("key folder " + folder + " belongs to another user; refusing to use " +
+                         key_path);
+  }
+  if ((st.st_mode & 077) != 0) {
+    throw SecretKeyError("key folder " + folder + " has mode " + ModeString(st.st_mode) +
+                         ": others can open it. Refusing to use " + key_path + "; run 'chmod 700 " +
+                         folder + "', or keep the key in a folder only you can open.");
+  }
+}
+
 // Creates the key file; false when it already exists.
 bool CreateKeyFile(const std::string& path) {
   Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
@@ -113,11 +150,11 @@ std::string ReadKeyFile(const std::string& path) {
   }
   if ((st.st_mode & 077) != 0) {
     throw SecretKeyError("key file " + path + " has mode " + ModeString(st.st_mode) +
-                         ": others can read the roster's secret key. Refusing to use it; run "
+                         ": others can read the database's secret key. Refusing to use it; run "
                          "'chmod 600 " +
                          path +
-                         "' if nobody else has seen it, or else "
-                         "delete it and import the roster again.");
+                         "' if nobody else has seen it, or else start a new database (and "
+                         "key) and import the roster and journal into it again.");
   }
   char buf[2 * kKeyBytes + 8];
   ssize_t n = ::read(fd.get(), buf, sizeof buf);
@@ -153,13 +190,16 @@ std::string LoadWithRetry(const std::string& path) {
 
 }  // namespace
 
-std::string KeyPathFor(const std::string& database_path) { return database_path + ".key"; }
-
 std::string LoadOrCreateSecretKey(const std::string& key_path) {
+  MakePrivateFolders(FolderOf(key_path));
+  CheckFolder(key_path);
   CreateKeyFile(key_path);
   return LoadWithRetry(key_path);
 }
 
-std::string LoadSecretKey(const std::string& key_path) { return LoadWithRetry(key_path); }
+std::string LoadSecretKey(const std::string& key_path) {
+  CheckFolder(key_path);
+  return LoadWithRetry(key_path);
+}
 
 }  // namespace skjerm

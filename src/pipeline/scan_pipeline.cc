@@ -95,12 +95,13 @@ struct DocumentJob {
 
 namespace {
 
-ScanResult ErrorResult(const std::string& path, Document document, std::string reason) {
+ScanResult ErrorResult(const Scanner& scanner, const std::string& path, Document document,
+                       std::string reason) {
   ScanResult r;
   r.path = path;
   r.document = std::move(document);
   r.document.path = path;
-  r.verdict = Verdict::Error(std::move(reason));
+  r.verdict = scanner.JudgeUnreadable(path, std::move(reason));
   return r;
 }
 
@@ -123,9 +124,12 @@ std::string CatchAll(Fn&& fn) {
 
 ScanResult Judge(const Scanner& scanner, const std::string& path, Document document,
                  const std::optional<ExemptionMarking>& marking, bool extracted) {
+  // The file name judged is the one the job names (a cached text may have come under
+  // another name).
+  document.path = path;
   ScanResult result;
   std::string error = CatchAll([&] { result.verdict = scanner.Judge(document, marking); });
-  if (!error.empty()) return ErrorResult(path, std::move(document), std::move(error));
+  if (!error.empty()) return ErrorResult(scanner, path, std::move(document), std::move(error));
   result.path = path;
   result.document = std::move(document);
   result.extracted = extracted;
@@ -155,7 +159,7 @@ ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
     const Deadline deadline = std::chrono::steady_clock::now() + options_.extract.timeout;
     document = ReadDocument(*MakeReader(Settings()), job.path, options_.extract, deadline);
   });
-  if (!error.empty()) return ErrorResult(job.path, std::move(document), std::move(error));
+  if (!error.empty()) return ErrorResult(scanner_, job.path, std::move(document), std::move(error));
   return Judge(scanner_, job.path, std::move(document), job.marking, true);
 }
 
@@ -192,7 +196,8 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
         job->plan.document.path = job->path;
       });
       if (!error.empty()) {
-        ordered.Deliver(job->index, ErrorResult(job->path, std::move(job->plan.document), error));
+        ordered.Deliver(job->index,
+                        ErrorResult(scanner_, job->path, std::move(job->plan.document), error));
         return;
       }
       if (job->plan.ocr_pages.empty()) {
@@ -208,8 +213,8 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
           if (job->chunks_left.fetch_sub(1) != 1) return;
           // The last chunk to finish judges the document.
           if (!job->error.empty()) {
-            ordered.Deliver(job->index,
-                            ErrorResult(job->path, std::move(job->plan.document), job->error));
+            ordered.Deliver(job->index, ErrorResult(scanner_, job->path,
+                                                    std::move(job->plan.document), job->error));
           } else {
             ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
                                               job->marking, true));

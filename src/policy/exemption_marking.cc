@@ -361,6 +361,7 @@ class RuleBasedMarkingFinder : public ExemptionMarkingFinder {
       case MetadataSource::kInfoField:
       case MetadataSource::kEmbeddedFile:
       case MetadataSource::kJournalField:  // the journal marks through its access code
+      case MetadataSource::kFileName:
         return std::nullopt;
     }
     return std::nullopt;

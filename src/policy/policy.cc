@@ -46,7 +46,29 @@ std::string HoldReason(const PolicyRules& rules, const Finding& f, bool has_cont
   return "";
 }
 
+bool InFileName(const Finding& f) { return f.location.metadata == MetadataSource::kFileName; }
+
+// What a finding in the file name is, in an archivist's words.
+const char* FileNameWhat(Category category) {
+  switch (category) {
+    case Category::kNationalId:
+      return "national ID number";
+    case Category::kBirthDate:
+      return "birth date";
+    case Category::kPersonName:
+      return "name";
+    case Category::kAddress:
+      return "address";
+    case Category::kPhone:
+      return "phone number";
+    case Category::kEmail:
+      return "e-mail address";
+  }
+  return "personal data";
+}
+
 std::string PageRef(const Finding& f) {
+  if (InFileName(f)) return "in the file name";
   if (!f.location.is_page_text()) {
     return std::string(MetadataSourceName(*f.location.metadata)) +
            (f.location.field.empty() ? "" : " \"" + f.location.field + "\"");
@@ -71,6 +93,17 @@ std::string DescribeHold(const std::vector<std::pair<std::string, const Finding*
     out << " (" << Masked(*list[0]) << " " << PageRef(*list[0]);
     if (list.size() > 1) out << ", ...";
     out << ")";
+  }
+  return out.str();
+}
+
+// "the file name shows personal data: national ID number (****** *****), name (E*** ****)"
+std::string DescribeFileName(const std::vector<const Finding*>& findings) {
+  std::ostringstream out;
+  out << "the file name shows personal data: ";
+  for (size_t i = 0; i < findings.size(); ++i) {
+    out << (i > 0 ? ", " : "") << FileNameWhat(findings[i]->category) << " ("
+        << Masked(*findings[i]) << ")";
   }
   return out.str();
 }
@@ -127,15 +160,26 @@ Verdict Policy::Decide(const Document& document, std::optional<ExemptionMarking>
   }
   std::vector<std::pair<std::string, const Finding*>> reasons;
   std::vector<std::pair<std::string, const Finding*>> protected_reasons;
+  // The file name travels with the document into the journal, marked or not, like an
+  // entry's title: any personal data in it holds.
+  std::vector<const Finding*> in_file_name;
   for (const Finding& f : findings) {
+    if (InFileName(f)) {
+      in_file_name.push_back(&f);
+      continue;
+    }
     std::string reason = HoldReason(rules_, f, has_contact, has_private_name);
     if (reason.empty()) continue;
     (IsProtected(f) ? protected_reasons : reasons).emplace_back(std::move(reason), &f);
   }
 
-  if (!protected_reasons.empty()) {
+  if (!protected_reasons.empty() || !in_file_name.empty()) {
     verdict.decision = Decision::kHold;
-    verdict.reason = DescribeHold(protected_reasons);
+    std::vector<std::string> parts;
+    if (!protected_reasons.empty()) parts.push_back(DescribeHold(protected_reasons));
+    if (!in_file_name.empty()) parts.push_back(DescribeFileName(in_file_name));
+    if (!verdict.marking && !reasons.empty()) parts.push_back(DescribeHold(reasons));
+    for (size_t i = 0; i < parts.size(); ++i) verdict.reason += (i > 0 ? "; " : "") + parts[i];
     if (verdict.marking) verdict.reason += " (held although marked exempt)";
   } else if (verdict.marking) {
     verdict.decision = Decision::kExempt;

@@ -4,6 +4,20 @@
 
 namespace skjerm {
 
+namespace {
+
+// A document's path as output shows it: its file name's findings masked unless revealed.
+std::string ShownDocumentPath(const EntryJudgement& judgement, size_t index,
+                              const ReportOptions& options) {
+  std::vector<Finding> findings;
+  for (const EntryFinding& ef : judgement.findings) {
+    if (ef.document == static_cast<int>(index) + 1) findings.push_back(ef.finding);
+  }
+  return ShownPath(judgement.document_paths[index], findings, options);
+}
+
+}  // namespace
+
 std::string JsonLine(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -13,11 +27,12 @@ nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judg
   nlohmann::json j;
   j["journal_number"] = entry.journal_number;
   // A document description that names no file has no path: null.
-  auto path = [](const std::string& p) {
-    return p.empty() ? nlohmann::json(nullptr) : nlohmann::json(p);
+  auto path = [&](size_t i) {
+    return judgement.document_paths[i].empty()
+               ? nlohmann::json(nullptr)
+               : nlohmann::json(ShownDocumentPath(judgement, i, options));
   };
-  j["path"] = judgement.document_paths.empty() ? nlohmann::json(nullptr)
-                                               : path(judgement.document_paths[0]);
+  j["path"] = judgement.document_paths.empty() ? nlohmann::json(nullptr) : path(0);
   j["decision"] = DecisionName(judgement.decision);
   j["reason"] = judgement.reason;
   j["public_title"] = judgement.public_title;
@@ -32,7 +47,7 @@ nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judg
   }
   nlohmann::json documents = nlohmann::json::array();
   for (size_t i = 0; i < judgement.document_paths.size(); ++i) {
-    documents.push_back({{"path", path(judgement.document_paths[i])},
+    documents.push_back({{"path", path(i)},
                          {"sha256", judgement.document_sha256[i].empty()
                                         ? nlohmann::json(nullptr)
                                         : nlohmann::json(judgement.document_sha256[i])},

@@ -1,5 +1,6 @@
 #include "report/scan_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -26,7 +27,43 @@ double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
 }  // namespace
 
+std::string MaskFileName(std::string_view path, std::vector<MaskedSpan> spans) {
+  const std::string_view name = FileNameOf(path);
+  const size_t name_start = path.size() - name.size();
+  std::sort(spans.begin(), spans.end(),
+            [](const MaskedSpan& a, const MaskedSpan& b) { return a.begin < b.begin; });
+  std::string out(path.substr(0, name_start));
+  size_t at = 0;
+  for (const MaskedSpan& span : spans) {
+    const size_t end = std::min(span.end, name.size());
+    if (end <= span.begin || end <= at) continue;
+    if (span.begin < at) {
+      // Overlaps the span before: what it adds is starred, never shown.
+      out.append(CountCodePoints(name.substr(at, end - at)), '*');
+    } else {
+      out.append(name.substr(at, span.begin - at));
+      out += span.mask;
+    }
+    at = end;
+  }
+  out.append(name.substr(at));
+  return out;
+}
+
+std::string ShownPath(std::string_view path, const std::vector<Finding>& findings,
+                      const ReportOptions& options) {
+  if (options.reveal) return std::string(path);
+  std::vector<MaskedSpan> spans;
+  for (const Finding& f : findings) {
+    if (f.location.metadata == MetadataSource::kFileName) {
+      spans.push_back(MaskedSpan{f.begin, f.end, Masked(f)});
+    }
+  }
+  return spans.empty() ? std::string(path) : MaskFileName(path, std::move(spans));
+}
+
 std::string_view UnitText(const Document& document, const Location& location) {
+  if (location.metadata == MetadataSource::kFileName) return FileNameOf(document.path);
   if (location.is_page_text()) {
     for (const Page& page : document.pages) {
       if (page.number == location.page) return page.text;
@@ -58,7 +95,8 @@ nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
   j["confidence"] = Round(finding.confidence, 100);
   if (!finding.location.is_page_text()) {
     j["source"] = MetadataSourceName(*finding.location.metadata);
-    j["field"] = finding.location.field;
+    // A file name is one text: no field to name.
+    if (finding.location.metadata != MetadataSource::kFileName) j["field"] = finding.location.field;
   }
   if (!finding.flags.empty()) j["flags"] = finding.flags;
   if (options.reveal) j["text"] = finding.text;
@@ -69,7 +107,7 @@ nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& o
   const Document& doc = result.document;
   const Verdict& verdict = result.verdict;
   nlohmann::json j;
-  j["path"] = result.path;
+  j["path"] = ShownPath(result.path, verdict.findings, options);
   j["sha256"] = doc.sha256.empty() ? nlohmann::json(nullptr) : nlohmann::json(doc.sha256);
   j["decision"] = DecisionName(verdict.decision);
   j["reason"] = verdict.reason;
@@ -108,7 +146,7 @@ std::string ScanResultToLine(const ScanResult& result, const ReportOptions& opti
   if (options.color) out << DecisionColor(v.decision);
   out << label;
   if (options.color) out << "\033[0m";
-  out << " " << result.path << "  " << v.reason;
+  out << " " << ShownPath(result.path, v.findings, options) << "  " << v.reason;
   if (options.reveal && !v.findings.empty()) {
     out << "  [";
     for (size_t i = 0; i < v.findings.size(); ++i) {

@@ -17,6 +17,24 @@ struct ReportOptions {
   bool color = false;
 };
 
+// A span of a file name and what it shows instead: [begin, end) bytes of the last part of
+// a path.
+struct MaskedSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string mask;
+};
+
+// The path with each span of its file name replaced by its mask (where spans overlap, the
+// rest of the later one is starred): "letters/Vedtak E*** ******* ***********.pdf". The
+// folders are shown as they are.
+std::string MaskFileName(std::string_view path, std::vector<MaskedSpan> spans);
+
+// The path as output shows it: as it is with reveal, else with every finding of its file
+// name masked (a name without findings, «nb-vedtak-hold.pdf», stays as it is).
+std::string ShownPath(std::string_view path, const std::vector<Finding>& findings,
+                      const ReportOptions& options);
+
 // {"path","sha256","decision","reason","marking","pages","findings"} as the README documents.
 nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& options);
 

@@ -5,6 +5,11 @@ source "$(dirname "$0")/lib.sh"
 
 DB=$WORK/skjerm.db
 sql() { sqlite3 "$DB" "$1"; }
+# document_paths NUMBER: the entry's document paths as `history` shows them (they are
+# sealed in the database).
+document_paths() {
+  "$SKJERM" history --db "$DB" "$1" | sed -n 's/^Document [0-9]*: \(.*\)$/\1/p' | sed 's/  sha256 .*//'
+}
 
 # expect_out WANT_SUBSTRING: the last expect_status run printed it on stdout.
 expect_out() {
@@ -28,7 +33,11 @@ expect_out "line 240: registrering of type arkivnotat, not a journalpost"
 [ "$(sql "SELECT direction FROM journal_entry WHERE journal_number='2024/6050-1'")" = X ] ||
   fail "journalpost numbered from journalaar/journalsekvensnummer/journalpostnummer"
 # Every document path is absolute and names an existing file.
-sql "SELECT path FROM journal_document" >"$WORK/paths"
+[ "$(sql "SELECT count(*) FROM journal_document WHERE path <> ''")" = 0 ] ||
+  fail "document paths in clear in the database"
+sql "SELECT journal_number FROM journal_entry" | while read -r number; do
+  document_paths "$number"
+done >"$WORK/paths"
 [ "$(wc -l <"$WORK/paths")" -eq 11 ] || fail "11 documents expected"
 while read -r path; do
   case "$path" in /*) ;; *) fail "document path not absolute: $path" ;; esac
@@ -50,7 +59,8 @@ for raw in "Emil" "Solberg" "Ingrid" "Lyngveien" "926 41 857" "Nordvik Avis" "sk
   grep -qF -- "$raw" "$WORK/dump.sql" && fail "'$raw' in clear in the database"
 done
 [ "$(stat -c %a "$DB")" = 600 ] || fail "database not 0600"
-[ "$(stat -c %a "$DB.key")" = 600 ] || fail "key not 0600"
+[ "$(stat -c %a "$(key_of "$DB")")" = 600 ] || fail "key not 0600"
+[ -e "$DB.key" ] && fail "a key beside the database"
 
 # A changed title makes the entry changed and pending again.
 cat >"$WORK/j.csv" <<'EOF'
@@ -68,8 +78,7 @@ expect_out "2 entries: 0 added, 1 changed, 1 unchanged"
   fail "changed entry not pending"
 [ "$(sql "SELECT status FROM journal_entry WHERE journal_number='2024/31-1'")" = published ] ||
   fail "unchanged entry lost its status"
-[ "$(sql "SELECT path FROM journal_document d JOIN journal_entry e ON e.id=d.entry
-          WHERE journal_number='2024/31-1'")" = "$WORK/letters/a.pdf" ] ||
+[ "$(document_paths 2024/31-1)" = "$WORK/letters/a.pdf" ] ||
   fail "document path not resolved against the CSV's directory"
 
 # Bad rows are skipped by line number, and the output never shows their titles.

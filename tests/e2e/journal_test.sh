@@ -133,7 +133,6 @@ expect_status 0 "$SKJERM" journal import --db "$WORK/a.db" many.csv
 # The same imported journal twice (.backup copies what is still in the WAL, too).
 sqlite3 "$WORK/a.db" ".backup '$WORK/b.db'"
 chmod 600 "$WORK/b.db"
-cp -p "$WORK/a.db.key" "$WORK/b.db.key"
 "$SKJERM" check --db "$WORK/a.db" --jobs 1 >/dev/null 2>&1
 "$SKJERM" check --db "$WORK/b.db" --jobs 1 >check-b.out 2>&1 &
 pid=$!
@@ -171,7 +170,8 @@ for db in "$DB" "$WORK/a.db" "$WORK/b.db"; do
              "926 41 857" 92641857 Lyngveien; do
     grep -q -- "$raw" dump.sql && fail "$(basename "$db") .dump contains '$raw'"
   done
-  for f in "$db" "$db.key" "$db-wal" "$db-shm"; do
+  [ -e "$db.key" ] && fail "a key beside $(basename "$db")"
+  for f in "$db" "$(key_of "$db")" "$db-wal" "$db-shm"; do
     [ -e "$f" ] || continue
     mode=$(stat -c %a "$f")
     [ "$mode" = 600 ] || fail "$(basename "$f") has mode $mode, want 600"

@@ -7,6 +7,14 @@ SAMPLES=$SRC/samples
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 failures=0
+# Databases' keys go to a configuration folder of the test's own, never the user's.
+export XDG_CONFIG_HOME=$WORK/config
+unset SKJERM_KEY
+
+# key_of DB: where the database's key is (journal/database_key.h).
+key_of() {
+  echo "$XDG_CONFIG_HOME/skjerm/keys/$(sqlite3 "$1" 'SELECT id FROM database_identity').key"
+}
 
 fail() {
   echo "FAIL: $*" >&2

@@ -6,6 +6,9 @@ skjerm=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
+# The database's key goes to this test's own configuration folder.
+export XDG_CONFIG_HOME=$tmp/config
+unset SKJERM_KEY
 fail() { echo "FAIL: $*"; exit 1; }
 
 # Invented people; a BOM, CRLF, a quoted field with a comma, an empty row, a bad row.
@@ -21,7 +24,10 @@ grep -q "3 persons" <<<"$out" || fail "counts: $out"
 grep -q "roster.csv:5: skipped" err.txt || fail "skipped row not reported: $(cat err.txt)"
 grep -qi "torkel\|aaslund" err.txt && fail "a name in the messages"
 [ "$(stat -c %a s.db)" = 600 ] || fail "database mode $(stat -c %a s.db)"
-[ "$(stat -c %a s.db.key)" = 600 ] || fail "key mode $(stat -c %a s.db.key)"
+[ ! -e s.db.key ] || fail "a key beside the database"
+key=$XDG_CONFIG_HOME/skjerm/keys/$(sqlite3 s.db 'SELECT id FROM database_identity').key
+[ "$(stat -c %a "$key")" = 600 ] || fail "key mode $(stat -c %a "$key")"
+[ "$(stat -c %a "$(dirname "$key")")" = 700 ] || fail "key folder mode"
 for f in s.db-wal s.db-shm; do
   [ ! -e $f ] || [ "$(stat -c %a $f)" = 600 ] || fail "$f mode $(stat -c %a $f)"
 done
@@ -33,10 +39,10 @@ done
 [ "$(sqlite3 s.db 'SELECT count(*) FROM roster_person')" = 3 ] || fail "persons"
 
 # A key others can read is refused.
-chmod 644 s.db.key
+chmod 644 "$key"
 "$skjerm" roster import roster.csv --db s.db >/dev/null 2>err.txt && fail "used a readable key"
 grep -q "chmod 600" err.txt || fail "no advice: $(cat err.txt)"
-chmod 600 s.db.key
+chmod 600 "$key"
 
 # Re-import replaces.
 printf 'id,role,given_names,family_name\nz1,pupil,Oddveig,Kvernmo\n' > new.csv

@@ -34,7 +34,17 @@ for raw in Emil Solberg Nyström Nystrom Alva "Haugen-Bakke" Sigrid 14091050170 
   grep -qi -- "$raw" dump.sql && fail ".dump contains '$raw'"
 done
 # A roster that exists but whose key is gone is an error, not a silent scan without it.
-mv r.db.key r.db.key.away
-expect_status 2 "$SKJERM" scan --db r.db "$L/nb-vedtak-hold.pdf"
-grep -qi "key" "$WORK/err" || fail "missing key: no reason given"
+[ -e r.db.key ] && fail "the key lies beside the database"
+key=$(key_of r.db)
+[ "$(stat -c %a "$key")" = 600 ] || fail "key mode $(stat -c %a "$key")"
+mkdir -m 700 "$WORK/away"
+mv "$key" "$WORK/away/r.key"
+expect_status 1 "$SKJERM" scan --db r.db "$L/nb-vedtak-hold.pdf"
+grep -q "key of r.db is missing" "$WORK/err" || fail "missing key: no reason given: $(cat "$WORK/err")"
+# Named with --key or SKJERM_KEY, it is found again; in the database's folder it is refused.
+expect_status 1 "$SKJERM" scan --db r.db --key "$WORK/away/r.key" "$L/nb-vedtak-hold.pdf"
+expect_status 1 env SKJERM_KEY="$WORK/away/r.key" "$SKJERM" scan --db r.db "$L/nb-vedtak-hold.pdf"
+cp -p "$WORK/away/r.key" "$WORK/r.key"
+expect_status 1 "$SKJERM" scan --db r.db --key "$WORK/r.key" "$L/nb-vedtak-hold.pdf"
+grep -q "own folder" "$WORK/err" || fail "a key in the database's folder: $(cat "$WORK/err")"
 finish

@@ -40,7 +40,8 @@ for raw in "50170" "2203104009" "220310-4009"; do
 done
 "$SKJERM" scan --format json --reveal "$SAMPLES/letters/nb-vedtak-hold.pdf" >"$WORK/reveal.jsonl"
 grep -q '"text":"140910 50170"' "$WORK/reveal.jsonl" || fail "--reveal does not show the raw ID"
-grep -q '"masked":"140910 \*\*\*\*\*"' "$WORK/reveal.jsonl" || fail "masked form of the ID"
+grep -q '"masked":"\*\*\*\*\*\* \*\*\*\*\*"' "$WORK/reveal.jsonl" || fail "masked form of the ID"
+grep -q "140910" "$WORK/run.jsonl" "$WORK/run.txt" && fail "the ID's birth date shows without --reveal"
 
 # Exit status 0 when everything may be published, 2 for usage errors.
 expect_status 0 "$SKJERM" scan "$SAMPLES/letters/sv-vagarbete-pass.pdf" "$SAMPLES/letters/nb-kunngjoring-pass.txt"

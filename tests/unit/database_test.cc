@@ -182,14 +182,16 @@ TEST(DatabaseTest, AnExistingReadableDatabaseIsRestricted) {
   EXPECT_EQ(ModeOf(path), 0600u);
 }
 
-TEST(SecretKeyTest, CreatedOnceWithModeOwnerOnly) {
+TEST(SecretKeyTest, CreatedOnceWithModeOwnerOnlyInAPrivateFolder) {
   TempDir dir;
   ScopedUmask umask(022);
-  const std::string path = KeyPathFor(dir.File("k.db"));
-  EXPECT_EQ(path, dir.File("k.db.key"));
+  const std::string path = dir.File("config/skjerm/keys/k.key");
   const std::string key = LoadOrCreateSecretKey(path);
   EXPECT_EQ(key.size(), 32u);
   EXPECT_EQ(ModeOf(path), 0600u);
+  for (const char* folder : {"config", "config/skjerm", "config/skjerm/keys"}) {
+    EXPECT_EQ(ModeOf(dir.File(folder)), 0700u) << folder;
+  }
   std::ifstream in(path);
   std::string hex;
   std::getline(in, hex);
@@ -220,6 +222,25 @@ TEST(SecretKeyTest, RefusesAKeyOthersCanRead) {
   EXPECT_THROW(LoadSecretKey(path), SecretKeyError);
   ::chmod(path.c_str(), 0600);
   EXPECT_EQ(LoadSecretKey(path).size(), 32u);
+}
+
+TEST(SecretKeyTest, RefusesAKeyInAFolderOthersCanOpen) {
+  TempDir dir;
+  const std::string path = dir.File("keys/r.key");
+  const std::string key = LoadOrCreateSecretKey(path);
+  ::chmod(dir.File("keys").c_str(), 0755);
+  try {
+    LoadSecretKey(path);
+    FAIL() << "a key in a folder others can open was used";
+  } catch (const SecretKeyError& e) {
+    EXPECT_NE(std::string(e.what()).find("chmod 700"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(LoadOrCreateSecretKey(dir.File("keys/new.key")), SecretKeyError);
+  EXPECT_NE(ModeOf(dir.File("keys/new.key")), 0600u) << "created in an open folder";
+  ::chmod(dir.File("keys").c_str(), 0710);
+  EXPECT_THROW(LoadSecretKey(path), SecretKeyError);
+  ::chmod(dir.File("keys").c_str(), 0700);
+  EXPECT_EQ(LoadSecretKey(path), key);
 }
 
 TEST(SecretKeyTest, RefusesAFileThatIsNotAKey) {

@@ -12,9 +12,9 @@
 #include "detect/roster.h"
 #include "detect/roster_terms.h"
 #include "journal/database.h"
+#include "journal/database_key.h"
 #include "journal/roster_csv.h"
 #include "journal/roster_store.h"
-#include "journal/secret_key.h"
 
 namespace skjerm {
 namespace {
@@ -385,36 +385,48 @@ TEST(RosterCommandTest, ImportsEndToEndAndKeepsFilesPrivate) {
   std::ofstream(csv) << kRoster;
   std::ofstream(dict) << "liv\nstein\nvangen\n";
   const std::string db = dir.File("cli.db");
-  std::vector<std::string> args = {"skjerm", "roster", "import",       csv,
-                                   "--db",   db,       "--dictionary", dict};
+  // The key outside the database's folder, in a private folder skjerm creates.
+  TempDir keys;
+  const std::string key = keys.File("private/cli.key");
+  std::vector<std::string> args = {"skjerm", "roster", "import",       csv, "--db", db,
+                                   "--key",  key,      "--dictionary", dict};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   EXPECT_EQ(RunCli(static_cast<int>(argv.size()), argv.data()), 0);
   struct stat st;
-  ASSERT_EQ(::stat((db + ".key").c_str(), &st), 0);
+  ASSERT_EQ(::stat(key.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(::stat(keys.File("private").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+  EXPECT_NE(::stat((db + ".key").c_str(), &st), 0) << "a key beside the database";
   ASSERT_EQ(::stat(db.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   Database opened = Database::Open(db);
-  Roster roster = Roster::Load(opened, LoadSecretKey(db + ".key"));
+  Roster roster = Roster::Load(opened, LoadSecretKey(key));
   EXPECT_EQ(roster.persons().size(), 5u);
   std::vector<Roster::Hit> vangen = roster.Find(TermKind::kGiven, "vangen");
   ASSERT_FALSE(vangen.empty());
   EXPECT_TRUE(vangen[0].ordinary_word);  // the test dictionary says so
   ExpectNoClearText(AllBytes(db), /*check_digits=*/false);
 
-  std::shared_ptr<const Roster> for_scan = Roster::LoadForScan(db);
+  KeySettings settings;
+  settings.key_option = key;
+  std::shared_ptr<const Roster> for_scan = Roster::LoadForScan(db, settings);
   ASSERT_NE(for_scan, nullptr);
   EXPECT_EQ(for_scan->persons().size(), 5u);
-  EXPECT_EQ(Roster::LoadForScan(dir.File("none.db")), nullptr);
-  ::chmod((db + ".key").c_str(), 0644);
-  EXPECT_THROW(Roster::LoadForScan(db), SecretKeyError);
-  ::chmod((db + ".key").c_str(), 0600);
+  EXPECT_EQ(Roster::LoadForScan(dir.File("none.db"), settings), nullptr);
+  ::chmod(key.c_str(), 0644);
+  EXPECT_THROW(Roster::LoadForScan(db, settings), SecretKeyError);
+  ::chmod(key.c_str(), 0600);
+  // Without its key the roster is an error, not a scan without it.
+  KeySettings elsewhere;
+  elsewhere.key_option = keys.File("private/other.key");
+  EXPECT_THROW(Roster::LoadForScan(db, elsewhere), SecretKeyError);
 
   // A file with no usable rows leaves the roster alone.
   std::ofstream(csv) << "id,role,given_names,family_name\n,pupil,Ola,Nordmann\n";
   EXPECT_EQ(RunCli(static_cast<int>(argv.size()), argv.data()), 1);
-  EXPECT_EQ(Roster::Load(opened, LoadSecretKey(db + ".key")).persons().size(), 5u);
+  EXPECT_EQ(Roster::Load(opened, LoadSecretKey(key)).persons().size(), 5u);
 }
 
 }  // namespace
