@@ -9,6 +9,7 @@ and pdftoppm only (no PIL, no ImageMagick), so that a clone of the repository ca
   make_hostile_pages.py blank OUT.pdf           a scan of an empty sheet
   make_hostile_pages.py pasted-id OUT.pdf       a text-layer letter with a CPR number only in
                                                 a pasted picture (an ID card in a letter)
+  make_hostile_pages.py ids                     the letters' national IDs, tab-separated
 
 A "scan" is the page drawn as vector text, rendered by pdftoppm in gray and put back into a
 PDF as its only content, an image: no text layer. All people and numbers are invented; the
@@ -216,19 +217,6 @@ def blank(path):
     scan_pdf(path, "", seed=3)
 
 
-def png(pixels, w, h):
-    """8-bit gray PNG, for the picture pasted into a letter."""
-    raw = b"".join(b"\x00" + bytes(pixels[y * w:(y + 1) * w]) for y in range(h))
-
-    def chunk(kind, body):
-        return (len(body).to_bytes(4, "big") + kind + body +
-                zlib.crc32(kind + body).to_bytes(4, "big"))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", w.to_bytes(4, "big") + h.to_bytes(4, "big") +
-                                         b"\x08\x00\x00\x00\x00") +
-            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
 def pasted_id(path):
     """A letter with a good text layer and, pasted into it, a picture of an ID card whose
     only text is a CPR number: the number is nowhere in the text layer."""
@@ -240,8 +228,6 @@ def pasted_id(path):
                                                      text_stream(["CPR-nr.: " + PASTED_CPR],
                                                                  12, 26, size=13)))
         pixels, w, h = render_gray(card, 150)
-        with open(os.path.join(os.path.dirname(path) or ".", "card.png"), "wb") as f:
-            f.write(png(pixels, w, h))
     letter = [
         "Odense Kommune",
         "Borgerservice",
@@ -253,12 +239,16 @@ def pasted_id(path):
     ]
     content = text_stream(letter, 36, PAGE_H - 40, size=11, leading=15)
     content += "\nq %d 0 0 %d 36 20 cm /Im1 Do Q" % (card_w, card_h)
-    write_pdf(path, PAGE_W, PAGE_H + 0, content,
+    write_pdf(path, PAGE_W, PAGE_H, content,
               image=(zlib.compress(bytes(pixels)), w, h, "DeviceGray", "FlateDecode"))
 
 
 def main(argv):
-    kind, out = argv[1], argv[2]
+    kind = argv[1]
+    if kind == "ids":
+        print(HELD_ID + "\t" + PASTED_CPR)
+        return
+    out = argv[2]
     if kind == "rotated":
         rotated(out, float(argv[3]))
     elif kind == "mirrored":
@@ -271,8 +261,6 @@ def main(argv):
         blank(out)
     elif kind == "pasted-id":
         pasted_id(out)
-    elif kind == "ids":
-        print(HELD_ID, PASTED_CPR)
     else:
         sys.exit("unknown kind " + kind)
 
