@@ -121,12 +121,13 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
   ReadPageMetadata(glib_page.get(), number, &doc.metadata);
 
   Judgement judgement{OcrNeed::kRequired, "needs OCR"};
+  ImageLayout images;
   if (options.ocr != OcrMode::kAlways) {
-    judgement =
-        JudgeTextLayer(page, ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt));
+    images = ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt);
+    judgement = JudgeTextLayer(page, images);
   }
   const OcrNeed need = judgement.need;
-  if (need == OcrNeed::kNone && options.ocr == OcrMode::kAuto &&
+  if (need == OcrNeed::kNone && options.ocr == OcrMode::kAuto && images.largest_id >= 0 &&
       !FindTextImages(glib_page.get(), page).empty()) {
     // Its pictures may carry text of their own: they are read in the OCR pass.
     plan->ocr_pages.push_back(index);
