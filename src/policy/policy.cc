@@ -75,12 +75,13 @@ std::string DescribeHold(const std::vector<std::pair<std::string, const Finding*
   return out.str();
 }
 
-// A knob of policy.toml that must lie in [low, high]; absent, the default stays.
+// A knob of policy.toml: a number in [low, high]; absent, the default stays.
 void ReadBounded(const toml::table& table, const char* key, double low, double high,
                  const std::string& path, double* value) {
-  const auto v = table["thresholds"][key].value<double>();
-  if (!v) return;
-  if (!(*v >= low && *v <= high)) {
+  const toml::node* node = table["thresholds"][key].node();
+  if (node == nullptr) return;
+  const auto v = node->value<double>();
+  if (!v || !(*v >= low && *v <= high)) {
     std::ostringstream msg;
     msg << path << ": [thresholds] " << key << " must lie between " << low << " and " << high;
     throw std::runtime_error(msg.str());

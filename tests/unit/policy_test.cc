@@ -200,8 +200,9 @@ TEST(PolicyTest, UnreadPageReasonIgnoresTextLayers) {
 
 TEST(PolicyTest, ThresholdsOffTheirScaleAreRefused) {
   const std::string path = ::testing::TempDir() + "/threshold-policy.toml";
-  for (const char* line : {"min_ocr_confidence = 144", "min_ocr_confidence = -1",
-                           "min_confidence = 1.5", "min_confidence = -0.1"}) {
+  for (const char* line :
+       {"min_ocr_confidence = 144", "min_ocr_confidence = -1", "min_confidence = 1.5",
+        "min_confidence = -0.1", "min_ocr_confidence = \"70\""}) {
     FILE* f = fopen(path.c_str(), "w");
     fprintf(f, "[thresholds]\n%s\n", line);
     fclose(f);
