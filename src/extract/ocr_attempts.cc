@@ -238,6 +238,10 @@ GrayImage ScaleImage(const GrayImage& image, double factor) {
 
 Page ReadPageImage(OcrEngine& engine, const GrayImage& image, int dpi, int number,
                    Deadline deadline, MirrorAttempt mirror) {
+  if (image.width <= 0 || image.height <= 0 || dpi <= 0 ||
+      image.pixels.size() < static_cast<size_t>(image.stride) * image.height) {
+    return engine.Recognize(image, dpi, number, deadline);  // refuses it with the reason
+  }
   if (!HasInk(image, dpi)) return BlankPage(image, dpi, number);
   Reading best = Read(engine, image, image, {}, dpi, number, deadline);
   if (IsGoodReading(best.score)) return std::move(best.page);

@@ -215,6 +215,11 @@ TEST_F(ReadPageImageTest, APageWithoutInkIsNotRead) {
   EXPECT_NEAR(page.width_pt, 216, 0.01);
 }
 
+TEST_F(ReadPageImageTest, AnEmptyImageIsAnErrorNotABlankPage) {
+  EXPECT_THROW(ReadPageImage(*engine_, GrayImage(), 200, 1, InAMinute()), ExtractionError);
+  EXPECT_THROW(ReadPageImage(*engine_, White(100, 100), 0, 1, InAMinute()), ExtractionError);
+}
+
 TEST_F(ReadPageImageTest, AMirroredPageIsReadTheRightWayRound) {
   const GrayImage straight = RenderedText();
   ASSERT_EQ(straight.width, 833);  // 300 points at 200 dpi
