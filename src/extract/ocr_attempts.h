@@ -49,10 +49,9 @@ GrayImage TransformImage(const GrayImage& image, const ImageTransform& transform
 Box MapBoxBack(const Box& box, const ImageTransform& transform, const GrayImage& source,
                const GrayImage& transformed, int dpi);
 
-// The angle (degrees, clockwise) that straightens the text lines of the image, when it is
-// found with confidence and worth turning for (at least kMinDeskewDegrees). Lines within
-// 47 degrees of level are found; steeper ones come out near level or sideways, which
-// Tesseract's orientation detection turns.
+// The angle (degrees, clockwise; -47 to 137) that levels the text lines of the image, when
+// it is found with confidence and worth turning for (at least a degree). The text may then
+// stand upside down, which Tesseract's orientation detection turns.
 std::optional<double> FindSkew(const GrayImage& image);
 
 // `image` scaled by `factor` (area mapping down, interpolation up). Throws ExtractionError.
