@@ -138,7 +138,7 @@ ReadingScore ScoreReading(const Page& page) {
   ReadingScore score;
   double sum = 0;
   for (const Word& word : page.words) {
-    const float confidence = std::clamp(word.confidence, 0.0f, 100.0f);
+    const float confidence = ClampOcrConfidence(word.confidence);
     ++score.words;
     sum += confidence;
     if (confidence >= kConfidentWord) {

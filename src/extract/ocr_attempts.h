@@ -19,7 +19,7 @@ namespace skjerm {
 struct ReadingScore {
   int words = 0;
   float mean_confidence = 0;  // 0..100; 0 without words
-  // Characters of the words read with at least kConfidentWord, weighted by confidence:
+  // Characters of the words read with a confidence of 50 or more, weighted by confidence:
   // of two readings of the same image, the one with more of them read more.
   double weight = 0;
 };
