@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config clang-format
   libpoppler-cpp-dev libpoppler-glib-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
-  tesseract-ocr-nor tesseract-ocr-swe tesseract-ocr-dan
+  tesseract-ocr-nor tesseract-ocr-swe tesseract-ocr-dan tesseract-ocr-osd
   libre2-dev libsqlite3-dev sqlite3 libcli11-dev libgtest-dev
   nlohmann-json3-dev libtomlplusplus-dev libutf8proc-dev libssl-dev libexpat1-dev
   wnorwegian wswedish wdanish qpdf python3

@@ -276,12 +276,20 @@ void LoadSettings(const toml::table& root, const std::string& path,
   if (const toml::table* settings = root["settings"].as_table()) {
     rules->ocr_full_stops = Strings(*settings, "ocr_full_stops", path, "settings");
   }
-  rules->cue_confidence = Setting<double>(root, "confidence", "cue", 0.95, path);
-  rules->column_confidence = Setting<double>(root, "confidence", "column", 0.9, path);
-  rules->beside_id_same_date_confidence =
-      Setting<double>(root, "confidence", "beside_id_same_date", 0.95, path);
-  rules->beside_id_confidence = Setting<double>(root, "confidence", "beside_id", 0.75, path);
-  rules->beside_name_confidence = Setting<double>(root, "confidence", "beside_name", 0.8, path);
+  // A finding's confidence lies in 0..1.
+  auto confidence = [&](std::string_view key, double fallback) {
+    const double v = Setting<double>(root, "confidence", key, fallback, path);
+    if (v > 1) {
+      RuleError(path, "confidence." + std::string(key) + " must lie between 0 and 1",
+                root.at_path("confidence." + std::string(key)).node());
+    }
+    return v;
+  };
+  rules->cue_confidence = confidence("cue", 0.95);
+  rules->column_confidence = confidence("column", 0.9);
+  rules->beside_id_same_date_confidence = confidence("beside_id_same_date", 0.95);
+  rules->beside_id_confidence = confidence("beside_id", 0.75);
+  rules->beside_name_confidence = confidence("beside_name", 0.8);
 }
 
 void LoadLanguages(const toml::table& root, const std::string& path, int current_year,

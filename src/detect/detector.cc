@@ -1,5 +1,7 @@
 #include "detect/detector.h"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace skjerm {
@@ -22,6 +24,13 @@ DocumentText MakeDocumentText(const Document& document) {
   return out;
 }
 
+double ClampFindingConfidence(double confidence) {
+  // Not a number: a rule's arithmetic went wrong. The finding is kept (policy drops those
+  // below min_confidence), failing closed.
+  if (std::isnan(confidence)) return 1.0;
+  return std::clamp(confidence, 0.0, 1.0);
+}
+
 Finding MakeFinding(const TextUnit& unit, Category category, std::string rule, size_t view_begin,
                     size_t view_end, double confidence) {
   Finding f;
@@ -31,7 +40,7 @@ Finding MakeFinding(const TextUnit& unit, Category category, std::string rule, s
   f.view_begin = view_begin;
   f.view_end = view_end;
   unit.view.ToOriginal(view_begin, view_end, &f.begin, &f.end);
-  f.confidence = confidence;
+  f.confidence = ClampFindingConfidence(confidence);
   f.text = unit.view.text().substr(view_begin, view_end - view_begin);
   return f;
 }

@@ -37,7 +37,11 @@ class Detector {
   virtual void Detect(const DocumentText& text, std::vector<Finding>* findings) const = 0;
 };
 
+// A finding's confidence made to lie in 0..1; NaN becomes 1 (kept: fail closed).
+double ClampFindingConfidence(double confidence);
+
 // A finding for [view_begin, view_end) of `unit`, with the original span and text filled in.
+// Its confidence is clamped to 0..1.
 Finding MakeFinding(const TextUnit& unit, Category category, std::string rule, size_t view_begin,
                     size_t view_end, double confidence);
 

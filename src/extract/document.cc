@@ -1,6 +1,15 @@
 #include "extract/document.h"
 
+#include <algorithm>
+
 namespace skjerm {
+
+float ClampOcrConfidence(float confidence) {
+  if (!(confidence >= 0)) return 0;  // negative or NaN
+  return std::min(confidence, 100.0f);
+}
+
+bool IsValidOcrConfidence(float confidence) { return confidence >= 0 && confidence <= 100; }
 
 const char* MediaTypeName(MediaType type) {
   switch (type) {

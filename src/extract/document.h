@@ -77,6 +77,11 @@ struct Document {
   std::vector<MetadataText> metadata;
 };
 
+// An OCR confidence made to lie in 0..100; NaN becomes 0 (nothing vouched for).
+float ClampOcrConfidence(float confidence);
+// True for a finite confidence in 0..100: what a word or a page may carry.
+bool IsValidOcrConfidence(float confidence);
+
 const char* MediaTypeName(MediaType type);
 // The names JSON output uses: "info", "annotation", ..., "file_name".
 const char* MetadataSourceName(MetadataSource source);

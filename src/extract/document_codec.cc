@@ -37,10 +37,20 @@ Page PageFromJson(const nlohmann::json& p) {
     if (word.begin > word.end || word.end > page.text.size()) {
       throw nlohmann::json::other_error::create(502, "a word outside its page's text", &w);
     }
+    if (!IsValidOcrConfidence(word.confidence)) {
+      throw nlohmann::json::other_error::create(503, "a word confidence outside 0..100", &w);
+    }
     page.words.push_back(word);
   }
   page.origin = p.at("ocr").get<bool>() ? PageOrigin::kOcr : PageOrigin::kTextLayer;
-  if (!p.at("conf").is_null()) page.ocr_confidence = p.at("conf").get<float>();
+  if (!p.at("conf").is_null()) {
+    page.ocr_confidence = p.at("conf").get<float>();
+    // The worker clamps what Tesseract says; a value outside the scale means a broken or
+    // impostor worker, and a page it vouches for must not count as read.
+    if (!IsValidOcrConfidence(*page.ocr_confidence)) {
+      throw nlohmann::json::other_error::create(503, "a page confidence outside 0..100", &p);
+    }
+  }
   page.width_pt = p.at("w").get<double>();
   page.height_pt = p.at("h").get<double>();
   page.ocr_dpi = p.at("dpi").get<int>();

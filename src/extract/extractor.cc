@@ -6,8 +6,10 @@
 
 #include "extract/extraction_error.h"
 #include "extract/image_file.h"
+#include "extract/ocr_attempts.h"
 #include "extract/pdf_document.h"
 #include "extract/pdf_page.h"
+#include "extract/placed_images.h"
 #include "extract/text_file.h"
 #include "extract/text_layer.h"
 
@@ -119,11 +121,19 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
   ReadPageMetadata(glib_page.get(), number, &doc.metadata);
 
   Judgement judgement{OcrNeed::kRequired, "needs OCR"};
+  ImageLayout images;
   if (options.ocr != OcrMode::kAlways) {
-    judgement =
-        JudgeTextLayer(page, ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt));
+    images = ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt);
+    judgement = JudgeTextLayer(page, images);
   }
   const OcrNeed need = judgement.need;
+  if (need == OcrNeed::kNone && options.ocr == OcrMode::kAuto && images.largest_id >= 0 &&
+      !FindTextImages(glib_page.get(), page).empty()) {
+    // Its pictures may carry text of their own: they are read in the OCR pass.
+    plan->ocr_pages.push_back(index);
+    doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
+    return;
+  }
   if (need == OcrNeed::kNone || (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever)) {
     doc.pages.push_back(std::move(page));
     return;
@@ -172,7 +182,7 @@ void PlanImage(const SourceFile& file, const ExtractOptions& options, Extraction
 Page RecognizeOrThrow(OcrEngine& engine, const GrayImage& image, int dpi, int number,
                       Deadline deadline, const ExtractOptions& options) {
   try {
-    return engine.Recognize(image, dpi, number, deadline);
+    return ReadPageImage(engine, image, dpi, number, deadline);
   } catch (const ExtractionError&) {
     if (std::chrono::steady_clock::now() >= deadline) throw ExtractionError(TimedOut(options));
     throw;
@@ -180,17 +190,25 @@ Page RecognizeOrThrow(OcrEngine& engine, const GrayImage& image, int dpi, int nu
 }
 
 Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options, OcrEngine& engine,
-                Deadline deadline) {
+                PlacedImageReader& pictures, Deadline deadline) {
   const int number = index + 1;
   const auto source = pdf.CppPage(index);
   const auto glib_page = pdf.GlibPage(index);
   Page layer = TextLayerPage(*source, number);
+  const ImageLayout images = ReadImageLayout(glib_page.get(), layer.width_pt, layer.height_pt);
+  if (options.ocr == OcrMode::kAuto && JudgeTextLayer(layer, images).need == OcrNeed::kNone) {
+    // Planned for its pictures: the text layer stands, their words join it.
+    const std::vector<PlacedImage> text_images = FindTextImages(glib_page.get(), layer);
+    if (!text_images.empty()) {
+      pictures.ReadInto(glib_page.get(), text_images, &layer);
+      return layer;
+    }
+  }
   const bool merge_layer = options.ocr != OcrMode::kAlways;
   if (IsBlankPage(*source, number, layer.width_pt, layer.height_pt)) {
     if (merge_layer && !layer.text.empty()) return layer;
     return OcrPlaceholder(number, layer.width_pt, layer.height_pt);
   }
-  const ImageLayout images = ReadImageLayout(glib_page.get(), layer.width_pt, layer.height_pt);
   const int dpi = OcrResolution(glib_page.get(), images, layer.width_pt, layer.height_pt, options);
   if (dpi < kMinUsefulDpi) {
     throw ExtractionError(PageLabel(number) + " is too large to render for OCR");
@@ -249,13 +267,14 @@ std::vector<Page> OcrPages(const SourceFile& file, std::span<const int> pages,
     if (pages.empty()) return out;
     std::unique_ptr<PdfDocument> pdf;
     if (file.type == MediaType::kPdf) pdf = PdfDocument::Open(file.bytes);
+    PlacedImageReader pictures(engine, options, deadline);
     for (const int index : pages) {
       CheckDeadline(deadline, options);
       if (pdf != nullptr) {
         if (index < 0 || index >= pdf->page_count()) {
           throw ExtractionError("internal error: no page " + std::to_string(index + 1));
         }
-        out.push_back(OcrPdfPage(*pdf, index, options, engine, deadline));
+        out.push_back(OcrPdfPage(*pdf, index, options, engine, pictures, deadline));
       } else if (file.type == MediaType::kPng || file.type == MediaType::kJpeg ||
                  file.type == MediaType::kTiff) {
         int dpi = 0;

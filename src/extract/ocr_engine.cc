@@ -103,7 +103,7 @@ class TesseractEngine : public OcrEngine {
         if (text == nullptr || text[0] == '\0') continue;
         int l = 0, t = 0, r = 0, b = 0;
         it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
-        const float confidence = std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
+        const float confidence = ClampOcrConfidence(it->Confidence(tesseract::RIL_WORD));
         WordBreak before = WordBreak::kSpace;
         if (it->IsAtBeginningOf(tesseract::RIL_BLOCK) || it->IsAtBeginningOf(tesseract::RIL_PARA)) {
           before = WordBreak::kBlock;
@@ -116,7 +116,9 @@ class TesseractEngine : public OcrEngine {
       } while (it->Next(tesseract::RIL_WORD));
     }
     page.ocr_confidence =
-        page.words.empty() ? 0.0f : static_cast<float>(confidence_sum / page.words.size());
+        page.words.empty()
+            ? 0.0f
+            : ClampOcrConfidence(static_cast<float>(confidence_sum / page.words.size()));
     return page;
   }
 

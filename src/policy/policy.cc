@@ -108,7 +108,41 @@ std::string DescribeFileName(const std::vector<const Finding*>& findings) {
   return out.str();
 }
 
+// A knob of policy.toml: a number in [low, high]; absent, the default stays.
+void ReadBounded(const toml::table& table, const char* key, double low, double high,
+                 const std::string& path, double* value) {
+  const toml::node* node = table["thresholds"][key].node();
+  if (node == nullptr) return;
+  const auto v = node->value<double>();
+  if (!v || !(*v >= low && *v <= high)) {
+    std::ostringstream msg;
+    msg << path << ": [thresholds] " << key << " must lie between " << low << " and " << high;
+    throw std::runtime_error(msg.str());
+  }
+  *value = *v;
+}
+
 }  // namespace
+
+std::string UnreadPageReason(const Page& page, double min_ocr_confidence) {
+  if (page.origin != PageOrigin::kOcr || !page.ocr_confidence) return "";
+  const float confidence = *page.ocr_confidence;
+  const std::string label = "page " + std::to_string(page.number);
+  if (!(confidence >= 0 && confidence <= 100)) {
+    return label + " has an impossible OCR confidence: the reader is broken";
+  }
+  if (confidence == 0) {
+    // The blank test found ink, yet OCR read no word with any confidence.
+    return label +
+           " has ink but OCR read no words from it (a scan too askew, coarse or damaged to "
+           "read, or a page with no text); check the scan or rescan it";
+  }
+  if (confidence >= min_ocr_confidence) return "";
+  std::ostringstream msg;
+  msg << label << " could not be read reliably (OCR confidence " << static_cast<int>(confidence)
+      << "%, at least " << min_ocr_confidence << "% needed); check the scan or rescan it";
+  return msg.str();
+}
 
 bool HasFlag(const Finding& finding, std::string_view flag) {
   std::string_view flags = finding.flags;
@@ -136,10 +170,8 @@ Policy Policy::FromFile(const std::string& path) {
   flag("private_name_with_contact", &rules.hold_private_name_with_contact);
   flag("private_name", &rules.hold_private_name);
   flag("contact_without_name", &rules.hold_contact_without_name);
-  if (auto v = table["thresholds"]["min_confidence"].value<double>()) rules.min_confidence = *v;
-  if (auto v = table["thresholds"]["min_ocr_confidence"].value<double>()) {
-    rules.min_ocr_confidence = *v;
-  }
+  ReadBounded(table, "min_confidence", 0, 1, path, &rules.min_confidence);
+  ReadBounded(table, "min_ocr_confidence", 0, 100, path, &rules.min_ocr_confidence);
   return Policy(rules);
 }
 
@@ -195,15 +227,11 @@ Verdict Policy::Decide(const Document& document, std::optional<ExemptionMarking>
         findings.empty() ? "no personal data found" : "only personal data the policy lets through";
     // A pass vouches for every page; a page OCR could barely read cannot be vouched for.
     for (const Page& page : document.pages) {
-      if (page.origin == PageOrigin::kOcr && page.ocr_confidence &&
-          *page.ocr_confidence < rules_.min_ocr_confidence && !page.text.empty()) {
-        verdict.decision = Decision::kError;
-        std::ostringstream msg;
-        msg << "page " << page.number << " could not be read reliably (OCR confidence "
-            << static_cast<int>(*page.ocr_confidence) << "%)";
-        verdict.reason = msg.str();
-        break;
-      }
+      std::string unread = UnreadPageReason(page, rules_.min_ocr_confidence);
+      if (unread.empty()) continue;
+      verdict.decision = Decision::kError;
+      verdict.reason = std::move(unread);
+      break;
     }
   }
   verdict.findings = std::move(findings);

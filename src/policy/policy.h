@@ -27,8 +27,10 @@ struct PolicyRules {
   // must not carry the name. Not a knob.
   // Findings below this confidence are dropped before deciding.
   double min_confidence = 0.5;
-  // An OCR'd page read with less mean confidence than this cannot vouch for a `pass`.
-  double min_ocr_confidence = 40;
+  // An OCR'd page read with less mean word confidence (0..100) than this cannot vouch for a
+  // `pass`. Real scans read 89-95; a mirrored or 40-dpi letter reads about 60 and misreads
+  // its numbers.
+  double min_ocr_confidence = 70;
 };
 
 class Policy {
@@ -47,6 +49,11 @@ class Policy {
  private:
   PolicyRules rules_;
 };
+
+// Why `page` cannot vouch for a pass: an OCR'd page with ink whose reading is too weak
+// (no words, or a mean word confidence below min_ocr_confidence, or an impossible one);
+// "" when it can. A blank page (no confidence: nothing to read) and a text-layer page can.
+std::string UnreadPageReason(const Page& page, double min_ocr_confidence);
 
 // Whether a finding names a pupil, a protected identity, ... (flags set by the detectors).
 bool HasFlag(const Finding& finding, std::string_view flag);

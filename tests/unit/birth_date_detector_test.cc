@@ -469,6 +469,23 @@ TEST_F(BirthDateRuleFileTest, SettingOfTheWrongKindIsRefused) {
   EXPECT_THROW(BirthDateDetector::FromFile(path), std::runtime_error);
 }
 
+TEST_F(BirthDateRuleFileTest, AConfidenceAboveOneIsRefused) {
+  const std::string path = Write("[confidence]\ncue = 1.44\n");
+  try {
+    BirthDateDetector::FromFile(path);
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("confidence.cue must lie between 0 and 1"),
+              std::string::npos)
+        << e.what();
+  }
+  const std::string language =
+      "[language.xx]\nmonths = [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\","
+      "\"j\",\"k\",\"l\"]\nmonth_abbreviations = [\"a\",\"b\",\"c\",\"d\",\"e\","
+      "\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\"]\n";
+  EXPECT_NO_THROW(BirthDateDetector::FromFile(Write("[confidence]\ncue = 1.0\n" + language)));
+}
+
 TEST_F(BirthDateRuleFileTest, ElevenMonthsAreRefused) {
   const std::string path = Write(
       "[language.xx]\nmonths = [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\","

@@ -16,7 +16,8 @@ using testing::ErrorOf;
 using testing::Fixture;
 using testing::ScratchDir;
 
-// Returns the page as one word "OCR" and remembers what it was given.
+// Returns the page as one word "OCR", read well enough not to be tried again (see
+// ReadPageImage), and remembers what it was given.
 class FakeEngine : public OcrEngine {
  public:
   Page Recognize(const GrayImage& image, int dpi, int number, Deadline) override {
@@ -25,12 +26,12 @@ class FakeEngine : public OcrEngine {
     page.number = number;
     page.origin = PageOrigin::kOcr;
     page.ocr_dpi = dpi;
-    page.ocr_confidence = 50;
+    page.ocr_confidence = 90;
     page.text = "OCR";
     Word word;
     word.box = Box{1, 2, 3, 4};
     word.end = 3;
-    word.confidence = 50;
+    word.confidence = 90;
     page.words.push_back(word);
     return page;
   }

@@ -65,8 +65,10 @@ std::string ErrorOf(Body body) {
 }
 
 // A PDF of `pages` A4 pages, each drawn by the content stream `content` (empty pages when
-// it is empty), written by hand so that tests need no tools.
-inline std::string MinimalPdf(int pages, const std::string& content = "") {
+// it is empty), written by hand so that tests need no tools. `page_entries` go into every
+// page's dictionary ("/CropBox [...] /Resources << ... >>").
+inline std::string MinimalPdf(int pages, const std::string& content = "",
+                              const std::string& page_entries = "") {
   std::string pdf = "%PDF-1.4\n";
   std::vector<size_t> offsets;
   auto object = [&](const std::string& body) {
@@ -80,7 +82,8 @@ inline std::string MinimalPdf(int pages, const std::string& content = "") {
   const std::string contents =
       content.empty() ? "" : " /Contents " + std::to_string(pages + 3) + " 0 R";
   for (int i = 0; i < pages; ++i) {
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]" + contents + " >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]" + contents + " " + page_entries +
+           " >>");
   }
   if (!content.empty()) {
     object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +

@@ -166,6 +166,40 @@ TEST(IsolatedReaderTest, AChangedFileIsAnErrorNotAMixOfTwoVersions) {
   }
 }
 
+// A worker that answers with a page read at confidence 144 (on a 0..100 scale): the answer
+// is refused, so the document is an error instead of a page vouched for.
+TEST(IsolatedReaderTest, AnImpossibleConfidenceFromTheWorkerIsRefused) {
+  const std::string dir = ::testing::TempDir() + "/skjerm-impostor-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string worker = dir + "/worker.py";
+  std::ofstream(worker) << R"(#!/usr/bin/env python3
+import json, struct, sys
+inp, out = sys.stdin.buffer, sys.stdout.buffer
+while True:
+    head = inp.read(4)
+    if len(head) < 4:
+        break
+    request = json.loads(inp.read(struct.unpack("<I", head)[0]))
+    page = {"n": 1, "text": "Ola", "words": [[0, 0, 1, 1, 0, 3, 90]], "ocr": True,
+            "conf": 144, "w": 100, "h": 100, "dpi": 200}
+    answer = json.dumps({"ok": True, "pages": [page]}).encode()
+    out.write(struct.pack("<I", len(answer)) + answer)
+    out.flush()
+)";
+  std::filesystem::permissions(worker, std::filesystem::perms::owner_all);
+  auto reader = MakeIsolatedReader(worker);
+  const std::string file = Fixture("scan.pdf");
+  const std::vector<int> pages = {0};
+  try {
+    reader->Ocr(file, "any", pages, ExtractOptions{}, In(30));
+    FAIL() << "an answer with confidence 144 was taken";
+  } catch (const ExtractionError& e) {
+    EXPECT_NE(std::string(e.what()).find("damaged"), std::string::npos) << e.what();
+  }
+  reader.reset();
+  std::filesystem::remove_all(dir);
+}
+
 TEST(IsolatedReaderTest, AMissingWorkerIsAnError) {
   auto reader = MakeIsolatedReader("/nonexistent/skjerm");
   EXPECT_THROW(reader->Plan(Fixture("letter.pdf"), ExtractOptions(), In(60)), ExtractionError);

@@ -1,6 +1,11 @@
 #include "policy/policy.h"
 
+#include "detect/detector.h"
+
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <limits>
 
 namespace skjerm {
 namespace {
@@ -132,12 +137,98 @@ TEST(PolicyTest, BarelyReadableScanCannotPass) {
   EXPECT_NE(v.reason.find("page 1"), std::string::npos);
 }
 
+Document OcrDocument(std::string text, std::optional<float> confidence) {
+  Document d;
+  Page p;
+  p.number = 1;
+  p.text = std::move(text);
+  p.origin = PageOrigin::kOcr;
+  p.ocr_confidence = confidence;
+  d.pages.push_back(p);
+  return d;
+}
+
+// A skewed or mirrored scan that OCR reads nothing from is not an empty page.
+TEST(PolicyTest, APageWithInkButNoWordsCannotPass) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(OcrDocument("", 0.0f), std::nullopt, {});
+  EXPECT_EQ(v.decision, Decision::kError);
+  EXPECT_NE(v.reason.find("page 1 has ink but OCR read no words"), std::string::npos) << v.reason;
+}
+
+TEST(PolicyTest, ABlankPageCanPass) {
+  Policy policy{PolicyRules{}};
+  // The blank test found no ink: no confidence, nothing to read.
+  EXPECT_EQ(policy.Decide(OcrDocument("", std::nullopt), std::nullopt, {}).decision,
+            Decision::kPass);
+}
+
+TEST(PolicyTest, AReadingLikeAMirroredOrCoarseScanCannotPass) {
+  Policy policy{PolicyRules{}};
+  for (const float weak : {43.7f, 59.7f, 69.9f}) {
+    Verdict v = policy.Decide(OcrDocument("Nordby korerase", weak), std::nullopt, {});
+    EXPECT_EQ(v.decision, Decision::kError) << weak;
+    EXPECT_NE(v.reason.find("could not be read reliably"), std::string::npos) << v.reason;
+  }
+  EXPECT_EQ(policy.Decide(OcrDocument("Nordby kommune", 89.6f), std::nullopt, {}).decision,
+            Decision::kPass);
+  EXPECT_EQ(policy.Decide(OcrDocument("Nordby kommune", 70), std::nullopt, {}).decision,
+            Decision::kPass);
+}
+
+TEST(PolicyTest, AnImpossibleConfidenceCannotPass) {
+  Policy policy{PolicyRules{}};
+  for (const float impossible : {144.0f, -1.0f, std::numeric_limits<float>::quiet_NaN()}) {
+    Verdict v = policy.Decide(OcrDocument("Nordby kommune", impossible), std::nullopt, {});
+    EXPECT_EQ(v.decision, Decision::kError) << impossible;
+    EXPECT_NE(v.reason.find("impossible OCR confidence"), std::string::npos) << v.reason;
+  }
+}
+
+TEST(PolicyTest, AWeakPageStillHoldsWhatWasFound) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(OcrDocument("x", 50), std::nullopt,
+                            {MakeTestFinding(Category::kNationalId, "14091050170")});
+  EXPECT_EQ(v.decision, Decision::kHold);
+}
+
+TEST(PolicyTest, UnreadPageReasonIgnoresTextLayers) {
+  Page text;
+  text.number = 2;
+  text.text = "Brev";
+  EXPECT_EQ(UnreadPageReason(text, 70), "");
+}
+
+TEST(PolicyTest, ThresholdsOffTheirScaleAreRefused) {
+  const std::string path = ::testing::TempDir() + "/threshold-policy.toml";
+  for (const char* line :
+       {"min_ocr_confidence = 144", "min_ocr_confidence = -1", "min_confidence = 1.5",
+        "min_confidence = -0.1", "min_ocr_confidence = \"70\""}) {
+    FILE* f = fopen(path.c_str(), "w");
+    fprintf(f, "[thresholds]\n%s\n", line);
+    fclose(f);
+    try {
+      Policy::FromFile(path);
+      ADD_FAILURE() << "taken: " << line;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("must lie between"), std::string::npos) << e.what();
+    }
+  }
+  FILE* f = fopen(path.c_str(), "w");
+  fputs("[thresholds]\nmin_ocr_confidence = 85\nmin_confidence = 0.6\n", f);
+  fclose(f);
+  const Policy policy = Policy::FromFile(path);
+  EXPECT_DOUBLE_EQ(policy.rules().min_ocr_confidence, 85);
+  EXPECT_DOUBLE_EQ(policy.rules().min_confidence, 0.6);
+}
+
 TEST(PolicyTest, ReadsTheShippedPolicyFile) {
   Policy policy = Policy::FromFile(std::string(SKJERM_PATTERNS_DIR) + "/policy.toml");
   EXPECT_TRUE(policy.rules().hold_national_id);
   EXPECT_TRUE(policy.rules().hold_birth_date);
   EXPECT_FALSE(policy.rules().hold_private_name);
   EXPECT_DOUBLE_EQ(policy.rules().min_confidence, 0.5);
+  EXPECT_DOUBLE_EQ(policy.rules().min_ocr_confidence, 70);
 }
 
 TEST(PolicyTest, BrokenPolicyFileNamesTheFile) {
@@ -159,6 +250,17 @@ TEST(FindingTest, MaskShowsNoDigitOfAnIdAndFirstLettersOfNames) {
   EXPECT_EQ(MaskValue(Category::kPersonName, "Emil Solberg"), "E*** *******");
   EXPECT_EQ(MaskValue(Category::kEmail, "kari.n@gmail.com"), "k***.*@*****.***");
   EXPECT_EQ(MaskValue(Category::kPersonName, "Åse"), "Å**");
+}
+
+TEST(FindingTest, ConfidenceLiesBetweenZeroAndOne) {
+  EXPECT_EQ(ClampFindingConfidence(1.5), 1.0);
+  EXPECT_EQ(ClampFindingConfidence(-0.2), 0.0);
+  EXPECT_EQ(ClampFindingConfidence(0.85), 0.85);
+  // Not a number: kept, failing closed.
+  EXPECT_EQ(ClampFindingConfidence(std::numeric_limits<double>::quiet_NaN()), 1.0);
+  TextUnit unit{Location{}, TextView("Ola 14091050170")};
+  EXPECT_EQ(MakeFinding(unit, Category::kNationalId, "x", 4, 15, 2.0).confidence, 1.0);
+  EXPECT_EQ(MakeFinding(unit, Category::kNationalId, "x", 4, 15, -1.0).confidence, 0.0);
 }
 
 }  // namespace

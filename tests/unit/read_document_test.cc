@@ -4,6 +4,8 @@
 // unread page be judged "pass".
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "extract/document_codec.h"
 #include "extract/document_reader.h"
 #include "extract/extraction_error.h"
@@ -86,6 +88,41 @@ TEST(DocumentCodecTest, AWordOutsideItsPagesTextIsRefused) {
   EXPECT_EQ(PageFromJson(PageToJson(page)).words.size(), 1u);
   page.words[0].end = 4;
   EXPECT_THROW(PageFromJson(PageToJson(page)), nlohmann::json::exception);
+}
+
+// A worker clamps what Tesseract says; anything off the 0..100 scale (a mean that came out
+// 144) is a broken or impostor worker, and its page must not count as read.
+TEST(DocumentCodecTest, ConfidencesOffTheScaleAreRefused) {
+  Page page = Recognised(1, "Ola");
+  page.words.push_back(Word{Box{}, 0, 3, 100});
+  page.ocr_confidence = 100;
+  EXPECT_EQ(*PageFromJson(PageToJson(page)).ocr_confidence, 100);
+  page.ocr_confidence = 0;
+  EXPECT_EQ(*PageFromJson(PageToJson(page)).ocr_confidence, 0);
+  for (const float bad : {144.0f, -1.0f, 100.5f, std::numeric_limits<float>::quiet_NaN(),
+                          std::numeric_limits<float>::infinity()}) {
+    Page p = page;
+    p.ocr_confidence = bad;
+    EXPECT_THROW(PageFromJson(PageToJson(p)), nlohmann::json::exception) << bad;
+    p = page;
+    p.words[0].confidence = bad;
+    EXPECT_THROW(PageFromJson(PageToJson(p)), nlohmann::json::exception) << bad;
+  }
+  Document d;
+  d.pages.push_back(page);
+  d.pages[0].ocr_confidence = 144;
+  EXPECT_FALSE(DecodeDocument(EncodeDocument(d)).has_value());
+}
+
+TEST(OcrConfidenceTest, ClampedToTheScale) {
+  EXPECT_EQ(ClampOcrConfidence(144), 100);
+  EXPECT_EQ(ClampOcrConfidence(-5), 0);
+  EXPECT_EQ(ClampOcrConfidence(std::numeric_limits<float>::quiet_NaN()), 0);
+  EXPECT_EQ(ClampOcrConfidence(43.7f), 43.7f);
+  EXPECT_TRUE(IsValidOcrConfidence(0));
+  EXPECT_TRUE(IsValidOcrConfidence(100));
+  EXPECT_FALSE(IsValidOcrConfidence(144));
+  EXPECT_FALSE(IsValidOcrConfidence(std::numeric_limits<float>::quiet_NaN()));
 }
 
 }  // namespace
