@@ -6,8 +6,10 @@
 
 #include "extract/extraction_error.h"
 #include "extract/image_file.h"
+#include "extract/page_trust.h"
 #include "extract/pdf_document.h"
 #include "extract/pdf_page.h"
+#include "extract/poppler_errors.h"
 #include "extract/text_file.h"
 #include "extract/text_layer.h"
 
@@ -37,7 +39,7 @@ enum class OcrNeed {
 
 struct Judgement {
   OcrNeed need = OcrNeed::kNone;
-  const char* why = "";  // for the error when OCR is disabled: "page N <why> and ..."
+  std::string why;  // for the error when OCR is disabled: "page N <why> and ..."
 };
 
 Judgement JudgeTextLayer(const Page& page, const ImageLayout& images) {
@@ -115,20 +117,35 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
   const auto source = pdf.CppPage(index);
   const auto glib_page = pdf.GlibPage(index);
   Document& doc = plan->document;
-  Page page = TextLayerPage(*source, number);
   ReadPageMetadata(glib_page.get(), number, &doc.metadata);
+  const PopplerErrorScope poppler_errors;  // a page Poppler complains about is not trusted
+  Page page = TextLayerPage(*source, number);
 
-  Judgement judgement{OcrNeed::kRequired, "needs OCR"};
+  Judgement judgement{OcrNeed::kRequired, "is OCR'd as --ocr always asks"};
   if (options.ocr != OcrMode::kAlways) {
-    judgement =
-        JudgeTextLayer(page, ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt));
+    const ImageLayout images = ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt);
+    judgement = JudgeTextLayer(page, images);
+    if (judgement.need != OcrNeed::kRequired && poppler_errors.problems().empty()) {
+      std::string doubt = DistrustTextLayer(*source, page, images);
+      if (!doubt.empty()) judgement = {OcrNeed::kRequired, std::move(doubt)};
+    }
   }
   const OcrNeed need = judgement.need;
-  if (need == OcrNeed::kNone || (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever)) {
+  const bool keep = need == OcrNeed::kNone ||
+                    (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever);
+  if (keep && poppler_errors.problems().empty()) {
     doc.pages.push_back(std::move(page));
     return;
   }
-  if (IsBlankPage(*source, number, page.width_pt, page.height_pt)) {
+  // Nothing Poppler could not draw is taken for blank: what it lost may be what matters.
+  bool blank = poppler_errors.problems().empty() &&
+               IsBlankPage(*source, number, page.width_pt, page.height_pt);
+  if (const PopplerProblems problems = poppler_errors.problems(); !problems.empty()) {
+    if (options.ocr == OcrMode::kNever) ThrowIfContentLost(problems, number);
+    judgement = {OcrNeed::kRequired, ProblemsReason(problems)};
+    blank = false;
+  }
+  if (blank) {
     // Nothing visible; an invisible text layer, however short, is kept.
     const bool keep_layer = options.ocr != OcrMode::kAlways && !page.text.empty();
     doc.pages.push_back(keep_layer ? std::move(page)
@@ -141,6 +158,7 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
   }
   plan->ocr_pages.push_back(index);
   doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
+  doc.pages.back().ocr_reason = judgement.why;
 }
 
 void PlanPdf(const SourceFile& file, const ExtractOptions& options, ExtractionPlan* plan) {
@@ -184,9 +202,11 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
   const int number = index + 1;
   const auto source = pdf.CppPage(index);
   const auto glib_page = pdf.GlibPage(index);
+  const PopplerErrorScope poppler_errors;  // a page Poppler cannot draw wholly is not read
   Page layer = TextLayerPage(*source, number);
   const bool merge_layer = options.ocr != OcrMode::kAlways;
   if (IsBlankPage(*source, number, layer.width_pt, layer.height_pt)) {
+    ThrowIfContentLost(poppler_errors.problems(), number);
     if (merge_layer && !layer.text.empty()) return layer;
     return OcrPlaceholder(number, layer.width_pt, layer.height_pt);
   }
@@ -196,6 +216,7 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
     throw ExtractionError(PageLabel(number) + " is too large to render for OCR");
   }
   const GrayImage image = RenderForOcr(*source, number, dpi);
+  ThrowIfContentLost(poppler_errors.problems(), number);
   Page page = RecognizeOrThrow(engine, image, dpi, number, deadline, options);
   page.width_pt = layer.width_pt;
   page.height_pt = layer.height_pt;
@@ -300,7 +321,9 @@ void FillOcrPages(std::span<const int> indexes, std::vector<Page> pages, Documen
       throw ExtractionError("internal error: OCR of page " + std::to_string(index + 1) +
                             ", which the document does not have");
     }
-    document->pages[static_cast<size_t>(index)] = std::move(pages[k]);
+    Page& placeholder = document->pages[static_cast<size_t>(index)];
+    if (pages[k].ocr_reason.empty()) pages[k].ocr_reason = std::move(placeholder.ocr_reason);
+    placeholder = std::move(pages[k]);
   }
 }
 

@@ -7,7 +7,7 @@ namespace skjerm {
 namespace {
 
 // Raise when a change to extract/ changes the text it produces.
-constexpr int kExtractionVersion = 2;
+constexpr int kExtractionVersion = 3;
 
 }  // namespace
 

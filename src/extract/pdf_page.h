@@ -29,6 +29,7 @@ struct ImageLayout {
   double largest_share = 0;  // fraction of the page the largest single image covers
   int largest_id = -1;       // poppler-glib image id of that image; -1 without images
   double largest_width_pt = 0, largest_height_pt = 0;
+  std::vector<Box> areas;  // each image's placement, points from the top left, clipped
 };
 
 ImageLayout ReadImageLayout(PopplerPage* page, double width_pt, double height_pt);
@@ -43,6 +44,10 @@ int OcrResolution(PopplerPage* page, const ImageLayout& images, double width_pt,
 // pixel noticeably darker than paper. Cheap, so that a thousand blank pages cost little.
 // Throws ExtractionError when the page cannot be rendered.
 bool IsBlankPage(const poppler::page& page, int number, double width_pt, double height_pt);
+
+// The page as the blank test sees it (8-bit gray, at most 50 dpi and 4e6 pixels), for the
+// ink survey (page_trust.h). Throws ExtractionError.
+GrayImage RenderSurvey(const poppler::page& page, int number, double width_pt, double height_pt);
 
 // Renders the page in 8-bit gray at dpi (antialiased) for OCR. Throws ExtractionError.
 GrayImage RenderForOcr(const poppler::page& page, int number, int dpi);
