@@ -126,7 +126,7 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
     const ImageLayout images = ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt);
     judgement = JudgeTextLayer(page, images);
     if (judgement.need != OcrNeed::kRequired && poppler_errors.problems().empty()) {
-      std::string doubt = DistrustTextLayer(*source, page, images);
+      std::string doubt = DistrustTextLayer(*source, glib_page.get(), page, images);
       if (!doubt.empty()) judgement = {OcrNeed::kRequired, std::move(doubt)};
     }
   }

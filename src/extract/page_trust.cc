@@ -1,7 +1,6 @@
 #include "extract/page_trust.h"
 
 #include <algorithm>
-#include <cmath>
 #include <vector>
 
 #include <utf8proc.h>
@@ -117,12 +116,16 @@ constexpr int kMarkLevel = 170;
 // Text-like marks: from a small letter's height to a heading's, not a filled block.
 constexpr double kMinMarkHeightPt = 4;
 constexpr double kMaxMarkHeightPt = 40;
-constexpr double kMaxMarkFill = 0.75;
+// Fill: dark pixels over the box. Text at low resolution fills 0.4-0.8 of its box; a frame
+// (a form field, a box around an address) far less, a filled block all of it.
+constexpr double kMinMarkFill = 0.3;
+constexpr double kMaxMarkFill = 0.9;
 // A mark belongs to a word when its centre is within this distance of the word's box.
 constexpr double kWordSlackPt = 2;
-// Unread marks this wide are more than a letterhead's outlined name and motto (a line of
-// text on A4 is about 450 pt wide), and they must be a fifth of the text the page shows.
-constexpr double kMinUnreadPt = 600;
+// Unread marks this wide are more than a letterhead's outlined name (the marks of a full
+// line of 12-point text on A4 add up to about 250 pt: the gaps between glyphs and words do
+// not count), and they must be a fifth of the text the page shows.
+constexpr double kMinUnreadPt = 300;
 constexpr double kMinUnreadShare = 0.2;
 
 struct Mark {
@@ -186,7 +189,7 @@ TextLayerDoubt DoubtText(std::string_view text) {
 }
 
 InkSurvey SurveyInk(const GrayImage& image, double width_pt, double height_pt,
-                    std::span<const Box> words, std::span<const Box> pictures) {
+                    std::span<const Box> words, std::span<const Box> elsewhere) {
   InkSurvey survey;
   if (image.width <= 0 || image.height <= 0 || width_pt <= 0 || height_pt <= 0) return survey;
   const double pt_x = width_pt / image.width, pt_y = height_pt / image.height;
@@ -201,11 +204,14 @@ InkSurvey SurveyInk(const GrayImage& image, double width_pt, double height_pt,
       const Mark m = TraceMark(image, at, &seen, &stack);
       const double w_pt = (m.x1 - m.x0 + 1) * pt_x, h_pt = (m.y1 - m.y0 + 1) * pt_y;
       const double fill = static_cast<double>(m.pixels) / ((m.x1 - m.x0 + 1) * (m.y1 - m.y0 + 1));
-      if (h_pt < kMinMarkHeightPt || h_pt > kMaxMarkHeightPt || fill > kMaxMarkFill) continue;
+      if (h_pt < kMinMarkHeightPt || h_pt > kMaxMarkHeightPt || fill < kMinMarkFill ||
+          fill > kMaxMarkFill) {
+        continue;
+      }
       const double cx = (m.x0 + m.x1 + 1) * 0.5 * pt_x, cy = (m.y0 + m.y1 + 1) * 0.5 * pt_y;
       if (InAny(cx, cy, words, kWordSlackPt)) {
         survey.read_pt += w_pt;
-      } else if (!InAny(cx, cy, pictures, 0)) {
+      } else if (!InAny(cx, cy, elsewhere, 0)) {
         survey.unread_pt += w_pt;
       }
     }
@@ -237,16 +243,18 @@ std::string DoubtReason(TextLayerDoubt doubt) {
   return "";
 }
 
-std::string DistrustTextLayer(const poppler::page& source, const Page& page,
-                              const ImageLayout& images) {
+std::string DistrustTextLayer(const poppler::page& source, PopplerPage* glib_page,
+                              const Page& page, const ImageLayout& images) {
   const TextLayerDoubt doubt = DoubtText(page.text);
   if (doubt != TextLayerDoubt::kNone) return DoubtReason(doubt);
   std::vector<Box> words;
   words.reserve(page.words.size());
   for (const Word& word : page.words) words.push_back(word.box);
+  std::vector<Box> elsewhere = images.areas;  // pictures, annotations and form fields
+  for (const Box& b : AnnotationAreas(glib_page, page.height_pt)) elsewhere.push_back(b);
   const GrayImage image = RenderSurvey(source, page.number, page.width_pt, page.height_pt);
-  return DoubtReason(
-      DoubtInk(SurveyInk(image, page.width_pt, page.height_pt, words, images.areas)));
+  const InkSurvey ink = SurveyInk(image, page.width_pt, page.height_pt, words, elsewhere);
+  return DoubtReason(DoubtInk(ink));
 }
 
 std::string ProblemsReason(const PopplerProblems& problems) {

@@ -28,13 +28,14 @@ namespace skjerm {
 // text-like and are left out.
 struct InkSurvey {
   double read_pt = 0;    // width of the marks that lie on a word of the text layer
-  double unread_pt = 0;  // ... that lie on no word and no picture
+  double unread_pt = 0;  // ... that lie on no word and nowhere else read
 };
 
 // `image` shows the page (width_pt x height_pt) at image.width / width_pt pixels per point,
-// 0 black to 255 paper. `words` and `pictures` are boxes in points, origin top left.
+// 0 black to 255 paper. `words` and `elsewhere` are boxes in points, origin top left; marks
+// in `elsewhere` (pictures, annotations, form fields: read otherwise) are not counted.
 InkSurvey SurveyInk(const GrayImage& image, double width_pt, double height_pt,
-                    std::span<const Box> words, std::span<const Box> pictures);
+                    std::span<const Box> words, std::span<const Box> elsewhere);
 
 enum class TextLayerDoubt {
   kNone,
@@ -58,8 +59,8 @@ std::string DoubtReason(TextLayerDoubt doubt);
 // Why the page's text layer, which reads as usable, is doubted: DoubtText, then DoubtInk on
 // the page rendered at the blank test's resolution. "" when it is not. Throws
 // ExtractionError when the page cannot be rendered.
-std::string DistrustTextLayer(const poppler::page& source, const Page& page,
-                              const ImageLayout& images);
+std::string DistrustTextLayer(const poppler::page& source, PopplerPage* glib_page,
+                              const Page& page, const ImageLayout& images);
 
 // Why a page Poppler complained about is OCR'd: "could not be read cleanly: " + the
 // problems.

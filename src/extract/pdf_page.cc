@@ -306,6 +306,19 @@ GrayImage RenderForOcr(const poppler::page& page, int number, int dpi) {
   }
 }
 
+std::vector<Box> AnnotationAreas(PopplerPage* page, double height_pt) {
+  std::vector<Box> areas;
+  GList* annots = poppler_page_get_annot_mapping(page);
+  for (GList* item = annots; item != nullptr; item = item->next) {
+    const PopplerRectangle& r = static_cast<PopplerAnnotMapping*>(item->data)->area;
+    // poppler-glib gives annotation areas with y up, from the bottom of the page.
+    areas.push_back(Box{std::min(r.x1, r.x2), height_pt - std::max(r.y1, r.y2),
+                        std::max(r.x1, r.x2), height_pt - std::min(r.y1, r.y2)});
+  }
+  poppler_page_free_annot_mapping(annots);
+  return areas;
+}
+
 void ReadPageMetadata(PopplerPage* page, int number, std::vector<MetadataText>* out) {
   GList* annots = poppler_page_get_annot_mapping(page);
   for (GList* item = annots; item != nullptr; item = item->next) {

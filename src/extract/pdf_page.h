@@ -52,6 +52,10 @@ GrayImage RenderSurvey(const poppler::page& page, int number, double width_pt, d
 // Renders the page in 8-bit gray at dpi (antialiased) for OCR. Throws ExtractionError.
 GrayImage RenderForOcr(const poppler::page& page, int number, int dpi);
 
+// Where annotations and form fields are drawn, in points from the top left (their text is
+// read as metadata, below, not from the page's content).
+std::vector<Box> AnnotationAreas(PopplerPage* page, double height_pt);
+
 // Text of annotations (contents, authors, subjects, attached files' names) and form
 // fields (text values, selected choices) on the page, appended to *out.
 void ReadPageMetadata(PopplerPage* page, int number, std::vector<MetadataText>* out);

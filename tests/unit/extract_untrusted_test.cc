@@ -118,10 +118,19 @@ std::string Type3Text(int glyphs, int lines, int per_line, int top = 740) {
   return ops;
 }
 
-constexpr char kSpacesCMap[] =
-    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Sp def "
-    "/CMapType 2 def 1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange "
-    "<21> <7e> <0020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end";
+// A ToUnicode map that gives the codes 33..(33+n-1) a space each.
+std::string SpacesCMap(int glyphs) {
+  std::string map;
+  for (int i = 0; i < glyphs; ++i) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "<%02x> <0020>\n", 33 + i);
+    map += entry;
+  }
+  return "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Sp def "
+         "/CMapType 2 def 1 begincodespacerange <00> <ff> endcodespacerange " +
+         std::to_string(glyphs) + " beginbfchar\n" + map +
+         "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+}
 
 struct Result {
   ExtractionPlan plan;
@@ -193,7 +202,7 @@ TEST(ExtractUntrustedTest, GlyphsWhoseCodesAreGibberishAreOcrd) {
 
 TEST(ExtractUntrustedTest, TextTheLayerDoesNotHaveIsOcrd) {
   // A header in Helvetica; the body's glyphs map to spaces.
-  std::vector<std::string> objects = Type3Objects(20, kSpacesCMap);
+  std::vector<std::string> objects = Type3Objects(20, SpacesCMap(20));
   const int helvetica = static_cast<int>(objects.size()) + 4;
   objects.push_back(kHelvetica);
   objects.push_back(Stream(Lines({"Bergen kommune - Skoleskyss - Vedtak"}, "F1", 800) +

@@ -187,6 +187,17 @@ TEST(PageTrustInkTest, RulesDashesAndFramesAreNotText) {
   EXPECT_EQ(DoubtInk(ink), TextLayerDoubt::kNone);
 }
 
+TEST(PageTrustInkTest, FramesOfFormFieldsAreNotText) {
+  GrayImage image = BlankA4();
+  for (int i = 0; i < 8; ++i) {  // eight empty one-line fields, 200 x 20 pt, hairlines
+    Fill(&image, 72, 100 + 40 * i, 200, 0, 0);
+    Fill(&image, 72, 120 + 40 * i, 200, 0, 0);
+    Fill(&image, 72, 100 + 40 * i, 0, 20, 0);
+    Fill(&image, 272, 100 + 40 * i, 0, 20, 0);
+  }
+  EXPECT_EQ(SurveyInk(image, kWidthPt, kHeightPt, {}, {}).unread_pt, 0);
+}
+
 TEST(PageTrustInkTest, MarksInsidePicturesAreLeftToThePictureRule) {
   GrayImage image = BlankA4();
   DrawText(&image, 300, 10);  // a photographed document
@@ -210,10 +221,10 @@ TEST(PageTrustInkTest, ManyUnreadLinesAreEnoughEvenBesideMuchText) {
 }
 
 TEST(PageTrustInkTest, ThresholdsAreInclusiveAndRelative) {
-  EXPECT_EQ(DoubtInk(InkSurvey{0, 599}), TextLayerDoubt::kNone);
-  EXPECT_EQ(DoubtInk(InkSurvey{0, 600}), TextLayerDoubt::kUnreadInk);
-  EXPECT_EQ(DoubtInk(InkSurvey{4000, 900}), TextLayerDoubt::kNone);
-  EXPECT_EQ(DoubtInk(InkSurvey{3000, 900}), TextLayerDoubt::kUnreadInk);
+  EXPECT_EQ(DoubtInk(InkSurvey{0, 299}), TextLayerDoubt::kNone);
+  EXPECT_EQ(DoubtInk(InkSurvey{0, 300}), TextLayerDoubt::kUnreadInk);
+  EXPECT_EQ(DoubtInk(InkSurvey{2000, 450}), TextLayerDoubt::kNone);
+  EXPECT_EQ(DoubtInk(InkSurvey{1500, 450}), TextLayerDoubt::kUnreadInk);
 }
 
 TEST(PageTrustInkTest, AnEmptyImageSurveysNothing) {
