@@ -31,9 +31,8 @@ constexpr int kInkLevel = 230;
 
 std::string PageLabel(int number) { return "page " + std::to_string(number); }
 
-// The blank test's resolution for a page of this size.
-double SurveyDpi(double width_pt, double height_pt) {
-  double dpi = kBlankTestDpi;
+// `dpi`, lowered for a page so large that it would make more than kBlankTestMaxPixels.
+double LowDpi(double dpi, double width_pt, double height_pt) {
   const double square_inches = (width_pt / 72.0) * (height_pt / 72.0);
   if (square_inches > 0) dpi = std::min(dpi, std::sqrt(kBlankTestMaxPixels / square_inches));
   return std::max(dpi, 1.0);
@@ -272,7 +271,7 @@ int OcrResolution(PopplerPage* page, const ImageLayout& images, double width_pt,
 }
 
 bool IsBlankPage(const poppler::page& page, int number, double width_pt, double height_pt) {
-  const poppler::image image = Render(page, number, SurveyDpi(width_pt, height_pt));
+  const poppler::image image = Render(page, number, LowDpi(kBlankTestDpi, width_pt, height_pt));
   const char* data = image.const_data();
   for (int y = 0; y < image.height(); ++y) {
     const auto* row = reinterpret_cast<const unsigned char*>(data + y * image.bytes_per_row());
@@ -284,7 +283,8 @@ bool IsBlankPage(const poppler::page& page, int number, double width_pt, double 
 }
 
 GrayImage RenderSurvey(const poppler::page& page, int number, double width_pt, double height_pt) {
-  return RenderForOcr(page, number, std::max(1, static_cast<int>(SurveyDpi(width_pt, height_pt))));
+  return RenderForOcr(page, number,
+                      static_cast<int>(LowDpi(kSurveyDpi, width_pt, height_pt)));
 }
 
 GrayImage RenderForOcr(const poppler::page& page, int number, int dpi) {

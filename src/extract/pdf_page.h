@@ -45,8 +45,10 @@ int OcrResolution(PopplerPage* page, const ImageLayout& images, double width_pt,
 // Throws ExtractionError when the page cannot be rendered.
 bool IsBlankPage(const poppler::page& page, int number, double width_pt, double height_pt);
 
-// The page as the blank test sees it (8-bit gray, at most 50 dpi and 4e6 pixels), for the
-// ink survey (page_trust.h). Throws ExtractionError.
+// The page in 8-bit gray at kSurveyDpi (less for a page larger than 4e6 pixels at it), for
+// the ink survey (page_trust.h), which every text page gets: its cost grows with the pixels,
+// and at 30 dpi a line of 9-point text is still a row of marks. Throws ExtractionError.
+inline constexpr double kSurveyDpi = 30;
 GrayImage RenderSurvey(const poppler::page& page, int number, double width_pt, double height_pt);
 
 // Renders the page in 8-bit gray at dpi (antialiased) for OCR. Throws ExtractionError.

@@ -97,9 +97,9 @@ TEST(PageTrustTextTest, LongAddressesAndCompoundsAreWords) {
 
 // --- the ink ----------------------------------------------------------------------------
 
-// An A4 page at 50 dpi, white.
+// An A4 page at the survey's resolution, white.
 constexpr double kWidthPt = 595, kHeightPt = 842;
-constexpr double kPxPerPt = 50.0 / 72.0;
+constexpr double kPxPerPt = kSurveyDpi / 72.0;
 
 GrayImage BlankA4() {
   GrayImage image;
