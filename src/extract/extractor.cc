@@ -131,8 +131,8 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
     }
   }
   const OcrNeed need = judgement.need;
-  const bool keep = need == OcrNeed::kNone ||
-                    (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever);
+  const bool keep =
+      need == OcrNeed::kNone || (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever);
   if (keep && poppler_errors.problems().empty()) {
     doc.pages.push_back(std::move(page));
     return;

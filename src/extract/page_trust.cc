@@ -59,8 +59,8 @@ struct TextCounts {
 };
 
 bool LooksLikeAddress(std::string_view word) {
-  return word.find("://") != std::string_view::npos || word.find("www.") != std::string_view::npos ||
-         word.find('@') != std::string_view::npos;
+  return word.find("://") != std::string_view::npos ||
+         word.find("www.") != std::string_view::npos || word.find('@') != std::string_view::npos;
 }
 
 void CountWord(std::string_view word, TextCounts* counts) {
@@ -155,7 +155,8 @@ Mark TraceMark(const GrayImage& image, size_t start, std::vector<uint8_t>* seen,
         const int nx = x + dx, ny = y + dy;
         if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
         const size_t next = static_cast<size_t>(ny) * w + nx;
-        if ((*seen)[next] || image.pixels[static_cast<size_t>(ny) * image.stride + nx] > kMarkLevel) {
+        if ((*seen)[next] ||
+            image.pixels[static_cast<size_t>(ny) * image.stride + nx] > kMarkLevel) {
           continue;
         }
         (*seen)[next] = 1;
@@ -243,8 +244,8 @@ std::string DoubtReason(TextLayerDoubt doubt) {
   return "";
 }
 
-std::string DistrustTextLayer(const poppler::page& source, PopplerPage* glib_page,
-                              const Page& page, const ImageLayout& images) {
+std::string DistrustTextLayer(const poppler::page& source, PopplerPage* glib_page, const Page& page,
+                              const ImageLayout& images) {
   const TextLayerDoubt doubt = DoubtText(page.text);
   if (doubt != TextLayerDoubt::kNone) return DoubtReason(doubt);
   std::vector<Box> words;

@@ -59,8 +59,8 @@ std::string DoubtReason(TextLayerDoubt doubt);
 // Why the page's text layer, which reads as usable, is doubted: DoubtText, then DoubtInk on
 // the page rendered at the blank test's resolution. "" when it is not. Throws
 // ExtractionError when the page cannot be rendered.
-std::string DistrustTextLayer(const poppler::page& source, PopplerPage* glib_page,
-                              const Page& page, const ImageLayout& images);
+std::string DistrustTextLayer(const poppler::page& source, PopplerPage* glib_page, const Page& page,
+                              const ImageLayout& images);
 
 // Why a page Poppler complained about is OCR'd: "could not be read cleanly: " + the
 // problems.

@@ -283,8 +283,7 @@ bool IsBlankPage(const poppler::page& page, int number, double width_pt, double 
 }
 
 GrayImage RenderSurvey(const poppler::page& page, int number, double width_pt, double height_pt) {
-  return RenderForOcr(page, number,
-                      static_cast<int>(LowDpi(kSurveyDpi, width_pt, height_pt)));
+  return RenderForOcr(page, number, static_cast<int>(LowDpi(kSurveyDpi, width_pt, height_pt)));
 }
 
 GrayImage RenderForOcr(const poppler::page& page, int number, int dpi) {

@@ -71,10 +71,10 @@ constexpr std::array kWordings = {
 // A font that cannot be loaded is then also reported missing ("Unknown font tag"): the
 // cause goes first.
 constexpr std::array kSeverity = {
-    PopplerProblem::kUnknownFilter,   PopplerProblem::kUndecodableStream,
-    PopplerProblem::kMissingObject,   PopplerProblem::kUnavailableFont,
-    PopplerProblem::kMissingFont,     PopplerProblem::kDamagedContent,
-    PopplerProblem::kOther,           PopplerProblem::kUnicodeMap,
+    PopplerProblem::kUnknownFilter, PopplerProblem::kUndecodableStream,
+    PopplerProblem::kMissingObject, PopplerProblem::kUnavailableFont,
+    PopplerProblem::kMissingFont,   PopplerProblem::kDamagedContent,
+    PopplerProblem::kOther,         PopplerProblem::kUnicodeMap,
     PopplerProblem::kFontWarning,
 };
 

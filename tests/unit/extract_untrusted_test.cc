@@ -56,15 +56,15 @@ std::string Lines(const std::vector<std::string>& lines, const std::string& font
                   int top = 760) {
   std::string ops;
   for (size_t k = 0; k < lines.size(); ++k) {
-    ops += "BT /" + font + " 12 Tf 72 " + std::to_string(top - 22 * static_cast<int>(k)) +
-           " Td (" + lines[k] + ") Tj ET\n";
+    ops += "BT /" + font + " 12 Tf 72 " + std::to_string(top - 22 * static_cast<int>(k)) + " Td (" +
+           lines[k] + ") Tj ET\n";
   }
   return ops;
 }
 
 const std::vector<std::string> kBody = {
-    "Vedtak om skoleskyss for eleven", "Elev: Kari Nordmann, 7B",
-    "Fodselsnummer: 210311 52388",     "Eleven har rett til gratis skoleskyss fra 1. august.",
+    "Vedtak om skoleskyss for eleven",       "Elev: Kari Nordmann, 7B",
+    "Fodselsnummer: 210311 52388",           "Eleven har rett til gratis skoleskyss fra 1. august.",
     "Vedtaket kan paklages innen tre uker.",
 };
 const std::string kHeader = Lines({"Bergen kommune - Skoleskyss"}, "F1", 800);
@@ -88,16 +88,17 @@ std::vector<std::string> Type3Objects(int glyphs, const std::string& to_unicode_
   }
   std::string font =
       "<< /Type /Font /Subtype /Type3 /FontBBox [0 -250 1000 950] /FontMatrix [0.001 0 0 "
-      "0.001 0 0] /CharProcs << " + procs + ">> /Encoding << /Type /Encoding /Differences [" +
-      differences + "] >> /FirstChar 33 /LastChar " + std::to_string(32 + glyphs) +
-      " /Widths [" + widths + "] /Resources << /Font << /H 5 0 R >> >>";
+      "0.001 0 0] /CharProcs << " +
+      procs + ">> /Encoding << /Type /Encoding /Differences [" + differences +
+      "] >> /FirstChar 33 /LastChar " + std::to_string(32 + glyphs) + " /Widths [" + widths +
+      "] /Resources << /Font << /H 5 0 R >> >>";
   if (!to_unicode_stream.empty()) {
     font += " /ToUnicode " + std::to_string(6 + glyphs) + " 0 R";
   }
   std::vector<std::string> objects = {font + " >>", kHelvetica};
   for (int i = 0; i < glyphs; ++i) {
-    objects.push_back(Stream("600 0 d0 BT /H 900 Tf 0 0 Td (" + std::string(1, 'a' + i % 26) +
-                             ") Tj ET"));
+    objects.push_back(
+        Stream("600 0 d0 BT /H 900 Tf 0 0 Td (" + std::string(1, 'a' + i % 26) + ") Tj ET"));
   }
   if (!to_unicode_stream.empty()) objects.push_back(Stream(to_unicode_stream));
   return objects;
@@ -166,8 +167,8 @@ std::string ExtractError(const std::string& pdf, OcrMode mode) {
 }
 
 TEST(ExtractUntrustedTest, APlainLetterIsReadFromItsTextLayer) {
-  const std::string pdf = OnePagePdf({kHelvetica, Stream(kHeader + Lines(kBody))}, "/F1 4 0 R",
-                                     "5 0 R");
+  const std::string pdf =
+      OnePagePdf({kHelvetica, Stream(kHeader + Lines(kBody))}, "/F1 4 0 R", "5 0 R");
   for (const OcrMode mode : {OcrMode::kAuto, OcrMode::kNever}) {
     const Result r = PlanFile(pdf, mode);
     EXPECT_EQ(r.error, "");
@@ -181,10 +182,11 @@ TEST(ExtractUntrustedTest, APlainLetterIsReadFromItsTextLayer) {
 TEST(ExtractUntrustedTest, AShortLetterWithALogoIsReadFromItsTextLayer) {
   // A filled logo, a wide rule and a three-line letter.
   const std::string drawing = "0.1 g 420 720 110 80 re f 60 700 470 1.5 re f 0 g\n";
-  const std::string pdf = OnePagePdf(
-      {kHelvetica, Stream(drawing + Lines({"Bergen kommune", "Takk for brevet ditt.",
-                                           "Vi svarer innen tre uker."}, "F1", 650))},
-      "/F1 4 0 R", "5 0 R");
+  const std::string pdf =
+      OnePagePdf({kHelvetica, Stream(drawing + Lines({"Bergen kommune", "Takk for brevet ditt.",
+                                                      "Vi svarer innen tre uker."},
+                                                     "F1", 650))},
+                 "/F1 4 0 R", "5 0 R");
   const Result r = PlanFile(pdf);
   EXPECT_TRUE(r.plan.ocr_pages.empty()) << r.plan.document.pages[0].ocr_reason;
 }
@@ -205,11 +207,10 @@ TEST(ExtractUntrustedTest, TextTheLayerDoesNotHaveIsOcrd) {
   std::vector<std::string> objects = Type3Objects(20, SpacesCMap(20));
   const int helvetica = static_cast<int>(objects.size()) + 4;
   objects.push_back(kHelvetica);
-  objects.push_back(Stream(Lines({"Bergen kommune - Skoleskyss - Vedtak"}, "F1", 800) +
-                           Type3Text(20, 10, 40)));
-  const std::string pdf =
-      OnePagePdf(objects, "/T3 4 0 R /F1 " + std::to_string(helvetica) + " 0 R",
-                 std::to_string(helvetica + 1) + " 0 R");
+  objects.push_back(
+      Stream(Lines({"Bergen kommune - Skoleskyss - Vedtak"}, "F1", 800) + Type3Text(20, 10, 40)));
+  const std::string pdf = OnePagePdf(objects, "/T3 4 0 R /F1 " + std::to_string(helvetica) + " 0 R",
+                                     std::to_string(helvetica + 1) + " 0 R");
   EXPECT_EQ(ReasonOfPage1(PlanFile(pdf)), "shows text that its text layer does not have");
 }
 
@@ -236,10 +237,14 @@ TEST(ExtractUntrustedTest, AnUnknownFilterMakesThePageUnreadable) {
 }
 
 TEST(ExtractUntrustedTest, UndecodableDataMakesThePageUnreadable) {
-  const std::string pdf = HeaderAndBody(Stream("x\x9c garbage, not deflate", "/Filter /FlateDecode"));
+  const std::string pdf =
+      HeaderAndBody(Stream("x\x9c garbage, not deflate", "/Filter /FlateDecode"));
   const std::string error = ExtractError(pdf, OcrMode::kAuto);
   EXPECT_EQ(error.rfind("page 1: the PDF's content could not be decoded (damaged compressed "
-                        "data)", 0), 0u) << error;
+                        "data)",
+                        0),
+            0u)
+      << error;
   EXPECT_NE(error.find("; the page could not be read"), std::string::npos) << error;
 }
 

@@ -31,7 +31,8 @@ TEST(PageTrustTextTest, GlyphsGivenCodesInOrderOfUseAreMostlySymbols) {
 
 TEST(PageTrustTextTest, TwoNoiseWordsInALetterAreEnough) {
   // Only the name and the ID are in the broken font; the rest of the letter is fine.
-  EXPECT_EQ(DoubtText(std::string(kLetter) + "\nElev: #$%&' ()*+,"), TextLayerDoubt::kMostlySymbols);
+  EXPECT_EQ(DoubtText(std::string(kLetter) + "\nElev: #$%&' ()*+,"),
+            TextLayerDoubt::kMostlySymbols);
 }
 
 TEST(PageTrustTextTest, OneOddWordIsNot) {
@@ -118,7 +119,8 @@ Box DrawWord(GrayImage* image, double x_pt, double y_pt, double w_pt, double h_p
   for (int y = Px(y_pt); y <= Px(y_pt + h_pt); ++y) {
     for (int x = Px(x_pt); x <= Px(x_pt + w_pt); ++x) {
       const bool edge = y == Px(y_pt) || y == Px(y_pt + h_pt);
-      if (edge || (x - Px(x_pt)) % 2 == 0) image->pixels[static_cast<size_t>(y) * image->stride + x] = 40;
+      if (edge || (x - Px(x_pt)) % 2 == 0)
+        image->pixels[static_cast<size_t>(y) * image->stride + x] = 40;
     }
   }
   return Box{x_pt, y_pt, x_pt + w_pt, y_pt + h_pt};
@@ -164,8 +166,8 @@ TEST(PageTrustInkTest, TextTheLayerLacksIsUnread) {
 
 TEST(PageTrustInkTest, AShortLetterWithALogoIsPlausible) {
   GrayImage image = BlankA4();
-  Fill(&image, 420, 40, 110, 70, 30);                    // a filled logo
-  DrawWord(&image, 420, 115, 60);                        // its outlined name, not in the layer
+  Fill(&image, 420, 40, 110, 70, 30);  // a filled logo
+  DrawWord(&image, 420, 115, 60);      // its outlined name, not in the layer
   DrawWord(&image, 485, 115, 45);
   const std::vector<Box> words = DrawText(&image, 200, 3, 5);  // a three-line letter
   const InkSurvey ink = SurveyInk(image, kWidthPt, kHeightPt, words, {});
@@ -175,9 +177,9 @@ TEST(PageTrustInkTest, AShortLetterWithALogoIsPlausible) {
 
 TEST(PageTrustInkTest, RulesDashesAndFramesAreNotText) {
   GrayImage image = BlankA4();
-  Fill(&image, 60, 300, 470, 1, 0);  // a rule
+  Fill(&image, 60, 300, 470, 1, 0);                                     // a rule
   for (int i = 0; i < 80; ++i) Fill(&image, 60 + 6 * i, 320, 3, 1, 0);  // a dashed line
-  Fill(&image, 60, 400, 470, 1, 0);  // a frame 200 pt high
+  Fill(&image, 60, 400, 470, 1, 0);                                     // a frame 200 pt high
   Fill(&image, 60, 600, 470, 1, 0);
   Fill(&image, 60, 400, 1, 200, 0);
   Fill(&image, 530, 400, 1, 200, 0);
@@ -202,7 +204,8 @@ TEST(PageTrustInkTest, MarksInsidePicturesAreLeftToThePictureRule) {
   GrayImage image = BlankA4();
   DrawText(&image, 300, 10);  // a photographed document
   const Box picture{60, 290, 540, 500};
-  const InkSurvey ink = SurveyInk(image, kWidthPt, kHeightPt, {}, std::span<const Box>(&picture, 1));
+  const InkSurvey ink =
+      SurveyInk(image, kWidthPt, kHeightPt, {}, std::span<const Box>(&picture, 1));
   EXPECT_EQ(ink.unread_pt, 0);
 }
 
@@ -257,9 +260,11 @@ TEST(PageTrustReasonTest, ContentLostIsAnErrorWithThePageAndTheCause) {
 
 TEST(PageTrustReasonTest, ATextOnlyProblemIsNoError) {
   PopplerProblems problems;
-  problems.Add(PopplerProblem::kUnicodeMap, "error: Illegal entry in bfchar block in ToUnicode CMap");
+  problems.Add(PopplerProblem::kUnicodeMap,
+               "error: Illegal entry in bfchar block in ToUnicode CMap");
   EXPECT_NO_THROW(ThrowIfContentLost(problems, 1));
-  EXPECT_EQ(ProblemsReason(problems), "could not be read cleanly: the character map of a font is damaged");
+  EXPECT_EQ(ProblemsReason(problems),
+            "could not be read cleanly: the character map of a font is damaged");
 }
 
 }  // namespace
