@@ -36,6 +36,7 @@ int RunText(const TextFlags& flags) {
                   << (page.origin == PageOrigin::kOcr ? "ocr" : "text layer");
         if (page.ocr_confidence) std::cout << ", confidence " << *page.ocr_confidence;
         if (page.ocr_dpi > 0) std::cout << ", " << page.ocr_dpi << " dpi";
+        if (!page.ocr_reason.empty()) std::cout << "; the page " << page.ocr_reason;
         std::cout << ")\n" << (flags.normalised ? TextView(page.text).text() : page.text) << '\n';
       }
       for (const MetadataText& m : document.metadata) {

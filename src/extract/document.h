@@ -43,6 +43,10 @@ struct Page {
   double height_pt = 0;
   // Resolution the page was rendered at for OCR; 0 for a text layer.
   int ocr_dpi = 0;
+  // Why a PDF page was OCR'd, after "page N " ("has no text layer", "has a text layer that
+  // is mostly symbols, not letters"); empty for a text layer, an image file, a blank page.
+  // Never quotes the document.
+  std::string ocr_reason;
 };
 
 // Where a piece of text outside the page content comes from. kJournalField is not part of

@@ -3,7 +3,7 @@
 namespace skjerm {
 namespace {
 
-constexpr int kEncodingVersion = 1;
+constexpr int kEncodingVersion = 2;
 
 }  // namespace
 
@@ -20,7 +20,8 @@ nlohmann::json PageToJson(const Page& page) {
            page.ocr_confidence ? nlohmann::json(*page.ocr_confidence) : nlohmann::json(nullptr)},
           {"w", page.width_pt},
           {"h", page.height_pt},
-          {"dpi", page.ocr_dpi}};
+          {"dpi", page.ocr_dpi},
+          {"why", page.ocr_reason}};
 }
 
 Page PageFromJson(const nlohmann::json& p) {
@@ -54,6 +55,7 @@ Page PageFromJson(const nlohmann::json& p) {
   page.width_pt = p.at("w").get<double>();
   page.height_pt = p.at("h").get<double>();
   page.ocr_dpi = p.at("dpi").get<int>();
+  page.ocr_reason = p.at("why").get<std::string>();
   return page;
 }
 

@@ -7,9 +7,11 @@
 #include "extract/extraction_error.h"
 #include "extract/image_file.h"
 #include "extract/ocr_attempts.h"
+#include "extract/page_trust.h"
 #include "extract/pdf_document.h"
 #include "extract/pdf_page.h"
 #include "extract/placed_images.h"
+#include "extract/poppler_errors.h"
 #include "extract/text_file.h"
 #include "extract/text_layer.h"
 
@@ -39,7 +41,7 @@ enum class OcrNeed {
 
 struct Judgement {
   OcrNeed need = OcrNeed::kNone;
-  const char* why = "";  // for the error when OCR is disabled: "page N <why> and ..."
+  std::string why;  // for the error when OCR is disabled: "page N <why> and ..."
 };
 
 Judgement JudgeTextLayer(const Page& page, const ImageLayout& images) {
@@ -117,28 +119,45 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
   const auto source = pdf.CppPage(index);
   const auto glib_page = pdf.GlibPage(index);
   Document& doc = plan->document;
-  Page page = TextLayerPage(*source, number);
   ReadPageMetadata(glib_page.get(), number, &doc.metadata);
+  const PopplerErrorScope poppler_errors;  // a page Poppler complains about is not trusted
+  Page page = TextLayerPage(*source, number);
 
-  Judgement judgement{OcrNeed::kRequired, "needs OCR"};
+  Judgement judgement{OcrNeed::kRequired, "is OCR'd as --ocr always asks"};
   ImageLayout images;
   if (options.ocr != OcrMode::kAlways) {
     images = ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt);
     judgement = JudgeTextLayer(page, images);
+    if (judgement.need != OcrNeed::kRequired && poppler_errors.problems().empty()) {
+      std::string doubt = DistrustTextLayer(*source, glib_page.get(), page, images);
+      if (!doubt.empty()) judgement = {OcrNeed::kRequired, std::move(doubt)};
+    }
   }
   const OcrNeed need = judgement.need;
-  if (need == OcrNeed::kNone && options.ocr == OcrMode::kAuto && images.largest_id >= 0 &&
-      !FindTextImages(glib_page.get(), page).empty()) {
+  const bool trusted = poppler_errors.problems().empty();
+  if (trusted && need == OcrNeed::kNone && options.ocr == OcrMode::kAuto &&
+      images.largest_id >= 0 && !FindTextImages(glib_page.get(), page).empty()) {
     // Its pictures may carry text of their own: they are read in the OCR pass.
     plan->ocr_pages.push_back(index);
     doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
+    doc.pages.back().ocr_reason = "has pictures that may carry text";
     return;
   }
-  if (need == OcrNeed::kNone || (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever)) {
+  const bool keep =
+      need == OcrNeed::kNone || (need == OcrNeed::kPicture && options.ocr == OcrMode::kNever);
+  if (keep && trusted) {
     doc.pages.push_back(std::move(page));
     return;
   }
-  if (IsBlankPage(*source, number, page.width_pt, page.height_pt)) {
+  // Nothing Poppler could not draw is taken for blank: what it lost may be what matters.
+  bool blank = poppler_errors.problems().empty() &&
+               IsBlankPage(*source, number, page.width_pt, page.height_pt);
+  if (const PopplerProblems problems = poppler_errors.problems(); !problems.empty()) {
+    if (options.ocr == OcrMode::kNever) ThrowIfContentLost(problems, number);
+    judgement = {OcrNeed::kRequired, ProblemsReason(problems)};
+    blank = false;
+  }
+  if (blank) {
     // Nothing visible; an invisible text layer, however short, is kept.
     const bool keep_layer = options.ocr != OcrMode::kAlways && !page.text.empty();
     doc.pages.push_back(keep_layer ? std::move(page)
@@ -151,6 +170,7 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
   }
   plan->ocr_pages.push_back(index);
   doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
+  doc.pages.back().ocr_reason = judgement.why;
 }
 
 void PlanPdf(const SourceFile& file, const ExtractOptions& options, ExtractionPlan* plan) {
@@ -194,10 +214,14 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
   const int number = index + 1;
   const auto source = pdf.CppPage(index);
   const auto glib_page = pdf.GlibPage(index);
+  const PopplerErrorScope poppler_errors;  // a page Poppler cannot draw wholly is not read
   Page layer = TextLayerPage(*source, number);
   const ImageLayout images = ReadImageLayout(glib_page.get(), layer.width_pt, layer.height_pt);
-  if (options.ocr == OcrMode::kAuto && JudgeTextLayer(layer, images).need == OcrNeed::kNone) {
-    // Planned for its pictures: the text layer stands, their words join it.
+  // Planned for its pictures: a trusted text layer stands, their words join it. A layer that
+  // Poppler complained about or that does not match the page is OCR'd whole below.
+  if (options.ocr == OcrMode::kAuto && poppler_errors.problems().empty() &&
+      JudgeTextLayer(layer, images).need == OcrNeed::kNone &&
+      DistrustTextLayer(*source, glib_page.get(), layer, images).empty()) {
     const std::vector<PlacedImage> text_images = FindTextImages(glib_page.get(), layer);
     if (!text_images.empty()) {
       pictures.ReadInto(glib_page.get(), text_images, &layer);
@@ -206,6 +230,7 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
   }
   const bool merge_layer = options.ocr != OcrMode::kAlways;
   if (IsBlankPage(*source, number, layer.width_pt, layer.height_pt)) {
+    ThrowIfContentLost(poppler_errors.problems(), number);
     if (merge_layer && !layer.text.empty()) return layer;
     return OcrPlaceholder(number, layer.width_pt, layer.height_pt);
   }
@@ -214,6 +239,7 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
     throw ExtractionError(PageLabel(number) + " is too large to render for OCR");
   }
   const GrayImage image = RenderForOcr(*source, number, dpi);
+  ThrowIfContentLost(poppler_errors.problems(), number);
   Page page = RecognizeOrThrow(engine, image, dpi, number, deadline, options);
   page.width_pt = layer.width_pt;
   page.height_pt = layer.height_pt;
@@ -319,7 +345,9 @@ void FillOcrPages(std::span<const int> indexes, std::vector<Page> pages, Documen
       throw ExtractionError("internal error: OCR of page " + std::to_string(index + 1) +
                             ", which the document does not have");
     }
-    document->pages[static_cast<size_t>(index)] = std::move(pages[k]);
+    Page& placeholder = document->pages[static_cast<size_t>(index)];
+    if (pages[k].ocr_reason.empty()) pages[k].ocr_reason = std::move(placeholder.ocr_reason);
+    placeholder = std::move(pages[k]);
   }
 }
 

@@ -4,14 +4,11 @@
 #include <mutex>
 #include <string_view>
 
-#include <poppler/cpp/poppler-global.h>
-
 #include "extract/extraction_error.h"
+#include "extract/poppler_errors.h"
 
 namespace skjerm {
 namespace {
-
-void IgnorePopplerMessage(const std::string& /*message*/, void* /*closure*/) {}
 
 void IgnoreGlibMessage(const gchar* /*domain*/, GLogLevelFlags /*level*/, const gchar* /*message*/,
                        gpointer /*data*/) {}
@@ -39,7 +36,7 @@ std::string TakeGString(gchar* text) {
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);
+    InstallPopplerErrorSink();  // Poppler's messages go to the page being read, not stderr
     const auto all =
         static_cast<GLogLevelFlags>(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION);
     g_log_set_handler("Poppler", all, IgnoreGlibMessage, nullptr);

@@ -31,6 +31,13 @@ constexpr int kInkLevel = 230;
 
 std::string PageLabel(int number) { return "page " + std::to_string(number); }
 
+// `dpi`, lowered for a page so large that it would make more than kBlankTestMaxPixels.
+double LowDpi(double dpi, double width_pt, double height_pt) {
+  const double square_inches = (width_pt / 72.0) * (height_pt / 72.0);
+  if (square_inches > 0) dpi = std::min(dpi, std::sqrt(kBlankTestMaxPixels / square_inches));
+  return std::max(dpi, 1.0);
+}
+
 poppler::image Render(const poppler::page& page, int number, double dpi) {
   try {
     poppler::page_renderer renderer;
@@ -217,6 +224,7 @@ ImageLayout ReadImageLayout(PopplerPage* page, double width_pt, double height_pt
     const double y0 = std::clamp(std::min(image->area.y1, image->area.y2), 0.0, height_pt);
     const double y1 = std::clamp(std::max(image->area.y1, image->area.y2), 0.0, height_pt);
     const double area = (x1 - x0) * (y1 - y0);
+    layout.areas.push_back(Box{x0, y0, x1, y1});
     if (area > largest_area) {
       largest_area = area;
       layout.largest_id = image->image_id;
@@ -263,11 +271,7 @@ int OcrResolution(PopplerPage* page, const ImageLayout& images, double width_pt,
 }
 
 bool IsBlankPage(const poppler::page& page, int number, double width_pt, double height_pt) {
-  double dpi = kBlankTestDpi;
-  const double square_inches = (width_pt / 72.0) * (height_pt / 72.0);
-  if (square_inches > 0) dpi = std::min(dpi, std::sqrt(kBlankTestMaxPixels / square_inches));
-  dpi = std::max(dpi, 1.0);
-  const poppler::image image = Render(page, number, dpi);
+  const poppler::image image = Render(page, number, LowDpi(kBlankTestDpi, width_pt, height_pt));
   const char* data = image.const_data();
   for (int y = 0; y < image.height(); ++y) {
     const auto* row = reinterpret_cast<const unsigned char*>(data + y * image.bytes_per_row());
@@ -276,6 +280,10 @@ bool IsBlankPage(const poppler::page& page, int number, double width_pt, double 
     }
   }
   return true;
+}
+
+GrayImage RenderSurvey(const poppler::page& page, int number, double width_pt, double height_pt) {
+  return RenderForOcr(page, number, static_cast<int>(LowDpi(kSurveyDpi, width_pt, height_pt)));
 }
 
 GrayImage RenderForOcr(const poppler::page& page, int number, int dpi) {
@@ -295,6 +303,19 @@ GrayImage RenderForOcr(const poppler::page& page, int number, int dpi) {
   } catch (const std::bad_alloc&) {
     throw ExtractionError(PageLabel(number) + ": out of memory while rendering");
   }
+}
+
+std::vector<Box> AnnotationAreas(PopplerPage* page, double height_pt) {
+  std::vector<Box> areas;
+  GList* annots = poppler_page_get_annot_mapping(page);
+  for (GList* item = annots; item != nullptr; item = item->next) {
+    const PopplerRectangle& r = static_cast<PopplerAnnotMapping*>(item->data)->area;
+    // poppler-glib gives annotation areas with y up, from the bottom of the page.
+    areas.push_back(Box{std::min(r.x1, r.x2), height_pt - std::max(r.y1, r.y2),
+                        std::max(r.x1, r.x2), height_pt - std::min(r.y1, r.y2)});
+  }
+  poppler_page_free_annot_mapping(annots);
+  return areas;
 }
 
 void ReadPageMetadata(PopplerPage* page, int number, std::vector<MetadataText>* out) {

@@ -29,6 +29,7 @@ struct ImageLayout {
   double largest_share = 0;  // fraction of the page the largest single image covers
   int largest_id = -1;       // poppler-glib image id of that image; -1 without images
   double largest_width_pt = 0, largest_height_pt = 0;
+  std::vector<Box> areas;  // each image's placement, points from the top left, clipped
 };
 
 ImageLayout ReadImageLayout(PopplerPage* page, double width_pt, double height_pt);
@@ -44,8 +45,18 @@ int OcrResolution(PopplerPage* page, const ImageLayout& images, double width_pt,
 // Throws ExtractionError when the page cannot be rendered.
 bool IsBlankPage(const poppler::page& page, int number, double width_pt, double height_pt);
 
+// The page in 8-bit gray at kSurveyDpi (less for a page larger than 4e6 pixels at it), for
+// the ink survey (page_trust.h), which every text page gets: its cost grows with the pixels,
+// and at 30 dpi a line of 9-point text is still a row of marks. Throws ExtractionError.
+inline constexpr double kSurveyDpi = 30;
+GrayImage RenderSurvey(const poppler::page& page, int number, double width_pt, double height_pt);
+
 // Renders the page in 8-bit gray at dpi (antialiased) for OCR. Throws ExtractionError.
 GrayImage RenderForOcr(const poppler::page& page, int number, int dpi);
+
+// Where annotations and form fields are drawn, in points from the top left (their text is
+// read as metadata, below, not from the page's content).
+std::vector<Box> AnnotationAreas(PopplerPage* page, double height_pt);
 
 // Text of annotations (contents, authors, subjects, attached files' names) and form
 // fields (text values, selected choices) on the page, appended to *out.

@@ -126,6 +126,7 @@ nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& o
     p["origin"] = page.origin == PageOrigin::kOcr ? "ocr" : "text";
     p["ocr_confidence"] = page.ocr_confidence ? nlohmann::json(Round(*page.ocr_confidence, 10))
                                               : nlohmann::json(nullptr);
+    if (!page.ocr_reason.empty()) p["ocr_reason"] = page.ocr_reason;
     pages.push_back(std::move(p));
   }
   j["pages"] = std::move(pages);
