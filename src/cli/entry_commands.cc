@@ -15,8 +15,9 @@ struct EntryFlags {
 };
 
 int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -35,8 +36,9 @@ int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -71,8 +73,9 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunStatus(const GlobalOptions& global) {
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true);
-  if (!session) return 2;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   std::cout << "Entries in " << global.db_path << ":\n";
   for (const auto& [status, count] : store.CountByStatus()) {

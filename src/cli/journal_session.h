@@ -26,10 +26,13 @@ struct JournalSession {
   std::unique_ptr<Scanner> scanner;
   std::unique_ptr<EntryJudge> judge;
 
-  // Null after printing why when the database, key or rules cannot be opened. With
-  // must_exist, a missing database is an error instead of being created.
+  // Null after printing why when the database, key or rules cannot be opened, with the exit
+  // status in *exit_status: 2 for a usage or configuration error (no database yet with
+  // must_exist, a rule file skjerm cannot use), 1 for the environment (a database or key
+  // that cannot be opened or written: a read-only folder, a full disk). With must_exist, a
+  // missing database is an error instead of being created.
   static std::unique_ptr<JournalSession> Open(const GlobalOptions& global, bool with_rules,
-                                              bool must_exist);
+                                              bool must_exist, int* exit_status);
 };
 
 // The entry with this journal number, or null after printing that there is none.

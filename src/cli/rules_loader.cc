@@ -6,7 +6,8 @@
 
 namespace skjerm {
 
-std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_roster_if_present) {
+std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_roster_if_present,
+                                       int* exit_status) {
   auto loaded = std::make_unique<LoadedRules>();
   try {
     // A roster that exists but cannot be read (no key) is an error: scanning without it
@@ -14,12 +15,14 @@ std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_ros
     if (use_roster_if_present) loaded->roster = Roster::LoadForScan(global.db_path);
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot read the roster in " << global.db_path << ": " << e.what() << '\n';
+    *exit_status = 1;
     return nullptr;
   }
   try {
     loaded->rule_set = RuleSet::Load(ResolvePatternsDir(global.patterns_dir), loaded->roster);
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot load the rules: " << e.what() << '\n';
+    *exit_status = 2;
     return nullptr;
   }
   return loaded;

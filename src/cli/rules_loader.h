@@ -15,8 +15,11 @@ struct LoadedRules {
   std::unique_ptr<RuleSet> rule_set;
 };
 
-// Null after printing the reason when the rules cannot be loaded.
-std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_roster_if_present);
+// Null after printing the reason when the rules cannot be loaded; *exit_status is then 2 for
+// rule files skjerm cannot use (a configuration error, found before any document is read)
+// and 1 for a roster that cannot be read (the database or its key: the environment).
+std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_roster_if_present,
+                                       int* exit_status);
 
 }  // namespace skjerm
 

@@ -1,8 +1,11 @@
 #include "detect/roster.h"
 
-#include <utility>
-
 #include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <utility>
 
 #include "journal/database.h"
 #include "journal/roster_store.h"
@@ -16,7 +19,11 @@ Roster Roster::Load(const Database& db, std::string key) {
 
 std::shared_ptr<const Roster> Roster::LoadForScan(const std::string& db_path) {
   struct stat st;
-  if (::stat(db_path.c_str(), &st) != 0) return nullptr;
+  if (::stat(db_path.c_str(), &st) != 0) {
+    // No database: no roster. A path that cannot be looked at is no such proof.
+    if (errno == ENOENT) return nullptr;
+    throw std::runtime_error(std::strerror(errno));
+  }
   const std::string key_path = KeyPathFor(db_path);
   Database db = Database::Open(db_path);
   if (::stat(key_path.c_str(), &st) != 0) {

@@ -2,6 +2,11 @@
 
 namespace skjerm {
 
+bool PageOwns(const Page& page, size_t offset) {
+  return offset >= page.shared_before &&
+         (page.shared_after == 0 || offset < page.text.size() - page.shared_after);
+}
+
 const char* MediaTypeName(MediaType type) {
   switch (type) {
     case MediaType::kPdf:

@@ -4,7 +4,6 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -148,6 +147,7 @@ std::vector<std::vector<int>> SplitPages(const std::vector<int>& pages, int part
 }  // namespace
 
 ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
+  if (!job.problem.empty()) return ErrorResult(job.path, Document(), job.problem);
   if (job.document) return Judge(scanner_, job.path, *job.document, job.marking, false);
   Document document;
   document.path = job.path;
@@ -163,7 +163,7 @@ void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) 
   Run(
       paths.size(),
       [&paths](size_t i) {
-        return ScanJob{paths[i], std::nullopt, std::nullopt};
+        return ScanJob{paths[i], std::nullopt, std::nullopt, ""};
       },
       sink);
 }
@@ -179,6 +179,10 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
     ScanJob spec = jobs(i);
     job->path = std::move(spec.path);
     job->marking = std::move(spec.marking);
+    if (!spec.problem.empty()) {
+      ordered.Deliver(job->index, ErrorResult(job->path, Document(), std::move(spec.problem)));
+      continue;
+    }
     if (spec.document) {
       pool.Submit([this, job, document = std::move(*spec.document), &ordered](WorkerContext&) {
         ordered.Deliver(job->index, Judge(scanner_, job->path, document, job->marking, false));
@@ -237,36 +241,6 @@ void ScanPipeline::RecognizeChunk(DocumentJob& job, const std::vector<int>& chun
     error = CatchAll([&] { FillOcrPages(chunk, std::move(pages), &job.plan.document); });
   }
   if (!error.empty() && job.error.empty()) job.error = error;
-}
-
-std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (!fs::is_directory(input, ec)) {
-      out.push_back(input);
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      out.push_back(input);  // unreadable directory: reported as an error
-      continue;
-    }
-    for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-      if (ec) break;
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
 }
 
 }  // namespace skjerm

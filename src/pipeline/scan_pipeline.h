@@ -25,6 +25,9 @@ struct ScanJob {
   std::optional<Document> document;
   // A marking known from outside the document (the journal entry's access code).
   std::optional<ExemptionMarking> marking;
+  // Why the path cannot be judged at all (found while walking a folder: a folder that cannot
+  // be read, a symbolic-link loop): the result is `error` with this reason, nothing is read.
+  std::string problem;
 };
 
 struct ScanResult {
@@ -69,11 +72,6 @@ class ScanPipeline {
   const Scanner& scanner_;
   ScanOptions options_;
 };
-
-// The files to scan: files as given, directories walked recursively in name order
-// (hidden entries skipped, symbolic links to directories not followed). Paths that do not
-// exist are kept so that they end as `error`.
-std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& inputs);
 
 }  // namespace skjerm
 
