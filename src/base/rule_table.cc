@@ -17,6 +17,7 @@ struct RuleFileState {
     int64_t line;
     int64_t column;
     std::string what;
+    bool near_miss;  // a declared key is one slip away: surely a misspelling
   };
 
   explicit RuleFileState(std::string source_name) : source(std::move(source_name)) {}
@@ -30,7 +31,8 @@ struct RuleFileState {
   // reader did not ask for.
   void FindUnknownKeys(const toml::table& table, const std::string& name,
                        std::vector<Problem>* problems) const;
-  [[noreturn]] void ThrowProblems(std::vector<Problem> problems) const;
+  // "PATH:LINE: what" for each, in line order, one a line.
+  std::string Describe(std::vector<Problem> problems) const;
 
   std::string source;
   std::map<const toml::table*, Declared> tables;
@@ -85,15 +87,21 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
-// " (did you mean national_id?)", or the keys the table takes when none is close.
-std::string Suggestion(std::string_view key, const std::set<std::string, std::less<>>& known) {
-  // One slip, or two in a long key: "private_nmae", "hodl", "treshold".
+// The known key `key` is one slip (two in a long key) away from: "private_nmae", "hodl",
+// "treshold"; "" when none is.
+std::string NearMiss(std::string_view key, const std::set<std::string, std::less<>>& known) {
   std::string best;
   size_t best_distance = key.size() >= 8 ? 3 : 2;
   for (const std::string& k : known) {
     const size_t d = EditDistance(key, k);
     if (d < best_distance) best = k, best_distance = d;
   }
+  return best;
+}
+
+// " (did you mean national_id?)", or the keys the table takes when none is close.
+std::string Suggestion(std::string_view key, const std::set<std::string, std::less<>>& known) {
+  const std::string best = NearMiss(key, known);
   if (!best.empty()) return " (did you mean " + best + "?)";
   if (known.empty()) return " (this table takes no keys)";
   std::string list;
@@ -120,7 +128,8 @@ void RuleFileState::FindUnknownKeys(const toml::table& table, const std::string&
       const int64_t line = key.source().begin.line > 0 ? key.source().begin.line : LineOf(node);
       problems->push_back(
           Problem{line, key.source().begin.column,
-                  "unknown key " + dotted + Suggestion(key.str(), declared->second.keys)});
+                  "unknown key " + dotted + Suggestion(key.str(), declared->second.keys),
+                  !NearMiss(key.str(), declared->second.keys).empty()});
       continue;
     }
     if (const toml::table* sub = node.as_table()) {
@@ -135,7 +144,7 @@ void RuleFileState::FindUnknownKeys(const toml::table& table, const std::string&
   }
 }
 
-void RuleFileState::ThrowProblems(std::vector<Problem> problems) const {
+std::string RuleFileState::Describe(std::vector<Problem> problems) const {
   std::sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
@@ -144,7 +153,7 @@ void RuleFileState::ThrowProblems(std::vector<Problem> problems) const {
     if (!message.empty()) message += '\n';
     message += RuleFileMessage(source, p.line, p.what);
   }
-  throw RuleFileError(message);
+  return message;
 }
 
 namespace {
@@ -152,10 +161,20 @@ namespace {
 void ReadRoot(const toml::table& root, const std::string& source, const RuleReader& read) {
   RuleFileState state(source);
   RuleTable table = state.Open(&root, "");
-  read(table);
   std::vector<RuleFileState::Problem> problems;
+  try {
+    read(table);
+  } catch (const RuleFileError& e) {
+    // The reader stopped (a required key missing, say) before it asked for every key, so an
+    // unknown key now may yet be read. One a slip away from a known key is surely the
+    // misspelling that caused the stop: say so too.
+    state.FindUnknownKeys(root, "", &problems);
+    std::erase_if(problems, [](const RuleFileState::Problem& p) { return !p.near_miss; });
+    if (problems.empty()) throw;
+    throw RuleFileError(std::string(e.what()) + '\n' + state.Describe(std::move(problems)));
+  }
   state.FindUnknownKeys(root, "", &problems);
-  if (!problems.empty()) state.ThrowProblems(std::move(problems));
+  if (!problems.empty()) throw RuleFileError(state.Describe(std::move(problems)));
 }
 
 }  // namespace
@@ -322,7 +341,10 @@ std::vector<std::vector<std::string>> RuleTable::StringTuples(std::string_view k
 }
 
 std::optional<RuleTable> RuleTable::Table(std::string_view key, Presence presence) {
-  const toml::node* node = Declare(key, presence);
+  const toml::node* node = Declare(key, Presence::kOptional);
+  if (node == nullptr && presence == Presence::kRequired) {
+    Fail("missing table [" + Quoted(key) + "]");
+  }
   if (node == nullptr) return std::nullopt;
   const toml::table* table = node->as_table();
   if (table == nullptr) {
@@ -334,7 +356,10 @@ std::optional<RuleTable> RuleTable::Table(std::string_view key, Presence presenc
 
 std::vector<RuleTable> RuleTable::Tables(std::string_view key, Presence presence) {
   std::vector<RuleTable> out;
-  const toml::node* node = Declare(key, presence);
+  const toml::node* node = Declare(key, Presence::kOptional);
+  if (node == nullptr && presence == Presence::kRequired) {
+    Fail("missing tables [[" + Quoted(key) + "]]");
+  }
   if (node == nullptr) return out;
   const std::string what = Quoted(key) + " must be a list of tables ([[" + Quoted(key) + "]])";
   const toml::array* array = node->as_array();

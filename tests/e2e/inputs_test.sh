@@ -39,10 +39,20 @@ PY
   n=$(python3 -c 'import json,sys; print(sum(f["category"]=="national_id" for f in json.loads(open(sys.argv[1]).readline())["findings"]))' "$WORK/out")
   [ "$n" = 1 ] || fail "ID ${shift} bytes from the cut reported $n times, want 1"
 done
-# The offsets are the page's own: the masked value stands at [start, end) of that page.
+# Offsets are in the page's text as `text` shows it, shared text included.
 "$SKJERM" text --reveal long0.txt >long0.text
-grep -q -- "--- page 2 (text layer, the first .* bytes repeat page 1)" long0.text ||
-  fail "text: page 2 does not say what it shares with page 1"
+grep -q -- "--- page 2 (text layer, the first [0-9]* bytes repeat page 1, the last" long0.text ||
+  fail "text: page 2 does not say what it shares with its neighbours"
+"$SKJERM" scan --format json --reveal long0.txt >long0.jsonl
+python3 - long0.text long0.jsonl "$ID" <<'PY' || fail "the finding's offsets are not its page's"
+import json, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+pages = re.split(r"^--- page \d+ \(.*\)\n", text, flags=re.M)[1:]
+finding = [f for f in json.loads(open(sys.argv[2]).readline())["findings"]
+           if f["category"] == "national_id"][0]
+page = pages[finding["page"] - 1]
+assert page[finding["start"]:finding["end"]] == sys.argv[3], page[finding["start"]:finding["end"]]
+PY
 
 # --- Hidden files are judged; --exclude leaves out and counts --------------------------
 mkdir -p outbox

@@ -88,10 +88,10 @@ TEST(RuleTableTest, AnUnknownTableIsRefused) {
 TEST(RuleTableTest, EveryUnknownKeyIsListedInLineOrder) {
   Knobs k;
   const std::string error =
-      ErrorOf("[thresholds]\nzzz = 1\n[hold]\nnational = true\n", KnobReader(&k));
+      ErrorOf("[thresholds]\nzzz = 1\n[hold]\nnationalid = true\n", KnobReader(&k));
   EXPECT_EQ(error,
             "rules.toml:2: unknown key thresholds.zzz (known keys: lines, min_confidence, "
-            "unknown, words)\nrules.toml:4: unknown key hold.national (did you mean "
+            "unknown, words)\nrules.toml:4: unknown key hold.nationalid (did you mean "
             "national_id?)");
 }
 
@@ -143,7 +143,8 @@ TEST(RuleTableTest, NestedTablesAreCheckedToTheBottom) {
   EXPECT_NE(ErrorOf("outer = { flag = true, inner = { z = 1 } }\n", read)
                 .find("unknown key outer.inner.z"),
             std::string::npos);
-  EXPECT_NE(ErrorOf("[other]\n", read).find("missing key outer"), std::string::npos);
+  EXPECT_NE(ErrorOf("[other]\n", read).find("rules.toml:1: missing table [outer]"),
+            std::string::npos);
 }
 
 TEST(RuleTableTest, ArraysOfTablesAreCheckedEach) {
@@ -179,6 +180,17 @@ TEST(RuleTableTest, TablesOfTheFilesOwnKeysTakeAnyKeyButCheckWhatIsUnder) {
   EXPECT_NE(ErrorOf("[language.nb]\ncues = [\"født\"]\n[language.sv]\ncuse = []\n", read)
                 .find("rules.toml:4: unknown key language.sv.cuse"),
             std::string::npos);
+}
+
+TEST(RuleTableTest, AMisspeltRequiredKeyIsNamedBesideTheMissingOne) {
+  auto read = [](RuleTable& root) {
+    RuleTable t = *root.Table("candidate", Presence::kRequired);
+    t.String("pattern", Presence::kRequired);
+    root.Table("later");
+  };
+  EXPECT_EQ(ErrorOf("[candidate]\npatern = 'x'\n[later]\n", read),
+            "rules.toml:1: missing key candidate.pattern\n"
+            "rules.toml:2: unknown key candidate.patern (did you mean pattern?)");
 }
 
 TEST(RuleTableTest, SyntaxErrorsNameTheLine) {
