@@ -120,8 +120,31 @@ std::string CatchAll(Fn&& fn) {
   }
 }
 
+// Above this much text a document is judged alone (see ScanPipeline::large_judgement_).
+constexpr uint64_t kLargeTextBytes = 8ull << 20;
+
+uint64_t TextBytes(const Document& document) {
+  uint64_t bytes = 0;
+  for (const Page& page : document.pages) bytes += page.text.size();
+  for (const MetadataText& item : document.metadata) bytes += item.text.size();
+  return bytes;
+}
+
+std::string Megabytes(uint64_t bytes) {
+  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
+}
+
 ScanResult Judge(const Scanner& scanner, const std::string& path, Document document,
-                 const std::optional<ExemptionMarking>& marking, bool extracted) {
+                 const std::optional<ExemptionMarking>& marking, bool extracted,
+                 uint64_t max_text_bytes, std::mutex& large_judgement) {
+  const uint64_t text_bytes = TextBytes(document);
+  if (text_bytes > max_text_bytes) {
+    return ErrorResult(path, std::move(document),
+                       "too much text to judge: " + Megabytes(text_bytes) + " (the limit is " +
+                           Megabytes(max_text_bytes) + ", --max-text); split the document");
+  }
+  std::unique_lock<std::mutex> alone(large_judgement, std::defer_lock);
+  if (text_bytes > kLargeTextBytes) alone.lock();
   ScanResult result;
   std::string error = CatchAll([&] { result.verdict = scanner.Judge(document, marking); });
   if (!error.empty()) return ErrorResult(path, std::move(document), std::move(error));
@@ -148,7 +171,10 @@ std::vector<std::vector<int>> SplitPages(const std::vector<int>& pages, int part
 
 ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
   if (!job.problem.empty()) return ErrorResult(job.path, Document(), job.problem);
-  if (job.document) return Judge(scanner_, job.path, *job.document, job.marking, false);
+  if (job.document) {
+    return Judge(scanner_, job.path, *job.document, job.marking, false, options_.max_text_bytes,
+                 large_judgement_);
+  }
   Document document;
   document.path = job.path;
   std::string error = CatchAll([&] {
@@ -156,7 +182,8 @@ ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
     document = ReadDocument(*MakeReader(Settings()), job.path, options_.extract, deadline);
   });
   if (!error.empty()) return ErrorResult(job.path, std::move(document), std::move(error));
-  return Judge(scanner_, job.path, std::move(document), job.marking, true);
+  return Judge(scanner_, job.path, std::move(document), job.marking, true,
+               options_.max_text_bytes, large_judgement_);
 }
 
 void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) const {
@@ -185,7 +212,8 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
     }
     if (spec.document) {
       pool.Submit([this, job, document = std::move(*spec.document), &ordered](WorkerContext&) {
-        ordered.Deliver(job->index, Judge(scanner_, job->path, document, job->marking, false));
+        ordered.Deliver(job->index, Judge(scanner_, job->path, document, job->marking, false,
+                                          options_.max_text_bytes, large_judgement_));
       });
       continue;
     }
@@ -200,8 +228,9 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
         return;
       }
       if (job->plan.ocr_pages.empty()) {
-        ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
-                                          job->marking, true));
+        ordered.Deliver(job->index,
+                        Judge(scanner_, job->path, std::move(job->plan.document), job->marking,
+                              true, options_.max_text_bytes, large_judgement_));
         return;
       }
       auto chunks = SplitPages(job->plan.ocr_pages, workers);
@@ -215,8 +244,9 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
             ordered.Deliver(job->index,
                             ErrorResult(job->path, std::move(job->plan.document), job->error));
           } else {
-            ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
-                                              job->marking, true));
+            ordered.Deliver(job->index,
+                            Judge(scanner_, job->path, std::move(job->plan.document),
+                                  job->marking, true, options_.max_text_bytes, large_judgement_));
           }
         });
       }

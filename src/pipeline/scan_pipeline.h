@@ -6,6 +6,7 @@
 #define SKJERM_PIPELINE_SCAN_PIPELINE_H_
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,10 @@ struct ScanResult {
 struct ScanOptions {
   ExtractOptions extract;
   int jobs = 1;
+  // A document with more text than this is `error`, not judged: judging holds the whole
+  // document's text some ten times over (normalised text, words, findings), and a batch must
+  // not die of one huge file.
+  uint64_t max_text_bytes = 64ull << 20;
   // Read documents in worker processes started from this executable (skjerm itself);
   // empty: in this process (tests, tools).
   std::string worker_executable;
@@ -71,6 +76,8 @@ class ScanPipeline {
 
   const Scanner& scanner_;
   ScanOptions options_;
+  // Held while a document with much text is judged, so that two never meet in memory.
+  mutable std::mutex large_judgement_;
 };
 
 }  // namespace skjerm

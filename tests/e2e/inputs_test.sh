@@ -54,6 +54,13 @@ page = pages[finding["page"] - 1]
 assert page[finding["start"]:finding["end"]] == sys.argv[3], page[finding["start"]:finding["end"]]
 PY
 
+# A document with more text than --max-text is an error, not judged (nor a dead batch).
+python3 -c 'import sys; sys.stdout.write("Kommunen svarer innen fristen.\n" * 40000)' >much.txt
+expect_status 1 "$SKJERM" scan --max-text 1 much.txt "$PUBLIC"
+grep -q "^ERROR  much.txt  too much text to judge: 2 MB (the limit is 1 MB, --max-text)" \
+  "$WORK/out" || fail "--max-text: $(cat "$WORK/out")"
+grep -q "^PASS" "$WORK/out" || fail "--max-text: the batch did not go on"
+
 # --- Hidden files are judged; --exclude leaves out and counts --------------------------
 mkdir -p outbox
 cp "$PUBLIC" outbox/kunngjoring.txt

@@ -227,6 +227,24 @@ TEST_F(ScanPipelineTest, AProblemPathIsAnErrorWithoutBeingRead) {
   EXPECT_EQ(r.path, "/some/loop");
 }
 
+TEST_F(ScanPipelineTest, ADocumentWithTooMuchTextIsAnErrorNotJudged) {
+  std::string text;
+  while (text.size() < 3000) text += "Fødselsnummer 02013299997. ";
+  Scanner scanner(*rules_);
+  ScanOptions options;
+  options.max_text_bytes = 2000;
+  const ScanResult r = ScanPipeline(scanner, options)
+                           .ScanOne(ScanJob{Write("much.txt", text), std::nullopt, std::nullopt, ""});
+  EXPECT_EQ(r.verdict.decision, Decision::kError);
+  EXPECT_EQ(r.verdict.reason,
+            "too much text to judge: 1 MB (the limit is 1 MB, --max-text); split the document");
+  options.max_text_bytes = 3000 + 100;
+  EXPECT_EQ(ScanPipeline(scanner, options)
+                .ScanOne(ScanJob{Write("much.txt", text), std::nullopt, std::nullopt, ""})
+                .verdict.decision,
+            Decision::kHold);
+}
+
 TEST_F(ScanPipelineTest, AnIdAcrossTheCutOfALongTextIsFoundOnce) {
   // One line of words, the ID where the text used to be cut (at exactly 256 KiB).
   std::string text;
