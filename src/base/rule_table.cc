@@ -77,8 +77,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       }
@@ -348,8 +348,7 @@ std::optional<RuleTable> RuleTable::Table(std::string_view key, Presence presenc
   if (node == nullptr) return std::nullopt;
   const toml::table* table = node->as_table();
   if (table == nullptr) {
-    FailAt(*node, Quoted(key) + " must be a table ([" + Quoted(key) + "]), not " +
-                      TypeName(*node));
+    FailAt(*node, Quoted(key) + " must be a table ([" + Quoted(key) + "]), not " + TypeName(*node));
   }
   return file_->Open(table, Quoted(key));
 }

@@ -8,8 +8,7 @@ namespace skjerm {
 namespace {
 
 [[noreturn]] void Fail(const std::string& source, const toml::parse_error& e) {
-  throw RuleFileError(
-      RuleFileMessage(source, e.source().begin.line, std::string(e.description())));
+  throw RuleFileError(RuleFileMessage(source, e.source().begin.line, std::string(e.description())));
 }
 
 }  // namespace

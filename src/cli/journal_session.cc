@@ -21,8 +21,7 @@ std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global
                 << " (import a journal first: skjerm journal import FILE)\n";
       *exit_status = 2;
     } else {
-      std::cerr << "skjerm: cannot open " << global.db_path << ": " << std::strerror(errno)
-                << '\n';
+      std::cerr << "skjerm: cannot open " << global.db_path << ": " << std::strerror(errno) << '\n';
       *exit_status = 1;
     }
     return nullptr;

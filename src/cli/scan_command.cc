@@ -74,7 +74,8 @@ int RunScan(const ScanFlags& flags, const GlobalOptions& global) {
 void AddScanCommand(CLI::App& app, GlobalOptions& global, int* exit_status) {
   auto flags = std::make_shared<ScanFlags>();
   CLI::App* scan = app.add_subcommand("scan", "Decide for each file whether it may be published");
-  scan->add_option("paths", flags->paths, "Files and folders (walked recursively, hidden entries too)")
+  scan->add_option("paths", flags->paths,
+                   "Files and folders (walked recursively, hidden entries too)")
       ->required();
   scan->add_option("--exclude", flags->exclude,
                    "Leave out what a folder walk finds whose name matches GLOB ('.*', '*.tmp'), or "

@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 #include <utf8proc.h>
 
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -233,8 +232,7 @@ void LoadSettings(RuleTable& root, BirthDateDetector::Rules* rules) {
         static_cast<int>(s.Integer("min_age_years_beside_name", 2, 0, 150));
     rules->min_age_years_in_column =
         static_cast<int>(s.Integer("min_age_years_in_column", 1, 0, 150));
-    rules->max_distance_to_id =
-        static_cast<size_t>(s.Integer("max_distance_to_id", 40, 0, 10000));
+    rules->max_distance_to_id = static_cast<size_t>(s.Integer("max_distance_to_id", 40, 0, 10000));
     rules->max_words_between_id_and_date =
         static_cast<int>(s.Integer("max_words_between_id_and_date", 4, 0, 100));
     rules->ocr_full_stops = s.Strings("ocr_full_stops");

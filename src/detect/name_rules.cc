@@ -99,7 +99,8 @@ class RulesReader {
       RE2::Options options;
       options.set_log_errors(false);
       auto re = std::make_unique<RE2>(p, options);
-      if (!re->ok()) section.Fail(key, section.name() + "." + key + ": bad pattern: " + re->error());
+      if (!re->ok())
+        section.Fail(key, section.name() + "." + key + ": bad pattern: " + re->error());
       out->push_back(std::move(re));
     }
   }

@@ -134,7 +134,8 @@ void LoadConfidence(RuleTable& root, Knobs* knobs) {
 std::optional<IdCountry> Country(RuleTable& t, const std::string& code, const char* key) {
   std::optional<IdCountry> country = IdCountryFromCode(code);
   if (!country) {
-    t.Fail(key, t.name() + "." + key + ": \"" + code + "\" is not \"no\", \"se\", \"dk\" or \"fi\"");
+    t.Fail(key,
+           t.name() + "." + key + ": \"" + code + "\" is not \"no\", \"se\", \"dk\" or \"fi\"");
   }
   return country;
 }

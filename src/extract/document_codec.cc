@@ -13,14 +13,14 @@ nlohmann::json PageToJson(const Page& page) {
     words.push_back({w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.begin, w.end, w.confidence});
   }
   nlohmann::json j = {{"n", page.number},
-          {"text", page.text},
-          {"words", std::move(words)},
-          {"ocr", page.origin == PageOrigin::kOcr},
-          {"conf",
-           page.ocr_confidence ? nlohmann::json(*page.ocr_confidence) : nlohmann::json(nullptr)},
-          {"w", page.width_pt},
-          {"h", page.height_pt},
-          {"dpi", page.ocr_dpi}};
+                      {"text", page.text},
+                      {"words", std::move(words)},
+                      {"ocr", page.origin == PageOrigin::kOcr},
+                      {"conf", page.ocr_confidence ? nlohmann::json(*page.ocr_confidence)
+                                                   : nlohmann::json(nullptr)},
+                      {"w", page.width_pt},
+                      {"h", page.height_pt},
+                      {"dpi", page.ocr_dpi}};
   // Only on the pages of a long text file.
   if (page.shared_before > 0) j["sb"] = page.shared_before;
   if (page.shared_after > 0) j["sa"] = page.shared_after;

@@ -246,8 +246,7 @@ void TextView::RemoveLineEndHyphenation() {
     size_t run_end;
     const Run& run = RunAt(i, &run_end);
     if (run.copied) {
-      MapCopied(&runs, text.size() - 1,
-                run.orig_begin + static_cast<uint32_t>(i - run.view_begin));
+      MapCopied(&runs, text.size() - 1, run.orig_begin + static_cast<uint32_t>(i - run.view_begin));
     } else {
       MapReplaced(&runs, text.size() - 1, run.orig_begin, run.orig_end);
     }

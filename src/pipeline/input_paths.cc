@@ -58,8 +58,8 @@ class FolderWalk {
       return;
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
-      Entry((fs::path(dir) / it->path().filename()).string(),
-            it->path().filename().string(), relative);
+      Entry((fs::path(dir) / it->path().filename()).string(), it->path().filename().string(),
+            relative);
     }
     // The iterator ends at an error: what came after it was not listed.
     if (ec) Problem(dir, "the folder could not be listed to its end: " + ec.message());

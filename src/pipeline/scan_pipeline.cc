@@ -182,8 +182,8 @@ ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
     document = ReadDocument(*MakeReader(Settings()), job.path, options_.extract, deadline);
   });
   if (!error.empty()) return ErrorResult(job.path, std::move(document), std::move(error));
-  return Judge(scanner_, job.path, std::move(document), job.marking, true,
-               options_.max_text_bytes, large_judgement_);
+  return Judge(scanner_, job.path, std::move(document), job.marking, true, options_.max_text_bytes,
+               large_judgement_);
 }
 
 void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) const {
@@ -245,8 +245,8 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
                             ErrorResult(job->path, std::move(job->plan.document), job->error));
           } else {
             ordered.Deliver(job->index,
-                            Judge(scanner_, job->path, std::move(job->plan.document),
-                                  job->marking, true, options_.max_text_bytes, large_judgement_));
+                            Judge(scanner_, job->path, std::move(job->plan.document), job->marking,
+                                  true, options_.max_text_bytes, large_judgement_));
           }
         });
       }

@@ -139,8 +139,8 @@ void ExpectNeighboursShareTheirText(const std::vector<Page>& pages) {
     EXPECT_LE(a.shared_after, kTextPageOverlapBytes);
     EXPECT_LE(b.shared_before, kTextPageOverlapBytes);
     // a's own end + shared_after == b's text after its shared_before.
-    EXPECT_EQ(a.text.substr(a.text.size() - a.shared_after), b.text.substr(b.shared_before,
-                                                                            a.shared_after));
+    EXPECT_EQ(a.text.substr(a.text.size() - a.shared_after),
+              b.text.substr(b.shared_before, a.shared_after));
     EXPECT_EQ(b.text.substr(0, b.shared_before),
               a.text.substr(a.text.size() - a.shared_after - b.shared_before, b.shared_before));
   }

@@ -157,11 +157,11 @@ TEST(RuleTableTest, ArraysOfTablesAreCheckedEach) {
   };
   EXPECT_EQ(ErrorOf("[[candidate]]\nname = \"a\"\n[[candidate]]\nname = \"b\"\n", read), "");
   EXPECT_EQ(names, (std::vector<std::string>{"a", "b"}));
-  EXPECT_NE(ErrorOf("[[candidate]]\nname = \"a\"\n[[candidate]]\nname = \"b\"\nvalidator = []\n",
-                    read)
-                .find("rules.toml:5: unknown key candidate[2].validator (did you mean "
-                      "validators?)"),
-            std::string::npos);
+  EXPECT_NE(
+      ErrorOf("[[candidate]]\nname = \"a\"\n[[candidate]]\nname = \"b\"\nvalidator = []\n", read)
+          .find("rules.toml:5: unknown key candidate[2].validator (did you mean "
+                "validators?)"),
+      std::string::npos);
   EXPECT_NE(ErrorOf("[[candidate]]\nvalidators = []\n", read)
                 .find("rules.toml:1: missing key candidate[1].name"),
             std::string::npos);
@@ -244,8 +244,7 @@ TEST_F(RuleFilesTest, EveryShippedRuleFileLoads) {
 }
 
 TEST_F(RuleFilesTest, AMisspeltPolicyKeyNoLongerSwitchesAHoldOff) {
-  const std::string path =
-      Edited("policy.toml", "private_name = false", "private_nmae = true");
+  const std::string path = Edited("policy.toml", "private_name = false", "private_nmae = true");
   const std::string error = ErrorLoading([&] { Policy::FromFile(path); });
   EXPECT_NE(error.find("policy.toml:"), std::string::npos) << error;
   EXPECT_NE(error.find("unknown key hold.private_nmae (did you mean private_name?)"),

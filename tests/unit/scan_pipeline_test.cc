@@ -100,7 +100,8 @@ TEST_F(ScanPipelineTest, AMarkingFromOutsideMakesExempt) {
   code.position = MarkingPosition::kJournal;
   const std::string path = Write("id.txt", "Fødselsnummer 02013299997");
   Scanner scanner(*rules_);
-  ScanResult r = ScanPipeline(scanner, ScanOptions{}).ScanOne(ScanJob{path, std::nullopt, code, ""});
+  ScanResult r =
+      ScanPipeline(scanner, ScanOptions{}).ScanOne(ScanJob{path, std::nullopt, code, ""});
   EXPECT_EQ(r.verdict.decision, Decision::kExempt);
   EXPECT_TRUE(r.extracted);
 }
@@ -158,18 +159,18 @@ TEST(ExpandInputPathsTest, ExcludedEntriesAreLeftOutAndCounted) {
   const auto dir = FreshDir("expand_exclude_test");
   std::filesystem::create_directories(dir / "drafts/old");
   std::filesystem::create_directories(dir / ".git");
-  for (const char* name : {"a.txt", "b.tmp", ".secret", ".git/x", "drafts/c.txt",
-                           "drafts/old/d.txt"}) {
+  for (const char* name :
+       {"a.txt", "b.tmp", ".secret", ".git/x", "drafts/c.txt", "drafts/old/d.txt"}) {
     std::ofstream((dir / name).string()) << "x";
   }
   InputPaths got = ExpandInputPaths({dir.string()}, {".*", "*.tmp"});
-  EXPECT_EQ(Listed(got, dir), (std::vector<std::string>{"a.txt", "drafts/c.txt",
-                                                        "drafts/old/d.txt"}));
+  EXPECT_EQ(Listed(got, dir),
+            (std::vector<std::string>{"a.txt", "drafts/c.txt", "drafts/old/d.txt"}));
   EXPECT_EQ(got.excluded, 3);  // .secret, .git (not walked), b.tmp
   // A glob with '/' matches the path below the folder named; '*' stays in one folder.
   got = ExpandInputPaths({dir.string()}, {"drafts/*.txt"});
-  EXPECT_EQ(Listed(got, dir), (std::vector<std::string>{".git/x", ".secret", "a.txt", "b.tmp",
-                                                        "drafts/old/d.txt"}));
+  EXPECT_EQ(Listed(got, dir),
+            (std::vector<std::string>{".git/x", ".secret", "a.txt", "b.tmp", "drafts/old/d.txt"}));
   EXPECT_EQ(got.excluded, 1);
   // A file named is judged whatever the globs say.
   got = ExpandInputPaths({(dir / "b.tmp").string()}, {"*.tmp"});
@@ -206,8 +207,9 @@ TEST(ExpandInputPathsTest, WhatAWalkCannotJudgeIsAProblemWithAReason) {
 }
 
 TEST(ExpandInputPathsTest, AnUnreadableFolderIsAProblem) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root reads every folder; tests/e2e/inputs_test.sh "
-                                        "checks this as another user";
+  if (::geteuid() == 0)
+    GTEST_SKIP() << "root reads every folder; tests/e2e/inputs_test.sh "
+                    "checks this as another user";
   const auto dir = FreshDir("expand_unreadable_test");
   std::filesystem::create_directories(dir / "closed");
   std::filesystem::permissions(dir / "closed", std::filesystem::perms::none);
@@ -220,8 +222,8 @@ TEST(ExpandInputPathsTest, AnUnreadableFolderIsAProblem) {
 TEST_F(ScanPipelineTest, AProblemPathIsAnErrorWithoutBeingRead) {
   Scanner scanner(*rules_);
   ScanPipeline pipeline(scanner, ScanOptions{});
-  const ScanResult r = pipeline.ScanOne(ScanJob{"/some/loop", std::nullopt, std::nullopt,
-                                                "symbolic link loop: leads back to /some"});
+  const ScanResult r = pipeline.ScanOne(
+      ScanJob{"/some/loop", std::nullopt, std::nullopt, "symbolic link loop: leads back to /some"});
   EXPECT_EQ(r.verdict.decision, Decision::kError);
   EXPECT_EQ(r.verdict.reason, "symbolic link loop: leads back to /some");
   EXPECT_EQ(r.path, "/some/loop");
@@ -233,8 +235,9 @@ TEST_F(ScanPipelineTest, ADocumentWithTooMuchTextIsAnErrorNotJudged) {
   Scanner scanner(*rules_);
   ScanOptions options;
   options.max_text_bytes = 2000;
-  const ScanResult r = ScanPipeline(scanner, options)
-                           .ScanOne(ScanJob{Write("much.txt", text), std::nullopt, std::nullopt, ""});
+  const ScanResult r =
+      ScanPipeline(scanner, options)
+          .ScanOne(ScanJob{Write("much.txt", text), std::nullopt, std::nullopt, ""});
   EXPECT_EQ(r.verdict.decision, Decision::kError);
   EXPECT_EQ(r.verdict.reason,
             "too much text to judge: 1 MB (the limit is 1 MB, --max-text); split the document");
@@ -253,8 +256,9 @@ TEST_F(ScanPipelineTest, AnIdAcrossTheCutOfALongTextIsFoundOnce) {
   text += "Fødselsnummer 02013299997 ";
   while (text.size() < 700 * 1024) text += "Kommunen har mottatt soknaden. ";
   Scanner scanner(*rules_);
-  const ScanResult r = ScanPipeline(scanner, ScanOptions{})
-                           .ScanOne(ScanJob{Write("long.txt", text), std::nullopt, std::nullopt, ""});
+  const ScanResult r =
+      ScanPipeline(scanner, ScanOptions{})
+          .ScanOne(ScanJob{Write("long.txt", text), std::nullopt, std::nullopt, ""});
   ASSERT_GE(r.document.pages.size(), 2u);
   EXPECT_EQ(r.verdict.decision, Decision::kHold) << r.verdict.reason;
   int ids = 0;
