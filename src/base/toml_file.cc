@@ -8,12 +8,18 @@ namespace skjerm {
 namespace {
 
 [[noreturn]] void Fail(const std::string& source, const toml::parse_error& e) {
-  std::ostringstream msg;
-  msg << source << ":" << e.source().begin.line << ": " << e.description();
-  throw std::runtime_error(msg.str());
+  throw RuleFileError(RuleFileMessage(source, e.source().begin.line, std::string(e.description())));
 }
 
 }  // namespace
+
+std::string RuleFileMessage(const std::string& source, int64_t line, const std::string& what) {
+  std::ostringstream msg;
+  msg << source;
+  if (line > 0) msg << ":" << line;
+  msg << ": " << what;
+  return msg.str();
+}
 
 toml::table ParseTomlFile(const std::string& path) {
   try {

@@ -5,12 +5,24 @@
 
 #include <toml++/toml.h>
 
+#include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace skjerm {
 
-// Throws std::runtime_error "PATH:LINE: what is wrong".
+// A rule file that cannot be read or says something skjerm does not understand: a
+// configuration error ("PATH:LINE: what is wrong"), never a reason to go on with defaults.
+class RuleFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// "PATH:LINE: what" (without the line when it is 0).
+std::string RuleFileMessage(const std::string& source, int64_t line, const std::string& what);
+
+// Throws RuleFileError "PATH:LINE: what is wrong".
 toml::table ParseTomlFile(const std::string& path);
 
 // The same for rules held in memory; `source` names them in the message.

@@ -52,6 +52,13 @@ int RunCli(int argc, char** argv) {
     std::cerr << "skjerm: " << e.what() << '\n';
     return 1;
   }
+  // Output that could not be written (a full disk, a closed pipe) is not a result: a caller
+  // must not read exit 0 as "all may be published".
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "skjerm: cannot write the output (standard output)\n";
+    return exit_status == 2 ? 2 : 1;
+  }
   return exit_status;
 }
 

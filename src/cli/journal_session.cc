@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 #include "journal/database_key.h"
@@ -10,13 +12,18 @@
 namespace skjerm {
 
 std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global, bool with_rules,
-                                                     bool must_exist, int* failure_status) {
+                                                     bool must_exist, int* exit_status) {
   auto s = std::make_unique<JournalSession>();
   struct stat st;
   if (must_exist && ::stat(global.db_path.c_str(), &st) != 0) {
-    std::cerr << "skjerm: no database at " << global.db_path
-              << " (import a journal first: skjerm journal import FILE)\n";
-    *failure_status = 2;
+    if (errno == ENOENT) {
+      std::cerr << "skjerm: no database at " << global.db_path
+                << " (import a journal first: skjerm journal import FILE)\n";
+      *exit_status = 2;
+    } else {
+      std::cerr << "skjerm: cannot open " << global.db_path << ": " << std::strerror(errno) << '\n';
+      *exit_status = 1;
+    }
     return nullptr;
   }
   try {
@@ -25,17 +32,17 @@ std::unique_ptr<JournalSession> JournalSession::Open(const GlobalOptions& global
     s->store = std::make_unique<JournalStore>(*s->db, s->key);
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot open " << global.db_path << ": " << e.what() << '\n';
-    *failure_status = 1;
+    *exit_status = 1;
     return nullptr;
   }
   if (!with_rules) return s;
-  s->rules = LoadRules(global, /*use_roster_if_present=*/true, failure_status);
+  s->rules = LoadRules(global, /*use_roster_if_present=*/true, exit_status);
   if (!s->rules) return nullptr;
   try {
     s->codes = AccessCodes::FromFile(ResolvePatternsDir(global.patterns_dir) + "/journal.toml");
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot load the access codes: " << e.what() << '\n';
-    *failure_status = 2;
+    *exit_status = 2;
     return nullptr;
   }
   s->scanner = std::make_unique<Scanner>(*s->rules->rule_set);

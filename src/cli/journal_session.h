@@ -26,12 +26,13 @@ struct JournalSession {
   std::unique_ptr<Scanner> scanner;
   std::unique_ptr<EntryJudge> judge;
 
-  // Null after printing why when the database, key or rules cannot be opened; then
-  // *failure_status is the exit status: 2 for a missing database (with must_exist, which
-  // makes it an error instead of creating it) or rule files that cannot be loaded, 1 when
-  // the database or its key cannot be used.
+  // Null after printing why when the database, key or rules cannot be opened, with the exit
+  // status in *exit_status: 2 for a usage or configuration error (no database yet with
+  // must_exist, a rule file skjerm cannot use), 1 for the environment (a database or key
+  // that cannot be opened or written: a read-only folder, a full disk). With must_exist, a
+  // missing database is an error instead of being created.
   static std::unique_ptr<JournalSession> Open(const GlobalOptions& global, bool with_rules,
-                                              bool must_exist, int* failure_status);
+                                              bool must_exist, int* exit_status);
 };
 
 // The entry with this journal number, or null after printing that there is none.

@@ -15,11 +15,11 @@ struct LoadedRules {
   std::unique_ptr<RuleSet> rule_set;
 };
 
-// Null after printing the reason when the rules cannot be loaded; *failure_status is then
-// the exit status: 1 when the database's roster cannot be read (its key is missing, not
-// private or not its key), 2 when the rule files cannot be loaded.
+// Null after printing the reason when the rules cannot be loaded; *exit_status is then 2 for
+// rule files skjerm cannot use (a configuration error, found before any document is read)
+// and 1 for a roster that cannot be read (the database or its key: the environment).
 std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_roster_if_present,
-                                       int* failure_status);
+                                       int* exit_status);
 
 }  // namespace skjerm
 

@@ -37,6 +37,15 @@ int RunText(const TextFlags& flags) {
         if (page.ocr_confidence) std::cout << ", confidence " << *page.ocr_confidence;
         if (page.ocr_dpi > 0) std::cout << ", " << page.ocr_dpi << " dpi";
         if (!page.ocr_reason.empty()) std::cout << "; the page " << page.ocr_reason;
+        // A long text file's pages repeat the text around their cuts.
+        if (page.shared_before > 0) {
+          std::cout << ", the first " << page.shared_before << " bytes repeat page "
+                    << page.number - 1;
+        }
+        if (page.shared_after > 0) {
+          std::cout << ", the last " << page.shared_after << " bytes repeat page "
+                    << page.number + 1;
+        }
         std::cout << ")\n" << (flags.normalised ? TextView(page.text).text() : page.text) << '\n';
       }
       for (const MetadataText& m : document.metadata) {

@@ -3,8 +3,6 @@
 #include <re2/re2.h>
 #include <utf8proc.h>
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -13,7 +11,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "base/toml_file.h"
+#include "base/rule_table.h"
 #include "base/utf8.h"
 
 namespace skjerm {
@@ -161,45 +159,8 @@ bool IsProse(std::string_view line) {
 
 // ---- Rule file ----------------------------------------------------------------------------
 
-[[noreturn]] void RuleError(const std::string& path, const std::string& what,
-                            const toml::node* node = nullptr) {
-  std::string where = path;
-  if (node != nullptr && node->source().begin.line > 0) {
-    where += ":" + std::to_string(node->source().begin.line);
-  }
-  throw std::runtime_error(where + ": " + what);
-}
-
-std::vector<std::string> Strings(const toml::table& table, std::string_view key,
-                                 const std::string& path, const std::string& section) {
-  const toml::node* node = table.get(key);
-  if (node == nullptr) return {};
-  const toml::array* array = node->as_array();
-  if (array == nullptr) RuleError(path, section + "." + std::string(key) + " is not a list", node);
-  std::vector<std::string> out;
-  for (const toml::node& item : *array) {
-    const auto value = item.value<std::string>();
-    if (!value || value->empty()) {
-      RuleError(path, section + "." + std::string(key) + " holds something not a word", &item);
-    }
-    out.push_back(*value);
-  }
-  return out;
-}
-
-// A number from [section] key; fallback when it is not there. A value of the wrong kind,
-// or a negative one, is an error: a typo must not silently switch a rule to its default.
-template <typename T>
-T Setting(const toml::table& root, std::string_view section, std::string_view key, T fallback,
-          const std::string& path) {
-  const toml::node* node = root.at_path(std::string(section) + "." + std::string(key)).node();
-  if (node == nullptr) return fallback;
-  if constexpr (std::is_same_v<T, double>) {
-    if (auto v = node->value<double>(); v && *v >= 0) return *v;
-  } else {
-    if (auto v = node->value<int64_t>(); v && *v >= 0) return static_cast<T>(*v);
-  }
-  RuleError(path, std::string(section) + "." + std::string(key) + " must be a number >= 0", node);
+[[noreturn]] void RuleError(const std::string& path, const std::string& what) {
+  throw RuleFileError(path + ": " + what);
 }
 
 // The pattern of one word of a phrase. With ocr_stops, a full stop in it also matches what
@@ -248,66 +209,58 @@ std::unique_ptr<RE2> PhraseRegex(std::vector<std::string> phrases, const std::st
   return re;
 }
 
-void LoadSettings(const toml::table& root, const std::string& path,
-                  BirthDateDetector::Rules* rules);
-void LoadLanguages(const toml::table& root, const std::string& path, int current_year,
+void LoadSettings(RuleTable& root, BirthDateDetector::Rules* rules);
+void LoadLanguages(RuleTable& root, const std::string& path, int current_year,
                    BirthDateDetector::Rules* rules);
 
 std::unique_ptr<BirthDateDetector::Rules> LoadRules(const std::string& path, int current_year) {
-  const toml::table root = ParseTomlFile(path);
   auto rules = std::make_unique<BirthDateDetector::Rules>();
-  LoadSettings(root, path, rules.get());
-  LoadLanguages(root, path, current_year, rules.get());
+  ReadRuleFile(path, [&](RuleTable& root) {
+    LoadSettings(root, rules.get());
+    LoadLanguages(root, path, current_year, rules.get());
+  });
   return rules;
 }
 
-void LoadSettings(const toml::table& root, const std::string& path,
-                  BirthDateDetector::Rules* rules) {
-  rules->earliest_year = Setting<int>(root, "settings", "earliest_year", 1900, path);
-  rules->max_words_between_cue_and_date =
-      Setting<int>(root, "settings", "max_words_between_cue_and_date", 3, path);
-  rules->min_age_years_beside_name =
-      Setting<int>(root, "settings", "min_age_years_beside_name", 2, path);
-  rules->min_age_years_in_column =
-      Setting<int>(root, "settings", "min_age_years_in_column", 1, path);
-  rules->max_distance_to_id = Setting<size_t>(root, "settings", "max_distance_to_id", 40, path);
-  rules->max_words_between_id_and_date =
-      Setting<int>(root, "settings", "max_words_between_id_and_date", 4, path);
-  if (const toml::table* settings = root["settings"].as_table()) {
-    rules->ocr_full_stops = Strings(*settings, "ocr_full_stops", path, "settings");
+void LoadSettings(RuleTable& root, BirthDateDetector::Rules* rules) {
+  if (std::optional<RuleTable> settings = root.Table("settings")) {
+    RuleTable& s = *settings;
+    rules->earliest_year = static_cast<int>(s.Integer("earliest_year", 1900, 1000, 9999));
+    rules->max_words_between_cue_and_date =
+        static_cast<int>(s.Integer("max_words_between_cue_and_date", 3, 0, 100));
+    rules->min_age_years_beside_name =
+        static_cast<int>(s.Integer("min_age_years_beside_name", 2, 0, 150));
+    rules->min_age_years_in_column =
+        static_cast<int>(s.Integer("min_age_years_in_column", 1, 0, 150));
+    rules->max_distance_to_id = static_cast<size_t>(s.Integer("max_distance_to_id", 40, 0, 10000));
+    rules->max_words_between_id_and_date =
+        static_cast<int>(s.Integer("max_words_between_id_and_date", 4, 0, 100));
+    rules->ocr_full_stops = s.Strings("ocr_full_stops");
   }
-  // A finding's confidence lies in 0..1.
-  auto confidence = [&](std::string_view key, double fallback) {
-    const double v = Setting<double>(root, "confidence", key, fallback, path);
-    if (v > 1) {
-      RuleError(path, "confidence." + std::string(key) + " must lie between 0 and 1",
-                root.at_path("confidence." + std::string(key)).node());
-    }
-    return v;
-  };
-  rules->cue_confidence = confidence("cue", 0.95);
-  rules->column_confidence = confidence("column", 0.9);
-  rules->beside_id_same_date_confidence = confidence("beside_id_same_date", 0.95);
-  rules->beside_id_confidence = confidence("beside_id", 0.75);
-  rules->beside_name_confidence = confidence("beside_name", 0.8);
+  if (std::optional<RuleTable> confidence = root.Table("confidence")) {
+    RuleTable& c = *confidence;
+    rules->cue_confidence = c.Number("cue", 0.95, 0, 1);
+    rules->column_confidence = c.Number("column", 0.9, 0, 1);
+    rules->beside_id_same_date_confidence = c.Number("beside_id_same_date", 0.95, 0, 1);
+    rules->beside_id_confidence = c.Number("beside_id", 0.75, 0, 1);
+    rules->beside_name_confidence = c.Number("beside_name", 0.8, 0, 1);
+  }
 }
 
-void LoadLanguages(const toml::table& root, const std::string& path, int current_year,
+void LoadLanguages(RuleTable& root, const std::string& path, int current_year,
                    BirthDateDetector::Rules* rules) {
-  const toml::table* languages = root["language"].as_table();
-  if (languages == nullptr || languages->empty()) {
-    RuleError(path, "no [language.*] sections");
-  }
+  std::optional<RuleTable> languages = root.Table("language");
+  std::vector<std::string> codes = languages ? languages->Keys() : std::vector<std::string>();
+  std::sort(codes.begin(), codes.end());  // the order the languages were always read in
+  if (codes.empty()) RuleError(path, "no [language.*] sections");
   std::vector<std::pair<std::string, int>> months;
   std::vector<std::string> cues, tight_cues, headings;
-  for (const auto& [key, node] : *languages) {
-    const std::string section = "language." + std::string(key.str());
-    const toml::table* lang = node.as_table();
-    if (lang == nullptr) RuleError(path, section + " is not a section", &node);
-    const auto full = Strings(*lang, "months", path, section);
-    const auto shortened = Strings(*lang, "month_abbreviations", path, section);
+  for (const std::string& code : codes) {
+    RuleTable lang = *languages->Table(code);
+    const auto full = lang.Strings("months");
+    const auto shortened = lang.Strings("month_abbreviations");
     if (full.size() != 12 || shortened.size() != 12) {
-      RuleError(path, section + " needs twelve months and twelve month_abbreviations", &node);
+      lang.Fail("months", lang.name() + " needs twelve months and twelve month_abbreviations");
     }
     for (int m = 0; m < 12; ++m) {
       months.emplace_back(full[m], m + 1);
@@ -319,17 +272,13 @@ void LoadLanguages(const toml::table& root, const std::string& path, int current
         i = slash + 1;
       }
     }
-    for (const std::string& c : Strings(*lang, "cues", path, section)) cues.push_back(c);
-    for (const std::string& c : Strings(*lang, "tight_cues", path, section)) {
-      tight_cues.push_back(c);
-    }
-    for (const std::string& h : Strings(*lang, "column_headings", path, section)) {
-      headings.push_back(h);
-    }
-    for (const std::string& n : Strings(*lang, "negative_cues", path, section)) {
+    for (const std::string& c : lang.Strings("cues")) cues.push_back(c);
+    for (const std::string& c : lang.Strings("tight_cues")) tight_cues.push_back(c);
+    for (const std::string& h : lang.Strings("column_headings")) headings.push_back(h);
+    for (const std::string& n : lang.Strings("negative_cues")) {
       rules->negative_cues.push_back(ToLowerUtf8(n));
     }
-    for (const std::string& n : Strings(*lang, "abbreviations", path, section)) {
+    for (const std::string& n : lang.Strings("abbreviations")) {
       rules->abbreviations.push_back(ToLowerUtf8(n));
     }
   }

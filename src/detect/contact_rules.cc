@@ -1,12 +1,10 @@
 #include "detect/contact_rules.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
-#include "base/toml_file.h"
+#include "base/rule_table.h"
 #include "base/utf8.h"
 
 namespace skjerm {
@@ -14,20 +12,6 @@ namespace {
 
 std::string Fail(const std::string& source, const std::string& what) {
   return source + ": " + what;
-}
-
-std::vector<std::string> Strings(const toml::node_view<const toml::node>& node,
-                                 const std::string& source, const std::string& key) {
-  std::vector<std::string> out;
-  if (!node) return out;
-  const toml::array* array = node.as_array();
-  if (array == nullptr) throw std::runtime_error(Fail(source, key + " must be a list"));
-  for (const toml::node& item : *array) {
-    std::optional<std::string> s = item.value<std::string>();
-    if (!s) throw std::runtime_error(Fail(source, key + " must hold only strings"));
-    out.push_back(*s);
-  }
-  return out;
 }
 
 std::vector<std::string> Folded(const std::vector<std::string>& words) {
@@ -45,18 +29,17 @@ std::vector<std::string> Lowered(const std::vector<std::string>& words) {
 }
 
 // "2 2 2 2" -> {2, 2, 2, 2}.
-std::vector<std::vector<int>> Groupings(const std::vector<std::string>& specs,
-                                        const std::string& source) {
+std::vector<std::vector<int>> Groupings(RuleTable& t, const char* key) {
   std::vector<std::vector<int>> out;
-  for (const std::string& spec : specs) {
+  for (const std::string& spec : t.Strings(key)) {
     std::istringstream in(spec);
     std::vector<int> groups;
     int n;
     while (in >> n) {
-      if (n <= 0 || n > 10) throw std::runtime_error(Fail(source, "bad grouping " + spec));
+      if (n <= 0 || n > 10) t.Fail(key, "bad grouping \"" + spec + "\" in " + key);
       groups.push_back(n);
     }
-    if (groups.empty()) throw std::runtime_error(Fail(source, "empty grouping"));
+    if (groups.empty() || !in.eof()) t.Fail(key, "bad grouping \"" + spec + "\" in " + key);
     out.push_back(std::move(groups));
   }
   return out;
@@ -78,66 +61,55 @@ std::unique_ptr<RE2> Compile(const std::string& pattern, const std::string& sour
   return re;
 }
 
-void LoadPhoneCountries(const toml::table& root, const std::string& source, ContactRules* rules) {
-  const toml::array* countries = root["phone"]["country"].as_array();
-  if (countries == nullptr || countries->empty()) {
-    throw std::runtime_error(Fail(source, "[[phone.country]] missing"));
+PhoneCountry ReadPhoneCountry(RuleTable& t, std::optional<RuleTable>& country_words) {
+  PhoneCountry c;
+  c.rule = *t.String("rule", Presence::kRequired);
+  c.country = *t.String("country", Presence::kRequired);
+  c.calling_code = *t.String("calling_code", Presence::kRequired);
+  c.trunk_prefix = t.String("trunk_prefix", std::string());
+  const int digits = static_cast<int>(t.Integer("digits", 0, 1, 20));
+  c.min_digits = static_cast<int>(t.Integer("min_digits", digits, 1, 20));
+  c.max_digits = static_cast<int>(t.Integer("max_digits", digits, 1, 20));
+  c.first_digits = t.String("first_digits", std::string("123456789"));
+  c.groupings = Groupings(t, "groupings");
+  const std::vector<int64_t> area = t.Integers("area_code_digits", 1, 10);
+  if (area.size() == 2) {
+    c.area_code_min = static_cast<int>(area[0]);
+    c.area_code_max = static_cast<int>(area[1]);
+  } else if (!area.empty()) {
+    t.Fail("area_code_digits", "area_code_digits must be [shortest, longest]");
   }
-  const auto words = root["phone"]["country_words"];
-  for (const toml::node& node : *countries) {
-    const toml::table* t = node.as_table();
-    if (t == nullptr) throw std::runtime_error(Fail(source, "[[phone.country]] not a table"));
-    PhoneCountry c;
-    c.rule = (*t)["rule"].value_or(std::string());
-    c.country = (*t)["country"].value_or(std::string());
-    c.calling_code = (*t)["calling_code"].value_or(std::string());
-    c.trunk_prefix = (*t)["trunk_prefix"].value_or(std::string());
-    const int digits = (*t)["digits"].value_or(0);
-    c.min_digits = (*t)["min_digits"].value_or(digits);
-    c.max_digits = (*t)["max_digits"].value_or(digits);
-    c.first_digits = (*t)["first_digits"].value_or(std::string("123456789"));
-    c.groupings = Groupings(Strings((*t)["groupings"], source, "groupings"), source);
-    const toml::array* area = (*t)["area_code_digits"].as_array();
-    if (area != nullptr && area->size() == 2) {
-      c.area_code_min = (*area)[0].value_or(0);
-      c.area_code_max = (*area)[1].value_or(0);
-    }
-    c.subscriber_groupings =
-        Groupings(Strings((*t)["subscriber_groupings"], source, "subscriber_groupings"), source);
-    c.contiguous_prefixes = Strings((*t)["contiguous_prefixes"], source, "contiguous_prefixes");
-    c.country_words = WordSet(Strings(words[c.country], source, "country_words"));
-    c.service_prefixes = Strings((*t)["service_prefixes"], source, "service_prefixes");
-    if (const toml::array* weights = (*t)["organisation_number_weights"].as_array()) {
-      for (const toml::node& w : *weights) {
-        const std::optional<int64_t> v = w.value<int64_t>();
-        if (!v || *v < 0 || *v > 10) {
-          throw std::runtime_error(Fail(source, "bad organisation_number_weights " + c.rule));
-        }
-        c.organisation_number_weights.push_back(static_cast<int>(*v));
-      }
-    }
-    if (c.rule.empty() || c.calling_code.empty() || c.min_digits <= 0 ||
-        c.max_digits < c.min_digits) {
-      throw std::runtime_error(Fail(source, "incomplete [[phone.country]] " + c.rule));
-    }
-    rules->phone_countries.push_back(std::move(c));
+  c.subscriber_groupings = Groupings(t, "subscriber_groupings");
+  c.contiguous_prefixes = t.Strings("contiguous_prefixes");
+  if (country_words) c.country_words = WordSet(country_words->Strings(c.country));
+  c.service_prefixes = t.Strings("service_prefixes");
+  for (int64_t w : t.Integers("organisation_number_weights", 0, 10)) {
+    c.organisation_number_weights.push_back(static_cast<int>(w));
   }
+  if (c.min_digits <= 0 || c.max_digits < c.min_digits) {
+    t.Fail("incomplete " + t.name() + " " + c.rule + ": digits, or min_digits <= max_digits");
+  }
+  return c;
 }
 
-void LoadPostcodes(const toml::table& root, const std::string& source, ContactRules* rules) {
-  const toml::array* formats = root["address"]["postcode"].as_array();
-  if (formats == nullptr || formats->empty()) {
-    throw std::runtime_error(Fail(source, "[[address.postcode]] missing"));
-  }
+void LoadPhoneCountries(RuleTable& phone, ContactRules* rules) {
+  std::optional<RuleTable> words = phone.Table("country_words");
+  std::vector<RuleTable> countries = phone.Tables("country", Presence::kRequired);
+  if (countries.empty()) phone.Fail("country", "[[phone.country]] missing");
+  for (RuleTable& t : countries) rules->phone_countries.push_back(ReadPhoneCountry(t, words));
+}
+
+void LoadPostcodes(RuleTable& address, const std::string& source, ContactRules* rules) {
+  std::vector<RuleTable> formats = address.Tables("postcode", Presence::kRequired);
+  if (formats.empty()) address.Fail("postcode", "[[address.postcode]] missing");
   std::string alternatives;
-  for (const toml::node& node : *formats) {
-    const toml::table* t = node.as_table();
-    if (t == nullptr) throw std::runtime_error(Fail(source, "[[address.postcode]] not a table"));
+  for (RuleTable& t : formats) {
     PostcodeFormat f;
-    f.country = (*t)["country"].value_or(std::string());
-    f.pattern = (*t)["pattern"].value_or(std::string());
-    if (f.pattern.empty()) throw std::runtime_error(Fail(source, "postcode without pattern"));
-    Compile(f.pattern, source, "postcode " + f.country);  // reports the culprit
+    f.country = t.String("country", std::string());
+    f.pattern = *t.String("pattern", Presence::kRequired);
+    if (!RE2(f.pattern, RE2::Quiet).ok()) {
+      t.Fail("pattern", "bad pattern in postcode " + f.country);
+    }
     if (!alternatives.empty()) alternatives += "|";
     alternatives += "(" + f.pattern + ")";
     rules->postcodes.push_back(std::move(f));
@@ -147,33 +119,21 @@ void LoadPostcodes(const toml::table& root, const std::string& source, ContactRu
 }
 
 // [address.ocr_endings]: se = [["vågen", "vägen"], …].
-void LoadOcrStreetEndings(const toml::table& root, const std::string& source, ContactRules* rules) {
-  const toml::table* table = root["address"]["ocr_endings"].as_table();
-  if (table == nullptr) return;
-  for (const auto& [country, node] : *table) {
-    const toml::array* pairs = node.as_array();
-    if (pairs == nullptr) throw std::runtime_error(Fail(source, "ocr_endings must hold lists"));
-    auto& endings = rules->ocr_street_endings[std::string(country.str())];
-    for (const toml::node& pair_node : *pairs) {
-      const toml::array* pair = pair_node.as_array();
-      std::optional<std::string> misread, written;
-      if (pair != nullptr && pair->size() == 2) {
-        misread = (*pair)[0].value<std::string>();
-        written = (*pair)[1].value<std::string>();
-      }
-      if (!misread || !written || misread->empty() || written->empty()) {
-        throw std::runtime_error(Fail(source, "ocr_endings entries must be [misread, written]"));
-      }
-      endings.emplace_back(*misread, *written);
+void LoadOcrStreetEndings(RuleTable& address, ContactRules* rules) {
+  std::optional<RuleTable> table = address.Table("ocr_endings");
+  if (!table) return;
+  for (const std::string& country : table->Keys()) {
+    auto& endings = rules->ocr_street_endings[country];
+    for (std::vector<std::string>& pair : table->StringTuples(country, 2)) {
+      endings.emplace_back(std::move(pair[0]), std::move(pair[1]));
     }
     std::stable_sort(endings.begin(), endings.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
 }
 
-void BuildEmailPattern(const toml::table& root, const std::string& source, ContactRules* rules) {
-  const std::string at_words = EscapeAll(Strings(root["email"]["at_words"], source, "at_words"));
-  const std::string dot_words = EscapeAll(Strings(root["email"]["dot_words"], source, "dot_words"));
+void BuildEmailPattern(const std::string& at_words, const std::string& dot_words,
+                       const std::string& source, ContactRules* rules) {
   // Local part, '@' (or a written-out at, OCR may put a space on either side), domain
   // labels separated by dots (or written-out dots, OCR spaces). Validated afterwards.
   const std::string local = "[\\p{L}\\p{N}_%+\\-]+(?:\\.[\\p{L}\\p{N}_%+\\-]+)*";
@@ -184,59 +144,77 @@ void BuildEmailPattern(const toml::table& root, const std::string& source, Conta
       Compile("(" + local + ")" + at + "(" + label + "(?:" + dot + label + ")+)", source, "e-mail");
 }
 
-void Build(const toml::table& root, const std::string& source, ContactRules* rules) {
-  auto list = [&](const char* table, const char* key) {
-    return Strings(root[table][key], source, std::string(table) + "." + key);
-  };
-  rules->org_name_words = WordSet(list("organisation", "name_words"));
-  for (const std::string& f : list("organisation", "legal_forms")) rules->legal_forms.insert(f);
-  rules->official_roles = WordSet(list("organisation", "official_roles"));
-  rules->contact_cues = WordSet(list("organisation", "contact_cues"));
-  rules->organisation_number_cues = WordSet(list("organisation", "organisation_number_cues"));
-  rules->private_labels = WordSet(list("organisation", "private_labels"));
-  rules->affiliation_labels = WordSet(list("organisation", "affiliation_labels"));
-  rules->closings = Folded(list("organisation", "closings"));
-  rules->mail_from_labels = WordSet(list("organisation", "mail_from_labels"));
-  rules->signature_end_words = WordSet(list("organisation", "signature_end_words"));
-  rules->mail_separators = Folded(list("organisation", "mail_separators"));
-  rules->page_number_words = WordSet(list("organisation", "page_number_words"));
-  rules->person_cues = WordSet(list("person", "cues"));
-  for (const std::string& w : list("person", "not_cues")) {
-    rules->not_person_cues.insert(ToLowerUtf8(w));
+// A section of the file; absent, an empty one (its lists are empty).
+class Section {
+ public:
+  Section(RuleTable& root, const char* name) : table_(root.Table(name)) {}
+  std::vector<std::string> operator()(const char* key) {
+    return table_ ? table_->Strings(key) : std::vector<std::string>();
   }
-  rules->writer_words = WordSet(list("person", "writer_words"));
+  std::optional<RuleTable>& table() { return table_; }
 
-  rules->street_suffixes = WordSet(list("address", "street_suffixes"));
-  rules->street_words = WordSet(list("address", "street_words"));
-  rules->name_qualifiers = WordSet(list("address", "name_qualifiers"));
-  rules->flat_words = WordSet(list("address", "flat_words"));
-  rules->dwelling_number_letters =
-      root["address"]["dwelling_number_letters"].value_or(std::string());
-  rules->floor_words = WordSet(list("address", "floor_words"));
-  rules->post_box_words = WordSet(list("address", "post_box_words"));
-  rules->care_of_words = Lowered(list("address", "care_of_words"));
-  rules->address_cues = WordSet(list("address", "cues"));
-  rules->not_names = WordSet(list("address", "not_names"));
+ private:
+  std::optional<RuleTable> table_;
+};
+
+void BuildOrganisation(RuleTable& root, ContactRules* rules) {
+  Section list(root, "organisation");
+  rules->org_name_words = WordSet(list("name_words"));
+  for (const std::string& f : list("legal_forms")) rules->legal_forms.insert(f);
+  rules->official_roles = WordSet(list("official_roles"));
+  rules->contact_cues = WordSet(list("contact_cues"));
+  rules->organisation_number_cues = WordSet(list("organisation_number_cues"));
+  rules->private_labels = WordSet(list("private_labels"));
+  rules->affiliation_labels = WordSet(list("affiliation_labels"));
+  rules->closings = Folded(list("closings"));
+  rules->mail_from_labels = WordSet(list("mail_from_labels"));
+  rules->signature_end_words = WordSet(list("signature_end_words"));
+  rules->mail_separators = Folded(list("mail_separators"));
+  rules->page_number_words = WordSet(list("page_number_words"));
+  Section person(root, "person");
+  rules->person_cues = WordSet(person("cues"));
+  for (const std::string& w : person("not_cues")) rules->not_person_cues.insert(ToLowerUtf8(w));
+  rules->writer_words = WordSet(person("writer_words"));
+}
+
+void BuildAddress(RuleTable& root, const std::string& source, ContactRules* rules) {
+  RuleTable address = *root.Table("address", Presence::kRequired);
+  rules->street_suffixes = WordSet(address.Strings("street_suffixes", Presence::kRequired));
+  rules->street_words = WordSet(address.Strings("street_words"));
+  rules->name_qualifiers = WordSet(address.Strings("name_qualifiers"));
+  rules->flat_words = WordSet(address.Strings("flat_words"));
+  rules->dwelling_number_letters = address.String("dwelling_number_letters", std::string());
+  rules->floor_words = WordSet(address.Strings("floor_words"));
+  rules->post_box_words = WordSet(address.Strings("post_box_words"));
+  rules->care_of_words = Lowered(address.Strings("care_of_words"));
+  rules->address_cues = WordSet(address.Strings("cues"));
+  rules->not_names = WordSet(address.Strings("not_names"));
   if (rules->street_suffixes.empty()) {
-    throw std::runtime_error(Fail(source, "address.street_suffixes is empty"));
+    address.Fail("street_suffixes", "address.street_suffixes is empty");
   }
-  LoadPostcodes(root, source, rules);
-  LoadOcrStreetEndings(root, source, rules);
+  LoadPostcodes(address, source, rules);
+  LoadOcrStreetEndings(address, rules);
+}
 
-  rules->phone_labels = WordSet(list("phone", "labels"));
-  rules->not_phone_labels = WordSet(list("phone", "not_phone_labels"));
-  rules->not_phone_after = WordSet(list("phone", "not_phone_after"));
-  LoadPhoneCountries(root, source, rules);
+void Build(RuleTable& root, const std::string& source, ContactRules* rules) {
+  BuildOrganisation(root, rules);
+  BuildAddress(root, source, rules);
+  RuleTable phone = *root.Table("phone", Presence::kRequired);
+  rules->phone_labels = WordSet(phone.Strings("labels"));
+  rules->not_phone_labels = WordSet(phone.Strings("not_phone_labels"));
+  rules->not_phone_after = WordSet(phone.Strings("not_phone_after"));
+  LoadPhoneCountries(phone, rules);
   rules->phone_candidate_re = Compile(
       "(\\+ ?|\\b00 ?)?"
       "((?:\\(0\\) ?)?[0-9]+(?:(?:[ .\\-]|\\. | - |- )(?:\\(0\\) ?)?[0-9]+)*)",
       source, "phone candidates");
 
-  rules->role_mailboxes = WordSet(list("email", "role_mailboxes"));
-  rules->public_providers = Lowered(list("email", "public_providers"));
-  rules->organisation_domains = Lowered(list("email", "organisation_domains"));
-  rules->tlds = WordSet(list("email", "tlds"));
-  BuildEmailPattern(root, source, rules);
+  Section email(root, "email");
+  rules->role_mailboxes = WordSet(email("role_mailboxes"));
+  rules->public_providers = Lowered(email("public_providers"));
+  rules->organisation_domains = Lowered(email("organisation_domains"));
+  rules->tlds = WordSet(email("tlds"));
+  BuildEmailPattern(EscapeAll(email("at_words")), EscapeAll(email("dot_words")), source, rules);
 }
 
 }  // namespace
@@ -274,17 +252,15 @@ const PhoneCountry* ContactRules::PhoneCountryByCode(std::string_view country) c
 }
 
 std::shared_ptr<const ContactRules> ContactRules::FromFile(const std::string& toml_path) {
-  const toml::table root = ParseTomlFile(toml_path);
   auto rules = std::make_shared<ContactRules>();
-  Build(root, toml_path, rules.get());
+  ReadRuleFile(toml_path, [&](RuleTable& root) { Build(root, toml_path, rules.get()); });
   return rules;
 }
 
 std::shared_ptr<const ContactRules> ContactRules::FromString(std::string_view toml_text,
                                                              const std::string& source) {
-  const toml::table root = ParseTomlText(toml_text, source);
   auto rules = std::make_shared<ContactRules>();
-  Build(root, source, rules.get());
+  ReadRuleText(toml_text, source, [&](RuleTable& root) { Build(root, source, rules.get()); });
   return rules;
 }
 

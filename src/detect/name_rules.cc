@@ -1,13 +1,11 @@
 #include "detect/name_rules.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 
-#include "base/toml_file.h"
+#include "base/rule_table.h"
 #include "base/utf8.h"
 #include "detect/roster_terms.h"
 
@@ -15,22 +13,7 @@ namespace skjerm {
 namespace person_names {
 namespace {
 
-std::vector<std::string> StringArray(const toml::table& table, std::string_view section,
-                                     std::string_view key, const std::string& file) {
-  const std::string where = file + ": [" + std::string(section) + "] " + std::string(key);
-  const toml::array* array =
-      table.at_path(std::string(section) + "." + std::string(key)).as_array();
-  if (array == nullptr) throw std::runtime_error(where + " is missing or not a list");
-  std::vector<std::string> out;
-  for (const toml::node& node : *array) {
-    std::optional<std::string> value = node.value<std::string>();
-    if (!value) throw std::runtime_error(where + " must hold only strings");
-    out.push_back(*value);
-  }
-  return out;
-}
-
-void ReadConfidence(const toml::table& table, const std::string& file, Confidence* c) {
+void ReadConfidence(RuleTable& table, Confidence* c) {
   const std::pair<const char*, double*> knobs[] = {
       {"roster_full", &c->roster_full},
       {"roster_first_after_full", &c->roster_first_after_full},
@@ -42,14 +25,7 @@ void ReadConfidence(const toml::table& table, const std::string& file, Confidenc
       {"list_first_after_full", &c->list_first_after_full},
       {"list_first_alone", &c->list_first_alone},
   };
-  for (const auto& [key, value] : knobs) {
-    std::optional<double> v = table.at_path(std::string("confidence.") + key).value<double>();
-    if (!v) continue;  // the default stands
-    if (*v < 0 || *v > 1) {
-      throw std::runtime_error(file + ": [confidence] " + key + " must lie between 0 and 1");
-    }
-    *value = *v;
-  }
+  for (const auto& [key, value] : knobs) *value = table.Number(key, *value, 0, 1);
 }
 
 void LoadNameList(const std::string& dir, std::string_view prefix, FoldedWordSet* set) {
@@ -65,75 +41,78 @@ void LoadNameList(const std::string& dir, std::string_view prefix, FoldedWordSet
   if (!any) throw std::runtime_error(dir + ": no " + std::string(prefix) + "*.txt name list");
 }
 
-// Reads one names.toml file into the rules.
+// Reads names.toml into the rules: a section and a key for every list, all required.
 class RulesReader {
  public:
-  RulesReader(const std::string& file, Rules* rules)
-      : file_(file), table_(ParseTomlFile(file)), rules_(rules) {}
+  RulesReader(RuleTable& root, Rules* rules) : root_(root), rules_(rules) {}
 
   void Read() {
-    ReadConfidence(table_, file_, &rules_->confidence);
-    Phrases("context", "salutations", &rules_->salutations);
-    Phrases("context", "labels", &rules_->labels);
-    Phrases("context", "subject_labels", &rules_->subject_labels);
-    Patterns("context", "class_after", &rules_->class_after);
-    Patterns("context", "class_code_after", &rules_->class_code_after);
-    Phrases("context", "relations", &rules_->relations);
-    Phrases("context", "id_words", &rules_->id_words);
-    Phrases("officials", "titles", &rules_->official_titles);
-    Phrases("officials", "labels", &rules_->official_labels);
-    Phrases("officials", "closings", &rules_->closings);
-    Phrases("officials", "position_labels", &rules_->position_labels);
-    Words("officials", "copulas", &rules_->copulas);
-    for (const std::string& p : Strings("officials", "parties")) rules_->parties.insert(p);
-    Words("officials", "title_endings", &rules_->title_suffixes);
-    for (const std::string& t : Strings("officials", "titles")) {
+    if (std::optional<RuleTable> confidence = root_.Table("confidence")) {
+      ReadConfidence(*confidence, &rules_->confidence);
+    }
+    RuleTable context = Section("context");
+    Phrases(context, "salutations", &rules_->salutations);
+    Phrases(context, "labels", &rules_->labels);
+    Phrases(context, "subject_labels", &rules_->subject_labels);
+    Patterns(context, "class_after", &rules_->class_after);
+    Patterns(context, "class_code_after", &rules_->class_code_after);
+    Phrases(context, "relations", &rules_->relations);
+    Phrases(context, "id_words", &rules_->id_words);
+    RuleTable officials = Section("officials");
+    Phrases(officials, "titles", &rules_->official_titles);
+    Phrases(officials, "labels", &rules_->official_labels);
+    Phrases(officials, "closings", &rules_->closings);
+    Phrases(officials, "position_labels", &rules_->position_labels);
+    Words(officials, "copulas", &rules_->copulas);
+    for (const std::string& p : Strings(officials, "parties")) rules_->parties.insert(p);
+    Words(officials, "title_endings", &rules_->title_suffixes);
+    for (const std::string& t : Strings(officials, "titles")) {
       const std::string f = FoldName(t);
       if (f.find(' ') == std::string::npos && f.size() >= 5) rules_->title_suffixes.insert(f);
     }
-    Folded("officials", "email_domains", &rules_->email_domains);
-    Folded("officials", "private_email_domains", &rules_->private_email_domains);
-    Words("not_names", "organisation_words", &rules_->organisation_words);
-    Words("not_names", "street_words", &rules_->street_words);
-    Words("not_names", "never", &rules_->never);
-    Words("not_names", "sentence_words", &rules_->sentence_words);
-    Folded("not_names", "street_suffixes", &rules_->street_suffixes);
-    for (const std::string& e : Strings("not_names", "organisation_endings")) {
+    Folded(officials, "email_domains", &rules_->email_domains);
+    Folded(officials, "private_email_domains", &rules_->private_email_domains);
+    RuleTable not_names = Section("not_names");
+    Words(not_names, "organisation_words", &rules_->organisation_words);
+    Words(not_names, "street_words", &rules_->street_words);
+    Words(not_names, "never", &rules_->never);
+    Words(not_names, "sentence_words", &rules_->sentence_words);
+    Folded(not_names, "street_suffixes", &rules_->street_suffixes);
+    for (const std::string& e : Strings(not_names, "organisation_endings")) {
       rules_->organisation_endings.insert(FoldForMatching(e));
     }
-    Words("roster", "school_words", &rules_->school_words);
+    RuleTable roster = Section("roster");
+    Words(roster, "school_words", &rules_->school_words);
   }
 
  private:
-  std::vector<std::string> Strings(std::string_view section, std::string_view key) const {
-    return StringArray(table_, section, key, file_);
+  RuleTable Section(const char* name) { return *root_.Table(name, Presence::kRequired); }
+  static std::vector<std::string> Strings(RuleTable& section, const char* key) {
+    return section.Strings(key, Presence::kRequired);
   }
-  void Phrases(std::string_view section, std::string_view key, PhraseSet* set) const {
+  static void Phrases(RuleTable& section, const char* key, PhraseSet* set) {
     for (const std::string& p : Strings(section, key)) set->Add(p);
   }
-  void Patterns(std::string_view section, std::string_view key,
-                std::vector<std::unique_ptr<RE2>>* out) const {
+  static void Patterns(RuleTable& section, const char* key,
+                       std::vector<std::unique_ptr<RE2>>* out) {
     for (const std::string& p : Strings(section, key)) {
       RE2::Options options;
       options.set_log_errors(false);
       auto re = std::make_unique<RE2>(p, options);
-      if (!re->ok()) {
-        throw std::runtime_error(file_ + ": [" + std::string(section) + "] " + std::string(key) +
-                                 ": bad pattern: " + re->error());
-      }
+      if (!re->ok())
+        section.Fail(key, section.name() + "." + key + ": bad pattern: " + re->error());
       out->push_back(std::move(re));
     }
   }
   template <typename Set>
-  void Words(std::string_view section, std::string_view key, Set* set) const {
+  static void Words(RuleTable& section, const char* key, Set* set) {
     for (const std::string& w : Strings(section, key)) set->insert(FoldName(w));
   }
-  void Folded(std::string_view section, std::string_view key, std::vector<std::string>* out) const {
+  static void Folded(RuleTable& section, const char* key, std::vector<std::string>* out) {
     for (const std::string& s : Strings(section, key)) out->push_back(FoldForMatching(s));
   }
 
-  const std::string& file_;
-  const toml::table table_;
+  RuleTable& root_;
   Rules* rules_;
 };
 
@@ -148,7 +127,8 @@ void PhraseSet::Add(std::string_view phrase) {
 
 Rules Rules::Load(const std::string& patterns_dir) {
   Rules rules;
-  RulesReader(patterns_dir + "/names.toml", &rules).Read();
+  ReadRuleFile(patterns_dir + "/names.toml",
+               [&](RuleTable& root) { RulesReader(root, &rules).Read(); });
   const std::string names_dir = patterns_dir + "/names";
   LoadNameList(names_dir, "first_names_", &rules.first_names);
   LoadNameList(names_dir, "last_names_", &rules.last_names);

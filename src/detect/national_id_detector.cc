@@ -14,9 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include <toml++/toml.h>
-
-#include "base/toml_file.h"
+#include "base/rule_table.h"
 #include "base/utf8.h"
 #include "detect/national_id_validator.h"
 
@@ -105,100 +103,63 @@ using Rules = NationalIdDetector::Rules;
 // --- Loading the rule file ------------------------------------------------------------
 
 [[noreturn]] void Fail(const std::string& source, const std::string& what) {
-  throw std::runtime_error(source + ": " + what);
+  throw RuleFileError(source + ": " + what);
 }
 
-// A misspelt key would silently fall back to a default; refuse it instead.
-void CheckKeys(const toml::table& table, std::initializer_list<std::string_view> allowed,
-               const std::string& label, const std::string& source) {
-  for (const auto& [key, node] : table) {
-    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-      Fail(source, label + " has unknown key \"" + std::string(key.str()) + "\"");
-    }
-  }
-}
-
-double Knob(const toml::table& table, std::string_view key, double fallback,
-            const std::string& source) {
-  const toml::node* node = table.get(key);
-  if (node == nullptr) return fallback;
-  std::optional<double> value = node->value<double>();
-  if (!value || *value < 0 || *value > 1) {
-    Fail(source, "[confidence] " + std::string(key) + " must be a number from 0 to 1");
-  }
-  return *value;
-}
-
-void LoadConfidence(const toml::table& root, const std::string& source, Knobs* knobs) {
-  const toml::table* conf = root["confidence"].as_table();
-  if (conf == nullptr) Fail(source, "missing [confidence]");
-  CheckKeys(
-      *conf,
-      {"report_threshold", "positive_cue_bonus", "negative_cue_penalty", "reread_penalty", "base"},
-      "[confidence]", source);
-  knobs->report_threshold = Knob(*conf, "report_threshold", knobs->report_threshold, source);
-  knobs->positive_cue_bonus = Knob(*conf, "positive_cue_bonus", knobs->positive_cue_bonus, source);
+void LoadConfidence(RuleTable& root, Knobs* knobs) {
+  RuleTable conf = *root.Table("confidence", Presence::kRequired);
+  knobs->report_threshold = conf.Number("report_threshold", knobs->report_threshold, 0, 1);
+  knobs->positive_cue_bonus = conf.Number("positive_cue_bonus", knobs->positive_cue_bonus, 0, 1);
   knobs->negative_cue_penalty =
-      Knob(*conf, "negative_cue_penalty", knobs->negative_cue_penalty, source);
-  knobs->reread_penalty = Knob(*conf, "reread_penalty", knobs->reread_penalty, source);
-  if (const toml::table* base = (*conf)["base"].as_table()) {
-    for (const auto& [key, node] : *base) {
-      const std::string name(key.str());
-      bool known = name == "no.fh";
-      for (IdCheck c :
-           {IdCheck::kNoClassic, IdCheck::kNo2032, IdCheck::kSeLuhn, IdCheck::kSeInterim,
-            IdCheck::kDkMod11, IdCheck::kDkNoMod11, IdCheck::kFiMod31, IdCheck::kFiTemporary}) {
-        known = known || name == IdCheckName(c);
-      }
-      if (!known) Fail(source, "[confidence.base] has unknown check \"" + name + "\"");
-      knobs->base[name] = Knob(*base, name, 0, source);
+      conf.Number("negative_cue_penalty", knobs->negative_cue_penalty, 0, 1);
+  knobs->reread_penalty = conf.Number("reread_penalty", knobs->reread_penalty, 0, 1);
+  if (std::optional<RuleTable> base = conf.Table("base")) {
+    std::vector<std::string> checks = {"no.fh"};
+    for (IdCheck c :
+         {IdCheck::kNoClassic, IdCheck::kNo2032, IdCheck::kSeLuhn, IdCheck::kSeInterim,
+          IdCheck::kDkMod11, IdCheck::kDkNoMod11, IdCheck::kFiMod31, IdCheck::kFiTemporary}) {
+      checks.push_back(IdCheckName(c));
+    }
+    for (const std::string& check : checks) {
+      if (std::optional<double> v = base->Number(check, 0, 1)) knobs->base[check] = *v;
     }
   }
-  if (const toml::table* context = root["context"].as_table()) {
-    CheckKeys(*context, {"window", "header_lines", "label_cell"}, "[context]", source);
-    const int64_t window = (*context)["window"].value_or<int64_t>(60);
-    const int64_t lines = (*context)["header_lines"].value_or<int64_t>(3);
-    const int64_t cell = (*context)["label_cell"].value_or<int64_t>(30);
-    if (window < 0 || window > 1000 || lines < 0 || lines > 20 || cell < 0 || cell > 1000) {
-      Fail(source, "[context] window and label_cell must be 0-1000, header_lines 0-20");
-    }
-    knobs->window = static_cast<size_t>(window);
-    knobs->header_lines = static_cast<int>(lines);
-    knobs->label_cell = static_cast<size_t>(cell);
+  if (std::optional<RuleTable> context = root.Table("context")) {
+    knobs->window = static_cast<size_t>(context->Integer("window", 60, 0, 1000));
+    knobs->header_lines = static_cast<int>(context->Integer("header_lines", 3, 0, 20));
+    knobs->label_cell = static_cast<size_t>(context->Integer("label_cell", 30, 0, 1000));
   }
 }
 
-void LoadCandidates(const toml::table& root, const std::string& source, Rules* rules) {
-  const toml::array* candidates = root["candidate"].as_array();
-  if (candidates == nullptr || candidates->empty()) Fail(source, "no [[candidate]] patterns");
-  for (const toml::node& node : *candidates) {
-    const toml::table* t = node.as_table();
-    if (t == nullptr) Fail(source, "[[candidate]] must be a table");
+std::optional<IdCountry> Country(RuleTable& t, const std::string& code, const char* key) {
+  std::optional<IdCountry> country = IdCountryFromCode(code);
+  if (!country) {
+    t.Fail(key,
+           t.name() + "." + key + ": \"" + code + "\" is not \"no\", \"se\", \"dk\" or \"fi\"");
+  }
+  return country;
+}
+
+void LoadCandidates(RuleTable& root, Rules* rules) {
+  std::vector<RuleTable> candidates = root.Tables("candidate", Presence::kRequired);
+  if (candidates.empty()) root.Fail("candidate", "no [[candidate]] patterns");
+  for (RuleTable& t : candidates) {
     CandidatePattern p;
-    p.name = (*t)["name"].value_or<std::string>("");
+    p.name = t.String("name", std::string());
     const std::string label = "[[candidate]] \"" + p.name + "\"";
-    CheckKeys(*t, {"name", "validators", "penalty", "pattern"}, label, source);
-    std::optional<std::string> pattern = (*t)["pattern"].value<std::string>();
-    if (!pattern || pattern->empty()) Fail(source, label + " has no pattern");
+    const std::string pattern = *t.String("pattern", Presence::kRequired);
     RE2::Options options;
     options.set_log_errors(false);
-    p.regex = std::make_unique<RE2>(*pattern, options);
-    if (!p.regex->ok()) Fail(source, label + ": bad pattern: " + p.regex->error());
-    const toml::array* validators = (*t)["validators"].as_array();
-    if (validators == nullptr || validators->empty()) Fail(source, label + " has no validators");
-    for (const toml::node& v : *validators) {
-      std::optional<IdCountry> country = IdCountryFromCode(v.value_or<std::string>(""));
-      if (!country) Fail(source, label + ": validators are \"no\", \"se\", \"dk\" or \"fi\"");
-      p.validators.push_back(*country);
+    p.regex = std::make_unique<RE2>(pattern, options);
+    if (!p.regex->ok()) t.Fail("pattern", label + ": bad pattern: " + p.regex->error());
+    const std::vector<std::string> validators = t.Strings("validators", Presence::kRequired);
+    if (validators.empty()) t.Fail("validators", label + " has no validators");
+    for (const std::string& code : validators) {
+      p.validators.push_back(*Country(t, code, "validators"));
     }
-    if (const toml::table* penalty = (*t)["penalty"].as_table()) {
-      for (const auto& [code, value] : *penalty) {
-        std::optional<IdCountry> country = IdCountryFromCode(code.str());
-        std::optional<double> v = value.value<double>();
-        if (!country || !v || *v < 0 || *v > 1) {
-          Fail(source, label + ": penalty maps \"no\", \"se\", \"dk\" or \"fi\" to 0..1");
-        }
-        p.penalty[*country] = *v;
+    if (std::optional<RuleTable> penalty = t.Table("penalty")) {
+      for (const std::string& code : penalty->Keys()) {
+        p.penalty[*Country(*penalty, code, code.c_str())] = *penalty->Number(code, 0, 1);
       }
     }
     rules->patterns.push_back(std::move(p));
@@ -226,26 +187,18 @@ void AddCue(std::string word, bool positive, CountrySet countries, const std::st
   rules->cues.push_back(std::move(cue));
 }
 
-void LoadCues(const toml::table& root, const std::string& source, Rules* rules) {
-  const toml::table* cues = root["cues"].as_table();
-  if (cues == nullptr) Fail(source, "missing [cues.*] tables");
-  for (const auto& [language, node] : *cues) {
-    const std::string label = "[cues." + std::string(language.str()) + "]";
-    const toml::table* t = node.as_table();
-    if (t == nullptr) Fail(source, label + " must be a table");
-    std::optional<IdCountry> country = IdCountryFromCode((*t)["country"].value_or<std::string>(""));
-    if (!country) Fail(source, label + " needs country = \"no\", \"se\", \"dk\" or \"fi\"");
-    CheckKeys(*t, {"country", "positive", "negative"}, label, source);
-    for (const bool positive : {true, false}) {
-      const char* key = positive ? "positive" : "negative";
-      const toml::node* list = t->get(key);
-      if (list == nullptr) continue;
-      if (!list->is_array()) Fail(source, label + " " + key + " must be a list of words");
-      for (const toml::node& word : *list->as_array()) {
-        std::optional<std::string> w = word.value<std::string>();
-        if (!w) Fail(source, label + " " + key + " must be a list of words");
-        AddCue(*w, positive, CountryBit(*country), source, rules);
-      }
+void LoadCues(RuleTable& root, const std::string& source, Rules* rules) {
+  RuleTable cues = *root.Table("cues", Presence::kRequired);
+  std::vector<std::string> languages = cues.Keys();
+  std::sort(languages.begin(), languages.end());  // the order they were always read in
+  for (const std::string& language : languages) {
+    RuleTable t = *cues.Table(language);
+    const IdCountry country = *Country(t, *t.String("country", Presence::kRequired), "country");
+    for (const std::string& word : t.Strings("positive")) {
+      AddCue(word, true, CountryBit(country), source, rules);
+    }
+    for (const std::string& word : t.Strings("negative")) {
+      AddCue(word, false, CountryBit(country), source, rules);
     }
   }
 }
@@ -567,7 +520,7 @@ NationalIdDetector::~NationalIdDetector() = default;
 
 std::unique_ptr<NationalIdDetector> NationalIdDetector::FromFile(const std::string& toml_path) {
   std::ifstream in(toml_path, std::ios::binary);
-  if (!in) throw std::runtime_error(toml_path + ": cannot read the national ID rules");
+  if (!in) throw RuleFileError(toml_path + ": cannot read the national ID rules");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return FromString(buffer.str(), toml_path);
@@ -575,11 +528,12 @@ std::unique_ptr<NationalIdDetector> NationalIdDetector::FromFile(const std::stri
 
 std::unique_ptr<NationalIdDetector> NationalIdDetector::FromString(std::string_view toml_text,
                                                                    const std::string& source_name) {
-  const toml::table root = ParseTomlText(toml_text, source_name);
   auto rules = std::make_unique<Rules>();
-  LoadConfidence(root, source_name, &rules->knobs);
-  LoadCandidates(root, source_name, rules.get());
-  LoadCues(root, source_name, rules.get());
+  ReadRuleText(toml_text, source_name, [&](RuleTable& root) {
+    LoadConfidence(root, &rules->knobs);
+    LoadCandidates(root, rules.get());
+    LoadCues(root, source_name, rules.get());
+  });
   return std::unique_ptr<NationalIdDetector>(new NationalIdDetector(std::move(rules)));
 }
 

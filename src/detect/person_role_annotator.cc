@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "base/toml_file.h"
+#include "base/rule_table.h"
 #include "base/utf8.h"
 #include "policy/policy.h"
 
@@ -55,14 +55,9 @@ bool ContainsTerm(const std::string& text, const std::string& term) {
   return false;
 }
 
-std::vector<std::string> FoldedList(const toml::table& table, const char* section,
-                                    const char* key) {
+std::vector<std::string> FoldedList(RuleTable& table, const char* key) {
   std::vector<std::string> out;
-  if (const toml::array* list = table[section][key].as_array()) {
-    for (const auto& item : *list) {
-      if (auto s = item.value<std::string>()) out.push_back(FoldForMatching(*s));
-    }
-  }
+  for (const std::string& s : table.Strings(key)) out.push_back(FoldForMatching(s));
   return out;
 }
 
@@ -87,31 +82,32 @@ std::string WithoutGenitive(const std::string& word) {
 }  // namespace
 
 std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::string& path) {
-  const toml::table table = ParseTomlFile(path);
   std::unique_ptr<PersonRoleAnnotator> a(new PersonRoleAnnotator());
-  a->pupil_before_ = FoldedList(table, "pupil", "before");
-  a->label_under_heading_ = FoldedList(table, "pupil", "label_under_heading");
-  a->heading_words_ = FoldedList(table, "pupil", "heading_words");
-  a->guardian_before_ = FoldedList(table, "guardian", "before");
-  a->guardian_after_ = FoldedList(table, "guardian", "after");
-  if (const toml::array* patterns = table["pupil"]["after_patterns"].as_array()) {
-    for (const auto& item : *patterns) {
-      auto pattern = item.value<std::string>();
-      if (!pattern) continue;
+  ReadRuleFile(path, [&](RuleTable& root) {
+    RuleTable pupil = *root.Table("pupil", Presence::kRequired);
+    a->pupil_before_ = FoldedList(pupil, "before");
+    a->label_under_heading_ = FoldedList(pupil, "label_under_heading");
+    a->heading_words_ = FoldedList(pupil, "heading_words");
+    for (const std::string& pattern : pupil.Strings("after_patterns")) {
       RE2::Options options;
       options.set_case_sensitive(false);
       options.set_log_errors(false);
-      auto re = std::make_unique<RE2>(*pattern, options);
-      if (!re->ok()) throw std::runtime_error(path + ": bad pattern: " + re->error());
+      auto re = std::make_unique<RE2>(pattern, options);
+      if (!re->ok()) pupil.Fail("after_patterns", "bad pattern: " + re->error());
       a->pupil_after_.push_back(std::move(re));
     }
-  }
-  for (const std::string& t : FoldedList(table, "case", "strong")) a->case_terms_.push_back({t, 2});
-  for (const std::string& t : FoldedList(table, "case", "weak")) a->case_terms_.push_back({t, 1});
-  a->case_threshold_ = table["case"]["threshold"].value_or(2);
-  if (a->pupil_before_.empty() || a->case_terms_.empty()) {
-    throw std::runtime_error(path + ": [pupil] before and [case] words are required");
-  }
+    if (std::optional<RuleTable> guardian = root.Table("guardian")) {
+      a->guardian_before_ = FoldedList(*guardian, "before");
+      a->guardian_after_ = FoldedList(*guardian, "after");
+    }
+    RuleTable case_words = *root.Table("case", Presence::kRequired);
+    for (const std::string& t : FoldedList(case_words, "strong")) a->case_terms_.push_back({t, 2});
+    for (const std::string& t : FoldedList(case_words, "weak")) a->case_terms_.push_back({t, 1});
+    a->case_threshold_ = static_cast<int>(case_words.Integer("threshold", 2, 1, 1000));
+    if (a->pupil_before_.empty() || a->case_terms_.empty()) {
+      root.Fail("[pupil] before and [case] words are required");
+    }
+  });
   return a;
 }
 

@@ -1,8 +1,11 @@
 #include "detect/roster.h"
 
-#include <utility>
-
 #include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <utility>
 
 #include "journal/database.h"
 #include "journal/database_key.h"
@@ -17,7 +20,11 @@ Roster Roster::Load(const Database& db, std::string key) {
 std::shared_ptr<const Roster> Roster::LoadForScan(const std::string& db_path,
                                                   const KeySettings& keys) {
   struct stat st;
-  if (::stat(db_path.c_str(), &st) != 0) return nullptr;
+  if (::stat(db_path.c_str(), &st) != 0) {
+    // No database: no roster. A path that cannot be looked at is no such proof.
+    if (errno == ENOENT) return nullptr;
+    throw std::runtime_error(std::strerror(errno));
+  }
   Database db = Database::Open(db_path);
   // No roster: no key needed (a journal-only database). A roster whose key cannot be used
   // must not be skipped silently: its protected identities would go unnoticed.

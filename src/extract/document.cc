@@ -11,6 +11,11 @@ float ClampOcrConfidence(float confidence) {
 
 bool IsValidOcrConfidence(float confidence) { return confidence >= 0 && confidence <= 100; }
 
+bool PageOwns(const Page& page, size_t offset) {
+  return offset >= page.shared_before &&
+         (page.shared_after == 0 || offset < page.text.size() - page.shared_after);
+}
+
 const char* MediaTypeName(MediaType type) {
   switch (type) {
     case MediaType::kPdf:

@@ -47,7 +47,18 @@ struct Page {
   // is mostly symbols, not letters"); empty for a text layer, an image file, a blank page.
   // Never quotes the document.
   std::string ocr_reason;
+  // A text file too long for one page is cut between words, and each piece repeats a little
+  // of the text on either side of its cuts, so that a value written across a cut is whole on
+  // one page: the first shared_before bytes of text repeat the end of the page before, the
+  // last shared_after bytes the start of the page after. 0 on every other page.
+  size_t shared_before = 0;
+  size_t shared_after = 0;
 };
+
+// Whether a finding that starts at byte `offset` of the page's text belongs to this page:
+// it starts in the page's own text, not in what it shares with its neighbours (which judge
+// it themselves). So a value near a cut is reported once.
+bool PageOwns(const Page& page, size_t offset);
 
 // Where a piece of text outside the page content comes from. kJournalField is not part of
 // a file: a journal entry's title or parties, judged like document text. kFileName is the

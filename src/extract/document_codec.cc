@@ -12,16 +12,20 @@ nlohmann::json PageToJson(const Page& page) {
   for (const Word& w : page.words) {
     words.push_back({w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.begin, w.end, w.confidence});
   }
-  return {{"n", page.number},
-          {"text", page.text},
-          {"words", std::move(words)},
-          {"ocr", page.origin == PageOrigin::kOcr},
-          {"conf",
-           page.ocr_confidence ? nlohmann::json(*page.ocr_confidence) : nlohmann::json(nullptr)},
-          {"w", page.width_pt},
-          {"h", page.height_pt},
-          {"dpi", page.ocr_dpi},
-          {"why", page.ocr_reason}};
+  nlohmann::json j = {{"n", page.number},
+                      {"text", page.text},
+                      {"words", std::move(words)},
+                      {"ocr", page.origin == PageOrigin::kOcr},
+                      {"conf", page.ocr_confidence ? nlohmann::json(*page.ocr_confidence)
+                                                   : nlohmann::json(nullptr)},
+                      {"w", page.width_pt},
+                      {"h", page.height_pt},
+                      {"dpi", page.ocr_dpi},
+                      {"why", page.ocr_reason}};
+  // Only on the pages of a long text file.
+  if (page.shared_before > 0) j["sb"] = page.shared_before;
+  if (page.shared_after > 0) j["sa"] = page.shared_after;
+  return j;
 }
 
 Page PageFromJson(const nlohmann::json& p) {
@@ -56,6 +60,11 @@ Page PageFromJson(const nlohmann::json& p) {
   page.height_pt = p.at("h").get<double>();
   page.ocr_dpi = p.at("dpi").get<int>();
   page.ocr_reason = p.at("why").get<std::string>();
+  page.shared_before = p.value("sb", size_t{0});
+  page.shared_after = p.value("sa", size_t{0});
+  if (page.shared_before + page.shared_after > page.text.size()) {
+    throw nlohmann::json::other_error::create(502, "a page shares more than its text", &p);
+  }
   return page;
 }
 

@@ -29,40 +29,97 @@ bool IsPlainUtf8Text(std::string_view bytes) {
   return true;
 }
 
-std::vector<Page> TextFilePages(std::string_view bytes) {
-  std::string_view text = WithoutByteOrderMark(bytes);
-  std::vector<Page> pages;
-  auto add = [&](std::string_view piece) {
+namespace {
+
+bool IsBreak(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'; }
+
+bool IsCharacterStart(std::string_view text, size_t at) {
+  return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+}
+
+// A cut in (low, high] (low < high), latest first: after a paragraph break, after a line
+// break, after a space; else at the character boundary at or before high.
+size_t CutPoint(std::string_view text, size_t low, size_t high) {
+  for (size_t at = high; at > low + 1; --at) {
+    if (text[at - 1] == '\n' && text[at - 2] == '\n') return at;
+  }
+  for (size_t at = high; at > low; --at) {
+    if (text[at - 1] == '\n') return at;
+  }
+  for (size_t at = high; at > low; --at) {
+    if (IsBreak(text[at - 1])) return at;
+  }
+  size_t at = high;
+  while (at > low && !IsCharacterStart(text, at)) --at;
+  return at;
+}
+
+// Where the text shared before a cut at `cut` begins: the earliest line start, else word
+// start, at most kTextPageOverlapBytes before it (not before `floor`); else a character
+// boundary.
+size_t SharedFrom(std::string_view text, size_t floor, size_t cut) {
+  const size_t low = cut - std::min(cut - floor, kTextPageOverlapBytes);
+  for (size_t at = low; at < cut; ++at) {
+    if (at == floor || text[at - 1] == '\n') return at;
+  }
+  for (size_t at = low; at < cut; ++at) {
+    if (IsBreak(text[at - 1]) && !IsBreak(text[at])) return at;
+  }
+  size_t at = low;
+  while (at < cut && !IsCharacterStart(text, at)) ++at;
+  return at;
+}
+
+// Where the text shared after a cut at `cut` ends: the latest line end, else word end, at
+// most kTextPageOverlapBytes after it (not after `ceiling`); else a character boundary.
+size_t SharedUntil(std::string_view text, size_t cut, size_t ceiling) {
+  const size_t high = cut + std::min(ceiling - cut, kTextPageOverlapBytes);
+  for (size_t at = high; at > cut; --at) {
+    if (at == ceiling || text[at - 1] == '\n') return at;
+  }
+  for (size_t at = high; at > cut; --at) {
+    if (IsBreak(text[at]) && !IsBreak(text[at - 1])) return at;
+  }
+  size_t at = high;
+  while (at > cut && !IsCharacterStart(text, at)) --at;
+  return at;
+}
+
+// Cuts [begin, end) — text between form feeds — into pages of at most kMaxTextPageBytes.
+void AddPieces(std::string_view text, size_t begin, size_t end, std::vector<Page>* pages) {
+  constexpr size_t kOwnMax = kMaxTextPageBytes - 2 * kTextPageOverlapBytes;
+  size_t own_begin = begin;
+  while (true) {
+    const size_t shared_from = own_begin == begin ? begin : SharedFrom(text, begin, own_begin);
+    size_t own_end = end;
+    size_t shared_until = end;
+    if (end - shared_from > kMaxTextPageBytes) {
+      own_end = CutPoint(text, own_begin + kOwnMax / 2, own_begin + kOwnMax);
+      shared_until = SharedUntil(text, own_end, end);
+    }
     Page page;
-    page.number = static_cast<int>(pages.size()) + 1;
+    page.number = static_cast<int>(pages->size()) + 1;
     page.origin = PageOrigin::kTextLayer;
-    page.text = std::string(piece);
-    pages.push_back(std::move(page));
-  };
+    page.text = std::string(text.substr(shared_from, shared_until - shared_from));
+    page.shared_before = own_begin - shared_from;
+    page.shared_after = shared_until - own_end;
+    pages->push_back(std::move(page));
+    if (own_end == end) return;
+    own_begin = own_end;
+  }
+}
+
+}  // namespace
+
+std::vector<Page> TextFilePages(std::string_view bytes) {
+  const std::string_view text = WithoutByteOrderMark(bytes);
+  std::vector<Page> pages;
   size_t start = 0;
   while (start < text.size() || pages.empty()) {
     size_t end = text.find('\f', start);
     if (end == std::string_view::npos) end = text.size();
-    size_t next = end + 1;  // past the form feed
-    if (end - start > kMaxTextPageBytes) {
-      end = start + kMaxTextPageBytes;
-      // Prefer a paragraph break (an ID written across two lines stays whole), then a line
-      // break, in the second half of the page.
-      const size_t half = start + kMaxTextPageBytes / 2;
-      const size_t paragraph = text.rfind("\n\n", end - 2);
-      const size_t newline = text.rfind('\n', end - 1);
-      if (paragraph != std::string_view::npos && paragraph >= half) {
-        end = paragraph + 2;
-      } else if (newline != std::string_view::npos && newline > start) {
-        end = newline + 1;
-      } else {
-        // No line break: cut at a character boundary, never inside a UTF-8 sequence.
-        while (end > start && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-      }
-      next = end;
-    }
-    add(text.substr(start, end - start));
-    start = next;
+    AddPieces(text, start, end, &pages);
+    start = end + 1;  // past the form feed
   }
   return pages;
 }

@@ -3,7 +3,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "base/toml_file.h"
+#include "base/rule_table.h"
 #include "base/utf8.h"
 
 namespace skjerm {
@@ -19,22 +19,24 @@ std::string Canonical(const std::string& code) {
 }  // namespace
 
 AccessCodes AccessCodes::FromFile(const std::string& path) {
-  const toml::table table = ParseTomlFile(path);
   AccessCodes codes;
-  auto read_list = [&](const char* key, std::set<std::string>* out) {
-    if (const toml::array* list = table["access_codes"][key].as_array()) {
-      for (const auto& item : *list) {
-        if (auto s = item.value<std::string>()) out->insert(Canonical(*s));
+  ReadRuleFile(path, [&](RuleTable& root) {
+    if (std::optional<RuleTable> access = root.Table("access_codes")) {
+      for (const std::string& code : access->Strings("marked")) {
+        codes.marked_.insert(Canonical(code));
+      }
+      for (const std::string& code : access->Strings("open")) codes.open_.insert(Canonical(code));
+      codes.unknown_ = access->Choice("unknown", codes.unknown_, {"marked", "open", "error"});
+      for (const std::string& code : codes.marked_) {
+        if (codes.open_.count(code) > 0) {
+          access->Fail("open", "access code \"" + code + "\" is both marked and open");
+        }
       }
     }
-  };
-  read_list("marked", &codes.marked_);
-  read_list("open", &codes.open_);
-  codes.unknown_ = table["access_codes"]["unknown"].value_or(std::string("marked"));
-  if (codes.unknown_ != "marked" && codes.unknown_ != "open" && codes.unknown_ != "error") {
-    throw std::runtime_error(path + ": access_codes.unknown must be marked, open or error");
-  }
-  codes.legal_basis_marks_ = table["legal_basis"]["marks_entry"].value_or(true);
+    if (std::optional<RuleTable> basis = root.Table("legal_basis")) {
+      codes.legal_basis_marks_ = basis->Bool("marks_entry", codes.legal_basis_marks_);
+    }
+  });
   return codes;
 }
 

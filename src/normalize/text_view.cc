@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -119,8 +120,6 @@ int DigitFor(char c) {
 
 TextView::TextView(std::string_view original) {
   text_.reserve(original.size());
-  orig_begin_.reserve(original.size());
-  orig_end_.reserve(original.size());
   for (size_t i = 0; i < original.size();) {
     const char c = original[i];
     const uint32_t at = static_cast<uint32_t>(i);
@@ -177,23 +176,80 @@ TextView::TextView(std::string_view original) {
 }
 
 void TextView::Append(std::string_view bytes, uint32_t orig_begin, uint32_t orig_end) {
-  text_.append(bytes);
-  orig_begin_.insert(orig_begin_.end(), bytes.size(), orig_begin);
-  orig_end_.insert(orig_end_.end(), bytes.size(), orig_end);
+  // One whole character, as long as the original it came from: copied. Anything else (a
+  // ligature split in two, a space or dash made plain, a composed cluster, a broken byte)
+  // maps every byte to all of its original.
+  size_t length = 0;
+  const bool broken = !bytes.empty() && DecodeUtf8(bytes, 0, &length) == 0xFFFD && length == 1;
+  const bool copied = !broken && length == bytes.size() && orig_end - orig_begin == bytes.size();
+  for (size_t k = 0; k < bytes.size(); ++k) {
+    text_.push_back(bytes[k]);
+    if (copied) {
+      MapCopied(&runs_, text_.size() - 1, orig_begin + static_cast<uint32_t>(k));
+    } else {
+      MapReplaced(&runs_, text_.size() - 1, orig_begin, orig_end);
+    }
+  }
+}
+
+void TextView::MapCopied(std::vector<Run>* runs, size_t pos, uint32_t orig) {
+  if (!runs->empty()) {
+    const Run& last = runs->back();
+    if (last.copied && last.orig_begin + (pos - last.view_begin) == orig) return;
+  }
+  runs->push_back(Run{static_cast<uint32_t>(pos), orig, 0, true});
+}
+
+void TextView::MapReplaced(std::vector<Run>* runs, size_t pos, uint32_t orig_begin,
+                           uint32_t orig_end) {
+  if (!runs->empty()) {
+    const Run& last = runs->back();
+    if (!last.copied && last.orig_begin == orig_begin && last.orig_end == orig_end) return;
+  }
+  runs->push_back(Run{static_cast<uint32_t>(pos), orig_begin, orig_end, false});
+}
+
+const TextView::Run& TextView::RunAt(size_t pos, size_t* run_end) const {
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), pos,
+                             [](size_t p, const Run& r) { return p < r.view_begin; });
+  *run_end = it == runs_.end() ? text_.size() : it->view_begin;
+  return *(it - 1);
+}
+
+void TextView::OriginOf(size_t pos, uint32_t* orig_begin, uint32_t* orig_end) const {
+  size_t run_end;
+  const Run& run = RunAt(pos, &run_end);
+  if (!run.copied) {
+    *orig_begin = run.orig_begin;
+    *orig_end = run.orig_end;
+    return;
+  }
+  // The whole character: a copied run holds whole characters.
+  auto continuation = [&](size_t p) {
+    return (static_cast<unsigned char>(text_[p]) & 0xC0) == 0x80;
+  };
+  size_t begin = pos, end = pos + 1;
+  while (begin > run.view_begin && continuation(begin)) --begin;
+  while (end < run_end && continuation(end)) ++end;
+  *orig_begin = run.orig_begin + static_cast<uint32_t>(begin - run.view_begin);
+  *orig_end = run.orig_begin + static_cast<uint32_t>(end - run.view_begin);
 }
 
 // "fødsels-\nnummer" -> "fødselsnummer", "Tor-\nErik" -> "Tor-Erik", "120311-\n66592" ->
 // "120311-66592"; a soft hyphen disappears, and with it the line break it stood at.
 void TextView::RemoveLineEndHyphenation() {
   std::string text;
-  std::vector<uint32_t> begin, end;
+  std::vector<Run> runs;
   text.reserve(text_.size());
-  begin.reserve(text_.size());
-  end.reserve(text_.size());
   auto keep = [&](size_t i) {
     text.push_back(text_[i]);
-    begin.push_back(orig_begin_[i]);
-    end.push_back(orig_end_[i]);
+    size_t run_end;
+    const Run& run = RunAt(i, &run_end);
+    if (run.copied) {
+      MapCopied(&runs, text.size() - 1, run.orig_begin + static_cast<uint32_t>(i - run.view_begin));
+    } else {
+      MapReplaced(&runs, text.size() - 1, run.orig_begin, run.orig_end);
+    }
   };
   const size_t size = text_.size();
   for (size_t i = 0; i < size;) {
@@ -234,8 +290,7 @@ void TextView::RemoveLineEndHyphenation() {
     }
   }
   text_ = std::move(text);
-  orig_begin_ = std::move(begin);
-  orig_end_ = std::move(end);
+  runs_ = std::move(runs);
 }
 
 // Inside a token made only of digits and look-alike letters, with at least three real
@@ -291,8 +346,11 @@ void TextView::ToOriginal(size_t begin, size_t end, size_t* orig_begin, size_t* 
   if (begin >= text_.size()) begin = text_.size() - 1;
   if (end <= begin) end = begin + 1;
   if (end > text_.size()) end = text_.size();
-  *orig_begin = orig_begin_[begin];
-  *orig_end = orig_end_[end - 1];
+  uint32_t b, e;
+  OriginOf(begin, &b, &e);
+  *orig_begin = b;
+  OriginOf(end - 1, &b, &e);
+  *orig_end = e;
 }
 
 size_t TextView::LineStart(size_t pos) const {

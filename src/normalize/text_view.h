@@ -36,14 +36,34 @@ class TextView {
   size_t LineEnd(size_t pos) const;
 
  private:
+  // Where the bytes of text_ came from, in runs: a run starts at view_begin and ends where the
+  // next begins. In a copied run every character stands as it did in the original, starting
+  // at orig_begin (the run's first byte came from orig_begin, the next from orig_begin + 1,
+  // ...); in a replaced run every byte came from the original bytes [orig_begin, orig_end)
+  // (a ligature split, a space or dash made plain, a composed cluster). Most text is copied:
+  // a page's map is a handful of runs, not two offsets for every byte.
+  struct Run {
+    uint32_t view_begin = 0;
+    uint32_t orig_begin = 0;
+    uint32_t orig_end = 0;  // replaced runs only
+    bool copied = false;
+  };
+
   void Append(std::string_view bytes, uint32_t orig_begin, uint32_t orig_end);
+  // Maps text_[pos], just appended, to the original byte `orig` of a copied character, or
+  // to [orig_begin, orig_end) of a replaced one.
+  static void MapCopied(std::vector<Run>* runs, size_t pos, uint32_t orig);
+  static void MapReplaced(std::vector<Run>* runs, size_t pos, uint32_t orig_begin,
+                          uint32_t orig_end);
+  // The run that holds text_[pos], and the first byte after it.
+  const Run& RunAt(size_t pos, size_t* run_end) const;
+  // Where the character holding text_[pos] came from.
+  void OriginOf(size_t pos, uint32_t* orig_begin, uint32_t* orig_end) const;
   void RemoveLineEndHyphenation();
   void ResolveDigitConfusions();
 
   std::string text_;
-  // For each byte of text_, the original bytes of the character it came from.
-  std::vector<uint32_t> orig_begin_;
-  std::vector<uint32_t> orig_end_;
+  std::vector<Run> runs_;
 };
 
 }  // namespace skjerm

@@ -4,7 +4,6 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -122,11 +121,34 @@ std::string CatchAll(Fn&& fn) {
   }
 }
 
+// Above this much text a document is judged alone (see ScanPipeline::large_judgement_).
+constexpr uint64_t kLargeTextBytes = 8ull << 20;
+
+uint64_t TextBytes(const Document& document) {
+  uint64_t bytes = 0;
+  for (const Page& page : document.pages) bytes += page.text.size();
+  for (const MetadataText& item : document.metadata) bytes += item.text.size();
+  return bytes;
+}
+
+std::string Megabytes(uint64_t bytes) {
+  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
+}
+
 ScanResult Judge(const Scanner& scanner, const std::string& path, Document document,
-                 const std::optional<ExemptionMarking>& marking, bool extracted) {
+                 const std::optional<ExemptionMarking>& marking, bool extracted,
+                 uint64_t max_text_bytes, std::mutex& large_judgement) {
   // The file name judged is the one the job names (a cached text may have come under
   // another name).
   document.path = path;
+  const uint64_t text_bytes = TextBytes(document);
+  if (text_bytes > max_text_bytes) {
+    return ErrorResult(scanner, path, std::move(document),
+                       "too much text to judge: " + Megabytes(text_bytes) + " (the limit is " +
+                           Megabytes(max_text_bytes) + ", --max-text); split the document");
+  }
+  std::unique_lock<std::mutex> alone(large_judgement, std::defer_lock);
+  if (text_bytes > kLargeTextBytes) alone.lock();
   ScanResult result;
   std::string error = CatchAll([&] { result.verdict = scanner.Judge(document, marking); });
   if (!error.empty()) return ErrorResult(scanner, path, std::move(document), std::move(error));
@@ -152,7 +174,11 @@ std::vector<std::vector<int>> SplitPages(const std::vector<int>& pages, int part
 }  // namespace
 
 ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
-  if (job.document) return Judge(scanner_, job.path, *job.document, job.marking, false);
+  if (!job.problem.empty()) return ErrorResult(scanner_, job.path, Document(), job.problem);
+  if (job.document) {
+    return Judge(scanner_, job.path, *job.document, job.marking, false, options_.max_text_bytes,
+                 large_judgement_);
+  }
   Document document;
   document.path = job.path;
   std::string error = CatchAll([&] {
@@ -160,14 +186,15 @@ ScanResult ScanPipeline::ScanOne(const ScanJob& job) const {
     document = ReadDocument(*MakeReader(Settings()), job.path, options_.extract, deadline);
   });
   if (!error.empty()) return ErrorResult(scanner_, job.path, std::move(document), std::move(error));
-  return Judge(scanner_, job.path, std::move(document), job.marking, true);
+  return Judge(scanner_, job.path, std::move(document), job.marking, true, options_.max_text_bytes,
+               large_judgement_);
 }
 
 void ScanPipeline::Run(const std::vector<std::string>& paths, const Sink& sink) const {
   Run(
       paths.size(),
       [&paths](size_t i) {
-        return ScanJob{paths[i], std::nullopt, std::nullopt};
+        return ScanJob{paths[i], std::nullopt, std::nullopt, ""};
       },
       sink);
 }
@@ -183,9 +210,15 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
     ScanJob spec = jobs(i);
     job->path = std::move(spec.path);
     job->marking = std::move(spec.marking);
+    if (!spec.problem.empty()) {
+      ordered.Deliver(job->index,
+                        ErrorResult(scanner_, job->path, Document(), std::move(spec.problem)));
+      continue;
+    }
     if (spec.document) {
       pool.Submit([this, job, document = std::move(*spec.document), &ordered](WorkerContext&) {
-        ordered.Deliver(job->index, Judge(scanner_, job->path, document, job->marking, false));
+        ordered.Deliver(job->index, Judge(scanner_, job->path, document, job->marking, false,
+                                          options_.max_text_bytes, large_judgement_));
       });
       continue;
     }
@@ -201,8 +234,9 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
         return;
       }
       if (job->plan.ocr_pages.empty()) {
-        ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
-                                          job->marking, true));
+        ordered.Deliver(job->index,
+                        Judge(scanner_, job->path, std::move(job->plan.document), job->marking,
+                              true, options_.max_text_bytes, large_judgement_));
         return;
       }
       auto chunks = SplitPages(job->plan.ocr_pages, workers);
@@ -216,8 +250,9 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
             ordered.Deliver(job->index, ErrorResult(scanner_, job->path,
                                                     std::move(job->plan.document), job->error));
           } else {
-            ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(job->plan.document),
-                                              job->marking, true));
+            ordered.Deliver(job->index,
+                            Judge(scanner_, job->path, std::move(job->plan.document), job->marking,
+                                  true, options_.max_text_bytes, large_judgement_));
           }
         });
       }
@@ -242,36 +277,6 @@ void ScanPipeline::RecognizeChunk(DocumentJob& job, const std::vector<int>& chun
     error = CatchAll([&] { FillOcrPages(chunk, std::move(pages), &job.plan.document); });
   }
   if (!error.empty() && job.error.empty()) job.error = error;
-}
-
-std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (!fs::is_directory(input, ec)) {
-      out.push_back(input);
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      out.push_back(input);  // unreadable directory: reported as an error
-      continue;
-    }
-    for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-      if (ec) break;
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
 }
 
 }  // namespace skjerm

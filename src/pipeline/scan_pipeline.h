@@ -6,6 +6,7 @@
 #define SKJERM_PIPELINE_SCAN_PIPELINE_H_
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct ScanJob {
   std::optional<Document> document;
   // A marking known from outside the document (the journal entry's access code).
   std::optional<ExemptionMarking> marking;
+  // Why the path cannot be judged at all (found while walking a folder: a folder that cannot
+  // be read, a symbolic-link loop): the result is `error` with this reason, nothing is read.
+  std::string problem;
 };
 
 struct ScanResult {
@@ -37,6 +41,10 @@ struct ScanResult {
 struct ScanOptions {
   ExtractOptions extract;
   int jobs = 1;
+  // A document with more text than this is `error`, not judged: judging holds the whole
+  // document's text some ten times over (normalised text, words, findings), and a batch must
+  // not die of one huge file.
+  uint64_t max_text_bytes = 64ull << 20;
   // Read documents in worker processes started from this executable (skjerm itself);
   // empty: in this process (tests, tools).
   std::string worker_executable;
@@ -68,12 +76,9 @@ class ScanPipeline {
 
   const Scanner& scanner_;
   ScanOptions options_;
+  // Held while a document with much text is judged, so that two never meet in memory.
+  mutable std::mutex large_judgement_;
 };
-
-// The files to scan: files as given, directories walked recursively in name order
-// (hidden entries skipped, symbolic links to directories not followed). Paths that do not
-// exist are kept so that they end as `error`.
-std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& inputs);
 
 }  // namespace skjerm
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/utf8.h"
 
@@ -28,6 +29,19 @@ std::string FileNameText(std::string_view path) {
     if (!between_digits) text[i] = ' ';
   }
   return text;
+// A long text file's pages share the text around their cuts; a finding there is reported
+// by the page that owns it, once.
+void DropSharedFindings(const Document& document, std::vector<Finding>* findings) {
+  std::unordered_map<int, const Page*> shared;
+  for (const Page& page : document.pages) {
+    if (page.shared_before > 0 || page.shared_after > 0) shared[page.number] = &page;
+  }
+  if (shared.empty()) return;
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (!f.location.is_page_text()) return false;
+    const auto it = shared.find(f.location.page);
+    return it != shared.end() && !PageOwns(*it->second, f.begin);
+  });
 }
 
 }  // namespace
@@ -71,6 +85,7 @@ Verdict Scanner::Judge(const Document& document,
   std::vector<Finding> in_name = FindInFileName(document.path);
   findings.insert(findings.end(), std::make_move_iterator(in_name.begin()),
                   std::make_move_iterator(in_name.end()));
+  DropSharedFindings(document, &findings);
   std::optional<ExemptionMarking> marking = rules_.markings().Find(text);
   if (!marking) marking = extra_marking;
   return rules_.policy().Decide(document, std::move(marking), std::move(findings));

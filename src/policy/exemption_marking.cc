@@ -14,6 +14,9 @@ namespace {
 
 using Discussed = std::set<const MarkingPhrase*>;
 
+// Up to this much text, a document's pages are read for markings once and kept.
+constexpr size_t kKeepPagesBytes = 1 << 20;
+
 // How a text unit is read: a page, or a PDF item a reader sees on the page.
 struct UnitRole {
   MarkingPage::Kind kind = MarkingPage::Kind::kFirstPage;
@@ -320,22 +323,33 @@ class RuleBasedMarkingFinder : public ExemptionMarkingFinder {
       : rules_(std::move(rules)), grammar_(rules_) {}
 
   std::optional<ExemptionMarking> Find(const DocumentText& text) const override {
-    std::vector<UnitMarkings> units;
+    std::vector<std::pair<const TextUnit*, UnitRole>> roles;
+    size_t bytes = 0;
     bool first_page = true;
     for (const TextUnit& unit : text.units) {
       std::optional<UnitRole> role = RoleOf(unit, first_page);
       if (!role) continue;
       if (unit.location.is_page_text()) first_page = false;
-      units.emplace_back(rules_, grammar_, unit, *role);
+      roles.emplace_back(&unit, *role);
+      bytes += unit.view.text().size();
     }
+    // A page's tokens and lines take some 20 bytes a byte of text: a long document's pages
+    // are read twice, one at a time, rather than all kept at once.
+    const bool keep = bytes <= kKeepPagesBytes;
+    std::vector<UnitMarkings> kept;
     // A wording the letter uses in its running text is, standing alone, more likely a
     // heading than a stamp.
     Discussed discussed;
-    for (const UnitMarkings& unit : units) {
-      if (unit.is_page_text()) unit.page().CollectDiscussed(&discussed);
+    for (const auto& [unit, role] : roles) {
+      UnitMarkings markings(rules_, grammar_, *unit, role);
+      if (markings.is_page_text()) markings.page().CollectDiscussed(&discussed);
+      if (keep) kept.push_back(std::move(markings));
     }
-    for (const UnitMarkings& unit : units) {
-      if (std::optional<ExemptionMarking> marking = unit.First(discussed)) return marking;
+    for (size_t i = 0; i < roles.size(); ++i) {
+      std::optional<ExemptionMarking> marking =
+          keep ? kept[i].First(discussed)
+               : UnitMarkings(rules_, grammar_, *roles[i].first, roles[i].second).First(discussed);
+      if (marking) return marking;
     }
     return std::nullopt;
   }

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "base/toml_file.h"
+#include "base/rule_table.h"
 
 namespace skjerm {
 namespace {
@@ -108,19 +108,6 @@ std::string DescribeFileName(const std::vector<const Finding*>& findings) {
   return out.str();
 }
 
-// A knob of policy.toml: a number in [low, high]; absent, the default stays.
-void ReadBounded(const toml::table& table, const char* key, double low, double high,
-                 const std::string& path, double* value) {
-  const toml::node* node = table["thresholds"][key].node();
-  if (node == nullptr) return;
-  const auto v = node->value<double>();
-  if (!v || !(*v >= low && *v <= high)) {
-    std::ostringstream msg;
-    msg << path << ": [thresholds] " << key << " must lie between " << low << " and " << high;
-    throw std::runtime_error(msg.str());
-  }
-  *value = *v;
-}
 
 }  // namespace
 
@@ -157,21 +144,27 @@ bool HasFlag(const Finding& finding, std::string_view flag) {
 }
 
 Policy Policy::FromFile(const std::string& path) {
-  const toml::table table = ParseTomlFile(path);
   PolicyRules rules;
-  auto flag = [&](const char* key, bool* value) {
-    if (auto v = table["hold"][key].value<bool>()) *value = *v;
-  };
-  flag("national_id", &rules.hold_national_id);
-  flag("birth_date", &rules.hold_birth_date);
-  flag("pupil_name", &rules.hold_pupil_name);
-  flag("guardian_name", &rules.hold_guardian_name);
-  flag("private_name_in_case", &rules.hold_private_name_in_case);
-  flag("private_name_with_contact", &rules.hold_private_name_with_contact);
-  flag("private_name", &rules.hold_private_name);
-  flag("contact_without_name", &rules.hold_contact_without_name);
-  ReadBounded(table, "min_confidence", 0, 1, path, &rules.min_confidence);
-  ReadBounded(table, "min_ocr_confidence", 0, 100, path, &rules.min_ocr_confidence);
+  ReadRuleFile(path, [&](RuleTable& root) {
+    if (std::optional<RuleTable> hold = root.Table("hold")) {
+      const std::pair<const char*, bool*> flags[] = {
+          {"national_id", &rules.hold_national_id},
+          {"birth_date", &rules.hold_birth_date},
+          {"pupil_name", &rules.hold_pupil_name},
+          {"guardian_name", &rules.hold_guardian_name},
+          {"private_name_in_case", &rules.hold_private_name_in_case},
+          {"private_name_with_contact", &rules.hold_private_name_with_contact},
+          {"private_name", &rules.hold_private_name},
+          {"contact_without_name", &rules.hold_contact_without_name},
+      };
+      for (const auto& [key, value] : flags) *value = hold->Bool(key, *value);
+    }
+    if (std::optional<RuleTable> thresholds = root.Table("thresholds")) {
+      rules.min_confidence = thresholds->Number("min_confidence", rules.min_confidence, 0, 1);
+      rules.min_ocr_confidence =
+          thresholds->Number("min_ocr_confidence", rules.min_ocr_confidence, 0, 100);
+    }
+  });
   return Policy(rules);
 }
 

@@ -120,6 +120,34 @@ TEST(ExtractSourceFileTest, TextFileIsOnePageWithoutBom) {
   EXPECT_EQ(doc.size, 24u);
 }
 
+// The pages' own text, without what they share with their neighbours.
+std::string OwnTextOf(const std::vector<Page>& pages) {
+  std::string own;
+  for (const Page& p : pages) {
+    own += p.text.substr(p.shared_before, p.text.size() - p.shared_before - p.shared_after);
+  }
+  return own;
+}
+
+// What a page shares with the next is the text around their cut, the same on both.
+void ExpectNeighboursShareTheirText(const std::vector<Page>& pages) {
+  for (size_t i = 0; i + 1 < pages.size(); ++i) {
+    const Page& a = pages[i];
+    const Page& b = pages[i + 1];
+    EXPECT_GT(a.shared_after, 0u);
+    EXPECT_GT(b.shared_before, 0u);
+    EXPECT_LE(a.shared_after, kTextPageOverlapBytes);
+    EXPECT_LE(b.shared_before, kTextPageOverlapBytes);
+    // a's own end + shared_after == b's text after its shared_before.
+    EXPECT_EQ(a.text.substr(a.text.size() - a.shared_after),
+              b.text.substr(b.shared_before, a.shared_after));
+    EXPECT_EQ(b.text.substr(0, b.shared_before),
+              a.text.substr(a.text.size() - a.shared_after - b.shared_before, b.shared_before));
+  }
+  EXPECT_EQ(pages.front().shared_before, 0u);
+  EXPECT_EQ(pages.back().shared_after, 0u);
+}
+
 TEST(ExtractSourceFileTest, TextFileIsPagedAtFormFeedsAndBeforeTheSizeLimit) {
   std::vector<Page> pages = TextFilePages("side en\fside to\fside tre\f");
   ASSERT_EQ(pages.size(), 3u);  // a form feed at the end starts no empty page
@@ -134,23 +162,61 @@ TEST(ExtractSourceFileTest, TextFileIsPagedAtFormFeedsAndBeforeTheSizeLimit) {
   while (big.size() < 3 * kMaxTextPageBytes) big += line;
   pages = TextFilePages(big);
   ASSERT_GE(pages.size(), 3u);
-  std::string joined;
   for (const Page& p : pages) {
     EXPECT_LE(p.text.size(), kMaxTextPageBytes);
     EXPECT_EQ(p.text.back(), '\n');
-    joined += p.text;
   }
-  EXPECT_EQ(joined, big);
+  EXPECT_EQ(OwnTextOf(pages), big);
+  ExpectNeighboursShareTheirText(pages);
+  // Shared text starts and ends at line breaks too.
+  EXPECT_EQ(pages[1].text.substr(0, line.size()), line);
 
   // One endless line is cut at a character boundary, never inside "ø".
   std::string endless;
   while (endless.size() < 2 * kMaxTextPageBytes) endless += "ø";
   pages = TextFilePages(endless);
+  ASSERT_GE(pages.size(), 2u);
   for (const Page& p : pages) EXPECT_TRUE(IsPlainUtf8Text(p.text));
-  EXPECT_EQ(
-      pages[0].text.size() + pages[1].text.size() + (pages.size() > 2 ? pages[2].text.size() : 0),
-      endless.size());
+  EXPECT_EQ(OwnTextOf(pages), endless);
+  ExpectNeighboursShareTheirText(pages);
   EXPECT_EQ(TextFilePages("").size(), 1u);  // an empty text is one empty page
+}
+
+TEST(ExtractSourceFileTest, ALongLineIsCutBetweenWordsNeverInOne) {
+  // Words and spaces without a line break: the old cut fell at exactly 256 KiB, inside
+  // whatever word stood there.
+  std::string text;
+  while (text.size() < kMaxTextPageBytes - 5) text += "ord ";
+  text += "0201329999712345 ";
+  while (text.size() < 3 * kMaxTextPageBytes) text += "ord ";
+  const std::vector<Page> pages = TextFilePages(text);
+  ASSERT_GE(pages.size(), 2u);
+  EXPECT_EQ(OwnTextOf(pages), text);
+  ExpectNeighboursShareTheirText(pages);
+  for (const Page& p : pages) {
+    const std::string own =
+        p.text.substr(p.shared_before, p.text.size() - p.shared_before - p.shared_after);
+    EXPECT_EQ(own.back(), ' ') << "page " << p.number << " ends inside a word";
+    // The long number is whole wherever it stands.
+    const size_t at = p.text.find("02013299");
+    if (at != std::string::npos) EXPECT_EQ(p.text.substr(at, 16), "0201329999712345");
+  }
+}
+
+TEST(ExtractSourceFileTest, PageOwnsWhatStartsInItsOwnText) {
+  Page page;
+  page.text = "shared own text shared";
+  page.shared_before = 7;
+  page.shared_after = 7;
+  EXPECT_FALSE(PageOwns(page, 0));
+  EXPECT_FALSE(PageOwns(page, 6));
+  EXPECT_TRUE(PageOwns(page, 7));
+  EXPECT_TRUE(PageOwns(page, 14));
+  EXPECT_FALSE(PageOwns(page, 15));
+  Page whole;
+  whole.text = "all mine";
+  EXPECT_TRUE(PageOwns(whole, 0));
+  EXPECT_TRUE(PageOwns(whole, 7));
 }
 
 }  // namespace

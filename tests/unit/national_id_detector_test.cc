@@ -586,7 +586,7 @@ TEST(NationalIdRulesTest, BadRuleFilesAreRefusedNamingTheFile) {
       "[confidence]\nreport_threshold = 1.5\n[[candidate]]\npattern='x'\nvalidators=['no']\n",
       "report_threshold");
   ExpectRuleError(rules + "[cues.sv]\ncountry='se'\nnegative=['fnr']\n", "fnr");
-  ExpectRuleError(rules + "[cues.xx]\npositive=['a']\n", "[cues.xx]");
+  ExpectRuleError(rules + "[cues.xx]\npositive=['a']\n", "missing key cues.xx.country");
   ExpectRuleError(
       "[confidence]\nreport_treshold = 0.5\n[[candidate]]\npattern='x'\nvalidators=['no']\n",
       "report_treshold");

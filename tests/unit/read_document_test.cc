@@ -125,5 +125,17 @@ TEST(OcrConfidenceTest, ClampedToTheScale) {
   EXPECT_FALSE(IsValidOcrConfidence(std::numeric_limits<float>::quiet_NaN()));
 }
 
+TEST(DocumentCodecTest, TheTextAPageSharesWithItsNeighboursTravelsWithIt) {
+  Page page = Recognised(2, "before own after");
+  page.shared_before = 7;
+  page.shared_after = 6;
+  const Page back = PageFromJson(PageToJson(page));
+  EXPECT_EQ(back.shared_before, 7u);
+  EXPECT_EQ(back.shared_after, 6u);
+  EXPECT_EQ(PageFromJson(PageToJson(Recognised(1, "x"))).shared_before, 0u);
+  page.shared_after = 10;  // more than the page holds
+  EXPECT_THROW(PageFromJson(PageToJson(page)), nlohmann::json::exception);
+}
+
 }  // namespace
 }  // namespace skjerm

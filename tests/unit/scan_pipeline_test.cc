@@ -1,12 +1,15 @@
 #include "pipeline/scan_pipeline.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
+#include "pipeline/input_paths.h"
 #include "pipeline/rule_set.h"
 
 namespace skjerm {
@@ -83,7 +86,7 @@ TEST_F(ScanPipelineTest, AJobWithItsDocumentDoesNotReadTheFile) {
       .Run(
           1,
           [&](size_t) {
-            return ScanJob{(dir_ / "not-there.pdf").string(), cached, {}};
+            return ScanJob{(dir_ / "not-there.pdf").string(), cached, {}, ""};
           },
           [&](ScanResult&& r) { results.push_back(std::move(r)); });
   ASSERT_EQ(results.size(), 1u);
@@ -97,7 +100,8 @@ TEST_F(ScanPipelineTest, AMarkingFromOutsideMakesExempt) {
   code.position = MarkingPosition::kJournal;
   const std::string path = Write("id.txt", "Fødselsnummer 02013299997");
   Scanner scanner(*rules_);
-  ScanResult r = ScanPipeline(scanner, ScanOptions{}).ScanOne(ScanJob{path, std::nullopt, code});
+  ScanResult r =
+      ScanPipeline(scanner, ScanOptions{}).ScanOne(ScanJob{path, std::nullopt, code, ""});
   EXPECT_EQ(r.verdict.decision, Decision::kExempt);
   EXPECT_TRUE(r.extracted);
 }
@@ -120,19 +124,146 @@ TEST_F(ScanPipelineTest, ASinkThatFailsStopsDeliveryAndTheFailureReachesTheCalle
   EXPECT_EQ(calls, 3);
 }
 
-TEST(ExpandInputPathsTest, DirectoriesAreWalkedInOrderAndHiddenEntriesSkipped) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) / "expand_test";
+// The paths of the items, with "!" before those that are problems.
+std::vector<std::string> Listed(const InputPaths& inputs, const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const InputPath& item : inputs.items) {
+    std::string path = item.path;
+    if (path.rfind(dir.string() + "/", 0) == 0) path = path.substr(dir.string().size() + 1);
+    out.push_back((item.problem.empty() ? "" : "!") + path);
+  }
+  return out;
+}
+
+std::filesystem::path FreshDir(const std::string& name) {
+  const auto dir = std::filesystem::path(::testing::TempDir()) / name;
   std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+TEST(ExpandInputPathsTest, FoldersAreWalkedInOrderHiddenEntriesToo) {
+  const auto dir = FreshDir("expand_test");
   std::filesystem::create_directories(dir / "sub");
   std::filesystem::create_directories(dir / ".hidden");
   for (const char* name : {"b.pdf", "a.txt", "sub/c.png", ".secret", ".hidden/d.pdf"}) {
     std::ofstream((dir / name).string()) << "x";
   }
-  const std::vector<std::string> got =
-      ExpandInputPaths({dir.string(), (dir / "nope.pdf").string()});
-  const std::vector<std::string> want = {(dir / "a.txt").string(), (dir / "b.pdf").string(),
-                                         (dir / "sub/c.png").string(), (dir / "nope.pdf").string()};
-  EXPECT_EQ(got, want);
+  const InputPaths got = ExpandInputPaths({dir.string(), (dir / "nope.pdf").string()});
+  EXPECT_EQ(Listed(got, dir), (std::vector<std::string>{".hidden/d.pdf", ".secret", "a.txt",
+                                                        "b.pdf", "sub/c.png", "nope.pdf"}));
+  EXPECT_EQ(got.excluded, 0);
+}
+
+TEST(ExpandInputPathsTest, ExcludedEntriesAreLeftOutAndCounted) {
+  const auto dir = FreshDir("expand_exclude_test");
+  std::filesystem::create_directories(dir / "drafts/old");
+  std::filesystem::create_directories(dir / ".git");
+  for (const char* name :
+       {"a.txt", "b.tmp", ".secret", ".git/x", "drafts/c.txt", "drafts/old/d.txt"}) {
+    std::ofstream((dir / name).string()) << "x";
+  }
+  InputPaths got = ExpandInputPaths({dir.string()}, {".*", "*.tmp"});
+  EXPECT_EQ(Listed(got, dir),
+            (std::vector<std::string>{"a.txt", "drafts/c.txt", "drafts/old/d.txt"}));
+  EXPECT_EQ(got.excluded, 3);  // .secret, .git (not walked), b.tmp
+  // A glob with '/' matches the path below the folder named; '*' stays in one folder.
+  got = ExpandInputPaths({dir.string()}, {"drafts/*.txt"});
+  EXPECT_EQ(Listed(got, dir),
+            (std::vector<std::string>{".git/x", ".secret", "a.txt", "b.tmp", "drafts/old/d.txt"}));
+  EXPECT_EQ(got.excluded, 1);
+  // A file named is judged whatever the globs say.
+  got = ExpandInputPaths({(dir / "b.tmp").string()}, {"*.tmp"});
+  EXPECT_EQ(Listed(got, dir), (std::vector<std::string>{"b.tmp"}));
+  EXPECT_EQ(got.excluded, 0);
+}
+
+TEST(ExpandInputPathsTest, WhatAWalkCannotJudgeIsAProblemWithAReason) {
+  const auto dir = FreshDir("expand_problem_test");
+  std::filesystem::create_directories(dir / "sub");
+  std::ofstream((dir / "sub/a.txt").string()) << "x";
+  std::filesystem::create_directory_symlink("..", dir / "sub/up");
+  std::filesystem::create_symlink("missing.txt", dir / "dangling.txt");
+  std::filesystem::create_symlink("self", dir / "self");
+  std::filesystem::create_directory_symlink("sub", dir / "linked");
+  ASSERT_EQ(::mkfifo((dir / "pipe").c_str(), 0600), 0);
+  const InputPaths got = ExpandInputPaths({dir.string()});
+  // A link to a folder is followed (once per way down); a loop, a link to nothing and a
+  // pipe are problems.
+  EXPECT_EQ(Listed(got, dir),
+            (std::vector<std::string>{"!dangling.txt", "linked/a.txt", "!linked/up", "!pipe",
+                                      "!self", "sub/a.txt", "!sub/up"}));
+  for (const InputPath& item : got.items) {
+    if (item.path.ends_with("sub/up")) {
+      EXPECT_EQ(item.problem, "symbolic link loop: leads back to " + dir.string());
+    }
+    if (item.path.ends_with("dangling.txt")) {
+      EXPECT_EQ(item.problem, "symbolic link to nothing: missing.txt (No such file or directory)");
+    }
+    if (item.path.ends_with("pipe")) {
+      EXPECT_EQ(item.problem, "a named pipe, not a file: not read");
+    }
+  }
+}
+
+TEST(ExpandInputPathsTest, AnUnreadableFolderIsAProblem) {
+  if (::geteuid() == 0)
+    GTEST_SKIP() << "root reads every folder; tests/e2e/inputs_test.sh "
+                    "checks this as another user";
+  const auto dir = FreshDir("expand_unreadable_test");
+  std::filesystem::create_directories(dir / "closed");
+  std::filesystem::permissions(dir / "closed", std::filesystem::perms::none);
+  const InputPaths got = ExpandInputPaths({dir.string()});
+  std::filesystem::permissions(dir / "closed", std::filesystem::perms::owner_all);
+  ASSERT_EQ(got.items.size(), 1u);
+  EXPECT_EQ(got.items[0].problem, "the folder cannot be read: Permission denied");
+}
+
+TEST_F(ScanPipelineTest, AProblemPathIsAnErrorWithoutBeingRead) {
+  Scanner scanner(*rules_);
+  ScanPipeline pipeline(scanner, ScanOptions{});
+  const ScanResult r = pipeline.ScanOne(
+      ScanJob{"/some/loop", std::nullopt, std::nullopt, "symbolic link loop: leads back to /some"});
+  EXPECT_EQ(r.verdict.decision, Decision::kError);
+  EXPECT_EQ(r.verdict.reason, "symbolic link loop: leads back to /some");
+  EXPECT_EQ(r.path, "/some/loop");
+}
+
+TEST_F(ScanPipelineTest, ADocumentWithTooMuchTextIsAnErrorNotJudged) {
+  std::string text;
+  while (text.size() < 3000) text += "Fødselsnummer 02013299997. ";
+  Scanner scanner(*rules_);
+  ScanOptions options;
+  options.max_text_bytes = 2000;
+  const ScanResult r =
+      ScanPipeline(scanner, options)
+          .ScanOne(ScanJob{Write("much.txt", text), std::nullopt, std::nullopt, ""});
+  EXPECT_EQ(r.verdict.decision, Decision::kError);
+  EXPECT_EQ(r.verdict.reason,
+            "too much text to judge: 1 MB (the limit is 1 MB, --max-text); split the document");
+  options.max_text_bytes = 3000 + 100;
+  EXPECT_EQ(ScanPipeline(scanner, options)
+                .ScanOne(ScanJob{Write("much.txt", text), std::nullopt, std::nullopt, ""})
+                .verdict.decision,
+            Decision::kHold);
+}
+
+TEST_F(ScanPipelineTest, AnIdAcrossTheCutOfALongTextIsFoundOnce) {
+  // One line of words, the ID where the text used to be cut (at exactly 256 KiB).
+  std::string text;
+  while (text.size() < 256 * 1024 - 30) text += "Kommunen har mottatt soknaden. ";
+  text.resize(256 * 1024 - 22, ' ');
+  text += "Fødselsnummer 02013299997 ";
+  while (text.size() < 700 * 1024) text += "Kommunen har mottatt soknaden. ";
+  Scanner scanner(*rules_);
+  const ScanResult r =
+      ScanPipeline(scanner, ScanOptions{})
+          .ScanOne(ScanJob{Write("long.txt", text), std::nullopt, std::nullopt, ""});
+  ASSERT_GE(r.document.pages.size(), 2u);
+  EXPECT_EQ(r.verdict.decision, Decision::kHold) << r.verdict.reason;
+  int ids = 0;
+  for (const Finding& f : r.verdict.findings) ids += f.category == Category::kNationalId;
+  EXPECT_EQ(ids, 1);
 }
 
 }  // namespace
