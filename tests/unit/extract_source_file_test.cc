@@ -199,7 +199,9 @@ TEST(ExtractSourceFileTest, ALongLineIsCutBetweenWordsNeverInOne) {
     EXPECT_EQ(own.back(), ' ') << "page " << p.number << " ends inside a word";
     // The long number is whole wherever it stands.
     const size_t at = p.text.find("02013299");
-    if (at != std::string::npos) EXPECT_EQ(p.text.substr(at, 16), "0201329999712345");
+    if (at != std::string::npos) {
+      EXPECT_EQ(p.text.substr(at, 16), "0201329999712345");
+    }
   }
 }
 

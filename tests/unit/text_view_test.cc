@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace skjerm {
 namespace {
 
@@ -90,6 +94,41 @@ TEST(TextViewTest, Lines) {
   size_t pos = v.text().find("line");
   EXPECT_EQ(v.LineAround(pos), "second line");
   EXPECT_EQ(v.LineAround(0), "first");
+}
+
+TEST(TextViewTest, EveryCharacterMapsBackToWhatItCameFromInALongText) {
+  // Pieces of original text and what each becomes: copied ones and replaced ones in turn,
+  // over a text long enough for the map to hold many runs.
+  const std::pair<std::string, std::string> pieces[] = {
+      {"Elev ", "Elev "}, {"\u00A0", " "}, {"Bjørn", "Bjørn"}, {"\r\n", "\n"},
+      {"\uFB01", "fi"},   {"ne ", "ne "},  {"\u2013", "-"},    {"Åse\t", "Åse "},
+      {"\u00AD", ""},     {"x", "x"},      {"\uFF11", "1"},    {"\u2019", "'"},
+      {"o\u0308", "ö"},   {"\u200B", ""},  {"\f", "\n"},       {"æ ", "æ "},
+  };
+  std::string original;
+  std::vector<std::pair<size_t, size_t>> spans;  // each piece's bytes in the original
+  std::string want;
+  std::vector<std::string> view_pieces;
+  for (int round = 0; round < 3000; ++round) {
+    for (const auto& [from, to] : pieces) {
+      spans.emplace_back(original.size(), original.size() + from.size());
+      original += from;
+      view_pieces.push_back(to);
+      want += to;
+    }
+  }
+  const TextView v(original);
+  ASSERT_EQ(v.text(), want);
+  size_t pos = 0;
+  for (size_t i = 0; i < view_pieces.size(); ++i) {
+    const std::string& to = view_pieces[i];
+    if (to.empty()) continue;
+    const std::string from = original.substr(spans[i].first, spans[i].second - spans[i].first);
+    // "\r\n" becomes the '\n' alone, which came from the '\n'.
+    const std::string expected = from == "\r\n" ? "\n" : from;
+    ASSERT_EQ(Original(v, original, pos, pos + to.size()), expected) << "piece " << i;
+    pos += to.size();
+  }
 }
 
 }  // namespace
