@@ -113,17 +113,21 @@ TextCounts CountText(std::string_view text) {
 // A pixel this dark is part of a mark. Darker than the blank test's level (230), so that
 // the antialiased halo between two words at low resolution does not join them.
 constexpr int kMarkLevel = 170;
-// Text-like marks: from a small letter's height to a heading's, not a filled block.
-constexpr double kMinMarkHeightPt = 4;
+// Text-like marks: from a small letter's height (two pixels at kSurveyDpi) to a heading's.
+constexpr double kMinMarkHeightPt = 3;
 constexpr double kMaxMarkHeightPt = 40;
 // Fill: dark pixels over the box. Text at low resolution fills 0.4-0.8 of its box; a frame
-// (a form field, a box around an address) far less, a filled block all of it.
+// (a form field, a box around an address) far less, a filled block all of it. A short word
+// of small text fills its box too: a solid mark counts when it is small and not long (a
+// thick rule, a bar is long).
 constexpr double kMinMarkFill = 0.3;
 constexpr double kMaxMarkFill = 0.9;
+constexpr double kMaxSolidMarkHeightPt = 12;
+constexpr double kMaxSolidMarkAspect = 4;
 // A mark belongs to a word when its centre is within this distance of the word's box.
 constexpr double kWordSlackPt = 2;
 // Unread marks this wide are more than a letterhead's outlined name (the marks of a full
-// line of 12-point text on A4 add up to about 250 pt: the gaps between glyphs and words do
+// line of 12-point text on A4 add up to about 300 pt: the gaps between glyphs and words do
 // not count), and they must be a fifth of the text the page shows.
 constexpr double kMinUnreadPt = 300;
 constexpr double kMinUnreadShare = 0.2;
@@ -205,8 +209,9 @@ InkSurvey SurveyInk(const GrayImage& image, double width_pt, double height_pt,
       const Mark m = TraceMark(image, at, &seen, &stack);
       const double w_pt = (m.x1 - m.x0 + 1) * pt_x, h_pt = (m.y1 - m.y0 + 1) * pt_y;
       const double fill = static_cast<double>(m.pixels) / ((m.x1 - m.x0 + 1) * (m.y1 - m.y0 + 1));
+      const bool solid_word = h_pt <= kMaxSolidMarkHeightPt && w_pt <= kMaxSolidMarkAspect * h_pt;
       if (h_pt < kMinMarkHeightPt || h_pt > kMaxMarkHeightPt || fill < kMinMarkFill ||
-          fill > kMaxMarkFill) {
+          (fill > kMaxMarkFill && !solid_word)) {
         continue;
       }
       const double cx = (m.x0 + m.x1 + 1) * 0.5 * pt_x, cy = (m.y0 + m.y1 + 1) * 0.5 * pt_y;

@@ -4,8 +4,8 @@
 // does not have. Such a page is OCR'd, so that what is judged is what a reader sees.
 //
 // Cheap signals only, since every text page is asked: the text itself (glyphs without
-// Unicode, more symbols than letters, lines without spaces), and a low-resolution rendering
-// (the blank test's) whose text-like marks are compared with the text layer's word boxes.
+// Unicode, more symbols than letters, lines without spaces), and a rendering at kSurveyDpi
+// (pdf_page.h) whose text-like marks are compared with the text layer's word boxes.
 // Poppler's own complaints about a page are collected by poppler_errors.h. Private to
 // extract/.
 #ifndef SKJERM_EXTRACT_PAGE_TRUST_H_
@@ -57,8 +57,8 @@ TextLayerDoubt DoubtInk(const InkSurvey& ink);
 std::string DoubtReason(TextLayerDoubt doubt);
 
 // Why the page's text layer, which reads as usable, is doubted: DoubtText, then DoubtInk on
-// the page rendered at the blank test's resolution. "" when it is not. Throws
-// ExtractionError when the page cannot be rendered.
+// the page rendered at kSurveyDpi, leaving out pictures (`images`), annotations and form
+// fields. "" when it is not. Throws ExtractionError when the page cannot be rendered.
 std::string DistrustTextLayer(const poppler::page& source, PopplerPage* glib_page, const Page& page,
                               const ImageLayout& images);
 

@@ -189,6 +189,20 @@ TEST(PageTrustInkTest, RulesDashesAndFramesAreNotText) {
   EXPECT_EQ(DoubtInk(ink), TextLayerDoubt::kNone);
 }
 
+TEST(PageTrustInkTest, SmallTextThatFillsItsBoxCountsButBarsDoNot) {
+  // Short words of 8-point text are solid blobs at low resolution.
+  GrayImage words = BlankA4();
+  for (int line = 0; line < 3; ++line) {
+    for (int w = 0; w < 10; ++w) Fill(&words, 72 + 30 * w, 100 + 18 * line, 20, 7, 20);
+  }
+  EXPECT_GE(SurveyInk(words, kWidthPt, kHeightPt, {}, {}).unread_pt, 500);
+  // Redaction bars and thick rules are as solid, but long.
+  GrayImage bars = BlankA4();
+  for (int i = 0; i < 5; ++i) Fill(&bars, 72, 100 + 30 * i, 300, 10, 0);
+  Fill(&bars, 72, 300, 450, 3, 0);
+  EXPECT_EQ(SurveyInk(bars, kWidthPt, kHeightPt, {}, {}).unread_pt, 0);
+}
+
 TEST(PageTrustInkTest, FramesOfFormFieldsAreNotText) {
   GrayImage image = BlankA4();
   for (int i = 0; i < 8; ++i) {  // eight empty one-line fields, 200 x 20 pt, hairlines
