@@ -29,6 +29,8 @@ std::string FileNameText(std::string_view path) {
     if (!between_digits) text[i] = ' ';
   }
   return text;
+}
+
 // A long text file's pages share the text around their cuts; a finding there is reported
 // by the page that owns it, once.
 void DropSharedFindings(const Document& document, std::vector<Finding>* findings) {
