@@ -38,7 +38,7 @@ int RunRelease(const EntryFlags& flags, const GlobalOptions& global) {
 
 int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
   int failure = 0;
-  auto session = JournalSession::Open(global, /*with_rules=*/false, /*must_exist=*/true, &failure);
+  auto session = JournalSession::Open(global, /*with_rules=*/true, /*must_exist=*/true, &failure);
   if (!session) return failure;
   JournalStore& store = *session->store;
   std::optional<StoredEntry> entry = FindEntryOrComplain(store, flags.entry);

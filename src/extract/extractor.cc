@@ -140,7 +140,6 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
     // Its pictures may carry text of their own: they are read in the OCR pass.
     plan->ocr_pages.push_back(index);
     doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
-    doc.pages.back().ocr_reason = "has pictures that may carry text";
     return;
   }
   const bool keep =

@@ -475,7 +475,7 @@ TEST_F(BirthDateRuleFileTest, AConfidenceAboveOneIsRefused) {
     BirthDateDetector::FromFile(path);
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("confidence.cue must lie between 0 and 1"),
+    EXPECT_NE(std::string(e.what()).find("confidence.cue must be a number from 0 to 1"),
               std::string::npos)
         << e.what();
   }

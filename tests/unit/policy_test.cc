@@ -211,7 +211,7 @@ TEST(PolicyTest, ThresholdsOffTheirScaleAreRefused) {
       Policy::FromFile(path);
       ADD_FAILURE() << "taken: " << line;
     } catch (const std::runtime_error& e) {
-      EXPECT_NE(std::string(e.what()).find("must lie between"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("must be a number from 0 to"), std::string::npos) << e.what();
     }
   }
   FILE* f = fopen(path.c_str(), "w");

@@ -256,7 +256,7 @@ TEST_F(RuleFilesTest, AMisspeltPolicyKeyNoLongerSwitchesAHoldOff) {
             std::string::npos);
   EXPECT_NE(ErrorLoading([&] {
               Policy::FromFile(
-                  Edited("policy.toml", "min_ocr_confidence = 40", "min_ocr_confidence = 400"));
+                  Edited("policy.toml", "min_ocr_confidence = 70", "min_ocr_confidence = 400"));
             }).find("thresholds.min_ocr_confidence must be a number from 0 to 100, not 400"),
             std::string::npos);
 }
