@@ -9,23 +9,17 @@
 #include <fstream>
 
 #include "journal/database.h"
+#include "temp_folder.h"
 
 namespace skjerm {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
+// One private folder per test: skjerm-key-XXXXXX.
+class TempDir : public TempFolder {
  public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "skjerm-key-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+  TempDir() : TempFolder("skjerm-key") {}
 };
 
 mode_t ModeOf(const std::string& path) {

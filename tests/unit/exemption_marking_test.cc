@@ -1,4 +1,5 @@
 #include "policy/exemption_marking.h"
+#include "temp_folder.h"
 
 #include <gtest/gtest.h>
 
@@ -663,20 +664,23 @@ TEST(ExemptionMarkingTest, EmptyDocument) {
   EXPECT_FALSE(FindIn({"\n\n   \n"}).has_value());
 }
 
-std::string WriteTemp(const std::string& name, const std::string& contents) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+std::string WriteTemp(const TempFolder& folder, const std::string& name,
+                      const std::string& contents) {
+  const std::string path = folder.File(name);
   std::ofstream(path) << contents;
   return path;
 }
 
 TEST(ExemptionMarkingTest, LoadErrorsNameFileAndLine) {
+  const TempFolder folder("skjerm-markings");
   try {
     ExemptionMarkingFinder::FromFile("/nonexistent/markings.toml");
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/markings.toml"), std::string::npos);
   }
-  const std::string broken = WriteTemp("broken_markings.toml", "[basis]\nconnectors = [\"jf\"\n");
+  const std::string broken =
+      WriteTemp(folder, "broken_markings.toml", "[basis]\nconnectors = [\"jf\"\n");
   try {
     ExemptionMarkingFinder::FromFile(broken);
     FAIL() << "no exception";
@@ -684,7 +688,7 @@ TEST(ExemptionMarkingTest, LoadErrorsNameFileAndLine) {
     EXPECT_NE(std::string(e.what()).find(broken + ":"), std::string::npos) << e.what();
   }
   const std::string wrong_type = WriteTemp(
-      "wrong_markings.toml",
+      folder, "wrong_markings.toml",
       "[basis]\nconnectors = [\"jf\"]\nwords = []\nlaw_abbreviations = []\nlaw_suffixes = []\n"
       "\n[[language]]\ncode = \"nb\"\nstrong = \"Unntatt offentlighet\"\n");
   try {
@@ -697,8 +701,9 @@ TEST(ExemptionMarkingTest, LoadErrorsNameFileAndLine) {
 
 TEST(ExemptionMarkingTest, AWordingAddedToTheRulesIsFound) {
   // Adding a wording is a change to the rule file, not to C++.
+  const TempFolder folder("skjerm-markings");
   const std::string path =
-      WriteTemp("extra_markings.toml",
+      WriteTemp(folder, "extra_markings.toml",
                 "[basis]\nconnectors = [\"jf\"]\nwords = []\nlaw_abbreviations = [\"offl\"]\n"
                 "law_suffixes = [\"lova\"]\n\n[[language]]\ncode = \"nb\"\n"
                 "strong = [\"Skjermet etter arkivlova\"]\n");

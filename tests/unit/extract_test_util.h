@@ -13,6 +13,7 @@
 
 #include "extract/document.h"
 #include "extract/extraction_error.h"
+#include "temp_folder.h"
 
 namespace skjerm::testing {
 
@@ -33,23 +34,15 @@ inline std::string ReadAll(const std::string& path) {
 // A scratch directory removed when the object goes.
 class ScratchDir {
  public:
-  ScratchDir() {
-    path_ = std::filesystem::path(::testing::TempDir()) /
-            ("skjerm-extract-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() { std::filesystem::remove_all(path_); }
-
   std::string Write(const std::string& name, const std::string& contents) const {
-    const std::string file = (path_ / name).string();
+    const std::string file = folder_.File(name);
     std::ofstream(file, std::ios::binary) << contents;
     return file;
   }
-  std::string path() const { return path_.string(); }
+  std::string path() const { return folder_.path().string(); }
 
  private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
+  TempFolder folder_{"skjerm-extract"};
 };
 
 // The reason of the ExtractionError that body throws; fails the test if there is none.

@@ -1,6 +1,7 @@
 #include "policy/policy.h"
 
 #include "detect/detector.h"
+#include "temp_folder.h"
 
 #include <gtest/gtest.h>
 
@@ -200,7 +201,8 @@ TEST(PolicyTest, UnreadPageReasonIgnoresTextLayers) {
 }
 
 TEST(PolicyTest, ThresholdsOffTheirScaleAreRefused) {
-  const std::string path = ::testing::TempDir() + "/threshold-policy.toml";
+  const TempFolder folder("skjerm-policy");
+  const std::string path = folder.File("threshold-policy.toml");
   for (const char* line :
        {"min_ocr_confidence = 144", "min_ocr_confidence = -1", "min_confidence = 1.5",
         "min_confidence = -0.1", "min_ocr_confidence = \"70\""}) {
@@ -211,7 +213,8 @@ TEST(PolicyTest, ThresholdsOffTheirScaleAreRefused) {
       Policy::FromFile(path);
       ADD_FAILURE() << "taken: " << line;
     } catch (const std::runtime_error& e) {
-      EXPECT_NE(std::string(e.what()).find("must be a number from 0 to"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("must be a number from 0 to"), std::string::npos)
+          << e.what();
     }
   }
   FILE* f = fopen(path.c_str(), "w");
@@ -232,7 +235,8 @@ TEST(PolicyTest, ReadsTheShippedPolicyFile) {
 }
 
 TEST(PolicyTest, BrokenPolicyFileNamesTheFile) {
-  const std::string path = ::testing::TempDir() + "/broken-policy.toml";
+  const TempFolder folder("skjerm-policy");
+  const std::string path = folder.File("broken-policy.toml");
   FILE* f = fopen(path.c_str(), "w");
   fputs("[hold\nnational_id = ", f);
   fclose(f);

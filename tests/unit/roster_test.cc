@@ -15,23 +15,17 @@
 #include "journal/database_key.h"
 #include "journal/roster_csv.h"
 #include "journal/roster_store.h"
+#include "temp_folder.h"
 
 namespace skjerm {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
+// One private folder per test: skjerm-roster-XXXXXX.
+class TempDir : public TempFolder {
  public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "skjerm-roster-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+  TempDir() : TempFolder("skjerm-roster") {}
 };
 
 const std::string kKey(32, '\x5a');

@@ -18,6 +18,7 @@
 #include "journal/access_codes.h"
 #include "policy/marking_rules.h"
 #include "policy/policy.h"
+#include "temp_folder.h"
 
 namespace skjerm {
 namespace {
@@ -203,11 +204,6 @@ TEST(RuleTableTest, SyntaxErrorsNameTheLine) {
 
 class RuleFilesTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) / "rule_files_test";
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
   // patterns/NAME with `from` replaced by `to` (which must occur), written to a new folder.
   std::string Edited(const std::string& name, const std::string& from, const std::string& to) {
     std::ifstream in(std::string(SKJERM_PATTERNS_DIR) + "/" + name);
@@ -215,7 +211,7 @@ class RuleFilesTest : public ::testing::Test {
     const size_t at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
     if (at != std::string::npos) text.replace(at, from.size(), to);
-    const std::string path = (dir_ / name).string();
+    const std::string path = folder_.File(name);
     std::ofstream(path) << text;
     return path;
   }
@@ -228,7 +224,7 @@ class RuleFilesTest : public ::testing::Test {
     }
     return "";
   }
-  std::filesystem::path dir_;
+  TempFolder folder_{"skjerm-rule-files"};
 };
 
 TEST_F(RuleFilesTest, EveryShippedRuleFileLoads) {
@@ -291,9 +287,10 @@ TEST_F(RuleFilesTest, EachReaderRefusesAMisspeltKey) {
 }
 
 TEST_F(RuleFilesTest, NamesRulesRefuseAMisspeltKey) {
-  std::filesystem::copy(std::string(SKJERM_PATTERNS_DIR) + "/names", dir_ / "names");
+  std::filesystem::copy(std::string(SKJERM_PATTERNS_DIR) + "/names", folder_.path() / "names");
   Edited("names.toml", "list_first_alone = 0.5", "list_first_alon = 0.5");
-  const std::string error = ErrorLoading([&] { person_names::Rules::Load(dir_.string()); });
+  const std::string error =
+      ErrorLoading([&] { person_names::Rules::Load(folder_.path().string()); });
   EXPECT_NE(error.find("names.toml:"), std::string::npos) << error;
   EXPECT_NE(error.find("unknown key confidence.list_first_alon"), std::string::npos) << error;
 }

@@ -11,6 +11,7 @@
 
 #include "pipeline/input_paths.h"
 #include "pipeline/rule_set.h"
+#include "temp_folder.h"
 
 namespace skjerm {
 namespace {
@@ -20,11 +21,6 @@ class ScanPipelineTest : public ::testing::Test {
   static void SetUpTestSuite() { rules_ = RuleSet::Load(SKJERM_PATTERNS_DIR, nullptr).release(); }
   static void TearDownTestSuite() { delete rules_; }
 
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) / "scan_pipeline_test";
-    std::filesystem::create_directories(dir_);
-  }
-
   std::string Write(const std::string& name, const std::string& text) {
     const std::string path = (dir_ / name).string();
     std::ofstream(path) << text;
@@ -32,7 +28,8 @@ class ScanPipelineTest : public ::testing::Test {
   }
 
   static RuleSet* rules_;
-  std::filesystem::path dir_;
+  TempFolder folder_{"skjerm-scan-pipeline"};
+  const std::filesystem::path& dir_ = folder_.path();
 };
 
 RuleSet* ScanPipelineTest::rules_ = nullptr;
@@ -135,15 +132,9 @@ std::vector<std::string> Listed(const InputPaths& inputs, const std::filesystem:
   return out;
 }
 
-std::filesystem::path FreshDir(const std::string& name) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
 TEST(ExpandInputPathsTest, FoldersAreWalkedInOrderHiddenEntriesToo) {
-  const auto dir = FreshDir("expand_test");
+  const TempFolder folder("skjerm-expand_test");
+  const std::filesystem::path& dir = folder.path();
   std::filesystem::create_directories(dir / "sub");
   std::filesystem::create_directories(dir / ".hidden");
   for (const char* name : {"b.pdf", "a.txt", "sub/c.png", ".secret", ".hidden/d.pdf"}) {
@@ -156,7 +147,8 @@ TEST(ExpandInputPathsTest, FoldersAreWalkedInOrderHiddenEntriesToo) {
 }
 
 TEST(ExpandInputPathsTest, ExcludedEntriesAreLeftOutAndCounted) {
-  const auto dir = FreshDir("expand_exclude_test");
+  const TempFolder folder("skjerm-expand_exclude_test");
+  const std::filesystem::path& dir = folder.path();
   std::filesystem::create_directories(dir / "drafts/old");
   std::filesystem::create_directories(dir / ".git");
   for (const char* name :
@@ -179,7 +171,8 @@ TEST(ExpandInputPathsTest, ExcludedEntriesAreLeftOutAndCounted) {
 }
 
 TEST(ExpandInputPathsTest, WhatAWalkCannotJudgeIsAProblemWithAReason) {
-  const auto dir = FreshDir("expand_problem_test");
+  const TempFolder folder("skjerm-expand_problem_test");
+  const std::filesystem::path& dir = folder.path();
   std::filesystem::create_directories(dir / "sub");
   std::ofstream((dir / "sub/a.txt").string()) << "x";
   std::filesystem::create_directory_symlink("..", dir / "sub/up");
@@ -210,7 +203,8 @@ TEST(ExpandInputPathsTest, AnUnreadableFolderIsAProblem) {
   if (::geteuid() == 0)
     GTEST_SKIP() << "root reads every folder; tests/e2e/inputs_test.sh "
                     "checks this as another user";
-  const auto dir = FreshDir("expand_unreadable_test");
+  const TempFolder folder("skjerm-expand_unreadable_test");
+  const std::filesystem::path& dir = folder.path();
   std::filesystem::create_directories(dir / "closed");
   std::filesystem::permissions(dir / "closed", std::filesystem::perms::none);
   const InputPaths got = ExpandInputPaths({dir.string()});
