@@ -23,6 +23,7 @@
 #include "journal/noark_reader.h"
 #include "pipeline/rule_set.h"
 #include "pipeline/scanner.h"
+#include "report/entry_report.h"
 
 namespace skjerm {
 namespace {
@@ -132,6 +133,20 @@ TEST(DocumentReference, AnExportsReferenceIsStoredAsAPathAUrlOrNothing) {
             "file://server/share/a.pdf");
   EXPECT_EQ(DocumentReferenceFromExport("/exp", "file:///srv/a%2"), "file:///srv/a%2");
   EXPECT_EQ(DocumentReferenceFromExport("/exp", "file:///srv/a%00.pdf"), "file:///srv/a%00.pdf");
+}
+
+TEST(DocumentReference, AUrlReadsWithItsEscapesDecoded) {
+  EXPECT_EQ(ReadableReference("https://example.com/Vedtak%20Emil%20Solberg%20%C3%85s.pdf"),
+            "https://example.com/Vedtak Emil Solberg Ås.pdf");
+  EXPECT_EQ(ReadableReference("http://example.com/a.pdf"), "http://example.com/a.pdf");
+  // A path is never decoded: «%20» may be part of its name.
+  EXPECT_EQ(ReadableReference("/srv/a%20b.pdf"), "/srv/a%20b.pdf");
+  EXPECT_EQ(ReadableReference(""), "");
+  // What does not decode to text, or decodes to a control character, stays as written.
+  for (const char* kept : {"https://example.com/100%.pdf", "https://example.com/%FF.pdf",
+                           "https://example.com/%1B[2J.pdf", "https://example.com/%00.pdf"}) {
+    EXPECT_EQ(ReadableReference(kept), kept);
+  }
 }
 
 TEST(DocumentReference, ReasonsSayWhatToDo) {
@@ -575,8 +590,10 @@ TEST_F(UnreadableDocumentJudgement, AUrlIsErrorWithTheReason) {
   entry.journal_number = "2024/5-2";
   entry.title = "Svar om skyss";
   entry.documents = {"/srv/a.pdf", "https://example.com/b.pdf"};
-  const EntryJudgement j =
-      Judge(entry, {Passing("/srv/a.pdf"), UnreadableReferenceResult("https://example.com/b.pdf")});
+  Scanner scanner(*rules_);
+  const EntryJudgement j = Judge(
+      entry,
+      {Passing("/srv/a.pdf"), UnreadableReferenceResult(scanner, "https://example.com/b.pdf")});
   EXPECT_EQ(j.decision, Decision::kError);
   EXPECT_NE(j.reason.find("document 2: the document is given as a URL, and skjerm reads local "
                           "files only"),
@@ -584,6 +601,41 @@ TEST_F(UnreadableDocumentJudgement, AUrlIsErrorWithTheReason) {
       << j.reason;
   EXPECT_EQ(j.document_decisions[0], Decision::kPass);
   EXPECT_EQ(j.document_paths[1], "https://example.com/b.pdf");
+}
+
+// A URL is shown like a path: what its file name carries is found, so that output masks it.
+TEST_F(UnreadableDocumentJudgement, AUrlsFileNameIsMaskedInTheOutput) {
+  JournalEntry entry;
+  entry.journal_number = "2024/5-4";
+  entry.title = "Vedtak";
+  const std::string url = "https://example.com/arkiv/Vedtak Emil Solberg 14091050170.pdf";
+  entry.documents = {url};
+  // Whatever result stands in its place (here a pass), the URL is judged on its own.
+  const EntryJudgement j = Judge(entry, {Passing(url)});
+  EXPECT_EQ(j.decision, Decision::kError);
+  ASSERT_FALSE(j.findings.empty());
+  EXPECT_EQ(j.findings[0].location, "document 1 file name");
+  EXPECT_EQ(j.findings[0].unit_text, "Vedtak Emil Solberg 14091050170.pdf");
+  EXPECT_EQ(j.reason.find("14091050170"), std::string::npos) << j.reason;
+
+  const nlohmann::json shown = EntryToJson(entry, j, EntryStatus::kHeld, ReportOptions{});
+  const std::string text = shown.dump();
+  EXPECT_EQ(text.find("14091050170"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Solberg"), std::string::npos) << text;
+  EXPECT_EQ(shown["path"].get<std::string>().rfind("https://example.com/arkiv/Vedtak ", 0), 0u)
+      << shown["path"];
+  ReportOptions reveal;
+  reveal.reveal = true;
+  EXPECT_EQ(EntryToJson(entry, j, EntryStatus::kHeld, reveal)["path"], url);
+
+  // Percent-escapes do not hide the name and number from the detectors.
+  entry.documents = {"https://example.com/arkiv/Vedtak%20Emil%20Solberg%2014091050170.pdf"};
+  const EntryJudgement escaped = Judge(entry, {Passing(entry.documents[0])});
+  EXPECT_EQ(escaped.decision, Decision::kError);
+  const std::string escaped_text =
+      EntryToJson(entry, escaped, EntryStatus::kHeld, ReportOptions{}).dump();
+  EXPECT_EQ(escaped_text.find("14091050170"), std::string::npos) << escaped_text;
+  EXPECT_EQ(escaped_text.find("Solberg"), std::string::npos) << escaped_text;
 }
 
 TEST_F(UnreadableDocumentJudgement, AnEntryWithoutDocumentsIsJudgedOnItsMetadata) {
