@@ -346,6 +346,17 @@ TEST(CsvRefusals, AColumnNamedTwiceIsRefused) {
       << error;
 }
 
+// An export without its header row: its first entry is read as the header. The refusal
+// names the missing column and quotes none of the entry's cells (a party named twice).
+TEST(CsvRefusals, AFileWithoutAHeaderRowQuotesNoneOfItsCells) {
+  const std::string error = Error([] {
+    ReadCsv("2024/1-1,2024-01-02,I,Søknad fra Kari Nordmann,,a.pdf,Kari Nordmann,Kari Nordmann\n");
+  });
+  EXPECT_NE(error.find("the header row has no column 'journal_number'"), std::string::npos)
+      << error;
+  EXPECT_EQ(error.find("Nordmann"), std::string::npos) << error;
+}
+
 TEST(CsvRefusals, AMappingToAColumnTheHeaderLacksIsRefused) {
   CsvJournalOptions options;
   options.columns = {{"parties", "Avsender"}};
