@@ -3,13 +3,7 @@
 // documents it cannot read (a description without a file, a URL), entries without
 // documents; and the judgement of such entries. All people and numbers are invented.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
-#include <fstream>
-#include <functional>
-#include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +15,7 @@
 #include "journal/journal_import.h"
 #include "journal/journal_store.h"
 #include "journal/noark_reader.h"
+#include "journal_test_util.h"
 #include "pipeline/rule_set.h"
 #include "pipeline/scanner.h"
 #include "report/entry_report.h"
@@ -28,50 +23,8 @@
 namespace skjerm {
 namespace {
 
-struct Note {
-  int64_t line;
-  std::string reason;
-};
-
-class CollectingSink : public JournalSink {
- public:
-  void OnEntry(JournalEntry entry, int64_t) override { entries.push_back(std::move(entry)); }
-  void OnSkipped(int64_t line, const std::string& reason) override {
-    skipped.push_back({line, reason});
-  }
-  void OnWarning(int64_t line, const std::string& reason) override {
-    warnings.push_back({line, reason});
-  }
-  std::vector<JournalEntry> entries;
-  std::vector<Note> skipped;
-  std::vector<Note> warnings;
-};
-
-std::string Error(const std::function<void()>& read) {
-  try {
-    read();
-  } catch (const JournalReadError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-CollectingSink ReadNoark(const std::string& text) {
-  std::istringstream in(text);
-  CollectingSink sink;
-  ReadNoarkJournal(in, "/deposit", sink);
-  return sink;
-}
-
-CollectingSink ReadCsv(const std::string& text, const CsvJournalOptions& options = {}) {
-  std::istringstream in(text);
-  CollectingSink sink;
-  ReadCsvJournal(in, "/exports", options, sink);
-  return sink;
-}
-
 std::string NoarkRefusal(const std::string& root) {
-  return Error([&] { ReadNoark("<?xml version=\"1.0\"?>\n" + root); });
+  return JournalError([&] { ReadNoark("<?xml version=\"1.0\"?>\n" + root); });
 }
 
 constexpr char kArkivstruktur[] = "http://www.arkivverket.no/standarder/noark5/arkivstruktur";
@@ -294,7 +247,7 @@ TEST(NoarkDocuments, NoDescriptionAtAllIsNoDocumentAndNoWarning) {
 constexpr char kHeader[] = "journal_number,journal_date,direction,title,access_code,document";
 
 TEST(CsvRefusals, AColumnSkjermDoesNotReadRefusesTheFile) {
-  const std::string error = Error([] {
+  const std::string error = JournalError([] {
     ReadCsv(std::string(kHeader) + ",Avsender/mottaker,Saksbehandler\n" +
             "2024/1-1,2024-01-02,I,Søknad,,a.pdf,Kari Nordmann,K. Hansen\n");
   });
@@ -307,13 +260,14 @@ TEST(CsvRefusals, AColumnSkjermDoesNotReadRefusesTheFile) {
 }
 
 TEST(CsvRefusals, ColumnNamesAreQuotedAsTheyCanBeGivenBack) {
-  const std::string nordic = Error([] { ReadCsv("journal_number,title,Løpenr\n2024/1-1,T,7\n"); });
+  const std::string nordic =
+      JournalError([] { ReadCsv("journal_number,title,Løpenr\n2024/1-1,T,7\n"); });
   EXPECT_NE(nordic.find("'Løpenr' (column 3)"), std::string::npos) << nordic;
   const std::string control =
-      Error([] { ReadCsv("journal_number,title,a\x1b[2Jb\n2024/1-1,T,7\n"); });
+      JournalError([] { ReadCsv("journal_number,title,a\x1b[2Jb\n2024/1-1,T,7\n"); });
   EXPECT_NE(control.find("'a?[2Jb' (column 3)"), std::string::npos) << control;
   const std::string long_name =
-      Error([] { ReadCsv("journal_number,title," + std::string(100, 'x') + "\n"); });
+      JournalError([] { ReadCsv("journal_number,title," + std::string(100, 'x') + "\n"); });
   EXPECT_NE(long_name.find("'" + std::string(60, 'x') + "...' (column 3)"), std::string::npos)
       << long_name;
 }
@@ -333,7 +287,7 @@ TEST(CsvRefusals, IgnoringAColumnSkjermReadsIsRefused) {
   CsvJournalOptions options;
   options.ignored_columns = {"Title"};
   const std::string error =
-      Error([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
+      JournalError([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
   EXPECT_NE(error.find("--ignore-column 'title' names the column skjerm reads for the field "
                        "title"),
             std::string::npos)
@@ -341,7 +295,8 @@ TEST(CsvRefusals, IgnoringAColumnSkjermReadsIsRefused) {
 }
 
 TEST(CsvRefusals, AColumnNamedTwiceIsRefused) {
-  const std::string error = Error([] { ReadCsv("journal_number,title,Title\n2024/1-1,A,B\n"); });
+  const std::string error =
+      JournalError([] { ReadCsv("journal_number,title,Title\n2024/1-1,A,B\n"); });
   EXPECT_NE(error.find("names the column 'Title' twice (columns 2 and 3)"), std::string::npos)
       << error;
 }
@@ -349,7 +304,7 @@ TEST(CsvRefusals, AColumnNamedTwiceIsRefused) {
 // An export without its header row: its first entry is read as the header. The refusal
 // names the missing column and quotes none of the entry's cells (a party named twice).
 TEST(CsvRefusals, AFileWithoutAHeaderRowQuotesNoneOfItsCells) {
-  const std::string error = Error([] {
+  const std::string error = JournalError([] {
     ReadCsv("2024/1-1,2024-01-02,I,Søknad fra Kari Nordmann,,a.pdf,Kari Nordmann,Kari Nordmann\n");
   });
   EXPECT_NE(error.find("the header row has no column 'journal_number'"), std::string::npos)
@@ -361,7 +316,7 @@ TEST(CsvRefusals, AMappingToAColumnTheHeaderLacksIsRefused) {
   CsvJournalOptions options;
   options.columns = {{"parties", "Avsender"}};
   const std::string error =
-      Error([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
+      JournalError([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
   EXPECT_NE(error.find("no column 'Avsender' (given with --column parties=Avsender)"),
             std::string::npos)
       << error;
@@ -385,7 +340,7 @@ TEST(CsvDocuments, AUrlIsKeptAsAUrlWithAWarning) {
       ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,https://einnsyn.example/1.pdf;lokal.pdf\n");
   ASSERT_EQ(sink.entries.size(), 1u);
   EXPECT_EQ(sink.entries[0].documents,
-            (std::vector<std::string>{"https://einnsyn.example/1.pdf", "/exports/lokal.pdf"}));
+            (std::vector<std::string>{"https://einnsyn.example/1.pdf", "/exports/2024/lokal.pdf"}));
   ASSERT_EQ(sink.warnings.size(), 1u);
   EXPECT_EQ(sink.warnings[0].line, 2);
   EXPECT_NE(sink.warnings[0].reason.find("skjerm reads local files only"), std::string::npos);
@@ -400,16 +355,17 @@ TEST(CsvDocuments, AnEmptyDocumentCellIsNoDocument) {
 
 TEST(CsvLimits, AnOverlongHeaderOrRecordEndsTheReading) {
   const std::string header_error =
-      Error([] { ReadCsv("journal_number,title," + std::string(2 << 20, 'x') + "\n"); });
+      JournalError([] { ReadCsv("journal_number,title," + std::string(2 << 20, 'x') + "\n"); });
   EXPECT_NE(header_error.find("line 1 is longer than 1 MiB"), std::string::npos) << header_error;
   // Fields under 1 MiB each, but a record of more than 8 MiB.
   std::string row = "2024/1-1,T";
   for (int i = 0; i < 10; ++i) row += "," + std::string((1 << 20) - 10, 'y');
-  const std::string record_error = Error([&] { ReadCsv("journal_number,title\n" + row + "\n"); });
+  const std::string record_error =
+      JournalError([&] { ReadCsv("journal_number,title\n" + row + "\n"); });
   EXPECT_NE(record_error.find("line 2: a record longer than 8 MiB"), std::string::npos)
       << record_error;
   const std::string fields_error =
-      Error([] { ReadCsv("journal_number,title\n" + std::string(5000, ',') + "\n"); });
+      JournalError([] { ReadCsv("journal_number,title\n" + std::string(5000, ',') + "\n"); });
   EXPECT_NE(fields_error.find("line 2: a record of more than 4096 fields"), std::string::npos)
       << fields_error;
 }
@@ -417,36 +373,13 @@ TEST(CsvLimits, AnOverlongHeaderOrRecordEndsTheReading) {
 // ---------------------------------------------------------------------------------------
 // Importing into the store
 
-class ImportRefusals : public ::testing::Test {
+class ImportRefusals : public JournalStoreTest {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/skjerm_refusals_test_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-    db_ = std::make_unique<Database>(Database::Open(dir_ + "/skjerm.db"));
-    store_ = std::make_unique<JournalStore>(*db_, std::string(32, 'k'));
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string Write(const std::string& name, const std::string& text) {
-    const std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-
   JournalImportResult Import(const std::string& path) {
     JournalImportOptions options;
     options.format = DetectJournalFormat(path);
     return ImportJournalFile(*store_, path, options);
   }
-
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<JournalStore> store_;
 };
 
 TEST_F(ImportRefusals, AnArkivmeldingImportsNothingAndSaysWhy) {
