@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/journal_session.h"
+#include "journal/document_reference.h"
 #include "report/scan_report.h"
 
 namespace skjerm {
@@ -49,7 +50,7 @@ int RunHistory(const EntryFlags& flags, const GlobalOptions& global) {
   std::cout << "Public title: "
             << (entry->public_title.empty() ? "(not checked yet)" : entry->public_title) << '\n';
   for (size_t i = 0; i < entry->entry.documents.size(); ++i) {
-    const std::string& reference = entry->entry.documents[i];
+    const std::string reference = ReadableReference(entry->entry.documents[i]);
     std::cout << "Document " << i + 1 << ": "
               << (reference.empty()
                       ? std::string("(the document description names no file)")

@@ -142,16 +142,15 @@ class BatchRun {
     sink_(e.entry, std::move(judgement));
   }
 
-  // The results of the files read, with an error in the place of each document that could
-  // not be read for its reference: one result per document, in order.
+  // The results of the files read, one per document in order; in the place of a document
+  // that is not a file to read, an empty result (error), which Judge replaces with the
+  // reason its reference cannot be read.
   static std::vector<ScanResult> AllDocuments(EntryInFlight& e) {
-    std::vector<ScanResult> all;
+    std::vector<ScanResult> all(e.entry.entry.documents.size());
     size_t next = 0;
-    for (const std::string& reference : e.entry.entry.documents) {
-      if (IsLocalFile(reference) && next < e.results.size()) {
-        all.push_back(std::move(e.results[next++]));
-      } else {
-        all.push_back(UnreadableReferenceResult(reference));
+    for (size_t d = 0; d < all.size(); ++d) {
+      if (IsLocalFile(e.entry.entry.documents[d]) && next < e.results.size()) {
+        all[d] = std::move(e.results[next++]);
       }
     }
     return all;

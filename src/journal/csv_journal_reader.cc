@@ -167,6 +167,10 @@ ColumnMap MapColumns(const std::vector<std::string>& header, const CsvJournalOpt
   map.where.resize(kFieldCount);
   std::map<std::string, size_t> column_of;
   std::vector<std::string> unknown;
+  // A name given twice is reported only once the row is known to be a header (it has the
+  // required columns): a file without a header row would otherwise have a cell of its first
+  // entry (a party's name, given twice) quoted as a column.
+  std::string twice;
   for (size_t i = 0; i < header.size(); ++i) {
     const std::string name = Folded(header[i]);
     if (name.empty()) {
@@ -175,9 +179,11 @@ ColumnMap MapColumns(const std::vector<std::string>& header, const CsvJournalOpt
     }
     auto [first, inserted] = column_of.emplace(name, i);
     if (!inserted) {
-      throw JournalReadError("the header row names the column '" + Quotable(header[i]) +
-                             "' twice (columns " + std::to_string(first->second + 1) + " and " +
-                             std::to_string(i + 1) + ")");
+      if (twice.empty()) {
+        twice = "the header row names the column '" + Quotable(header[i]) + "' twice (columns " +
+                std::to_string(first->second + 1) + " and " + std::to_string(i + 1) + ")";
+      }
+      continue;
     }
     bool read = false;
     for (size_t f = 0; f < kFieldCount; ++f) {
@@ -191,6 +197,7 @@ ColumnMap MapColumns(const std::vector<std::string>& header, const CsvJournalOpt
     }
   }
   RequireColumns(map, options);
+  if (!twice.empty()) throw JournalReadError(twice);
   if (!unknown.empty()) {
     std::string list;
     for (size_t k = 0; k < unknown.size() && k < kMaxListedColumns; ++k) {

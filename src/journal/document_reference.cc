@@ -1,5 +1,6 @@
 #include "journal/document_reference.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "base/utf8.h"
@@ -87,6 +88,18 @@ std::string DocumentReferenceFromExport(const std::string& base_dir, std::string
     return std::string(text);
   }
   return ResolveDocumentPath(base_dir, text);
+}
+
+std::string ReadableReference(std::string_view stored) {
+  if (KindOfDocumentReference(stored) != DocumentReferenceKind::kUrl) return std::string(stored);
+  std::optional<std::string> decoded = PercentDecoded(stored);
+  // A control character decoded («%1B») would reach a terminal: the URL stays as written.
+  const auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; };
+  if (!decoded || !IsWellFormedUtf8(*decoded) ||
+      std::any_of(decoded->begin(), decoded->end(), control)) {
+    return std::string(stored);
+  }
+  return *decoded;
 }
 
 std::string UnreadableReferenceReason(DocumentReferenceKind kind) {

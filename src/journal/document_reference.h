@@ -33,6 +33,12 @@ bool IsUrl(std::string_view text);
 // (ResolveDocumentPath).
 std::string DocumentReferenceFromExport(const std::string& base_dir, std::string_view text);
 
+// The reference as a person reads it, and as its file name is judged and masked: a URL
+// with its percent-escapes decoded («Vedtak%20Emil%20Solberg.pdf» hides a name from the
+// detectors), when they decode to UTF-8 text without control characters; anything else
+// as stored.
+std::string ReadableReference(std::string_view stored);
+
 // Why a document with a reference of this kind cannot be read, in words that say what to
 // do; "" for a local file (whose reading may fail for reasons of its own).
 std::string UnreadableReferenceReason(DocumentReferenceKind kind);

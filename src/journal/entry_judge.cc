@@ -130,7 +130,7 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
     const size_t number = i + 1;
     if (i < entry.documents.size() &&
         KindOfDocumentReference(entry.documents[i]) != DocumentReferenceKind::kLocalFile) {
-      r = UnreadableReferenceResult(entry.documents[i]);
+      r = UnreadableReferenceResult(scanner_, entry.documents[i]);
     }
     out.document_paths.push_back(r.path);
     out.document_sha256.push_back(r.document.sha256);
@@ -183,10 +183,12 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
   return out;
 }
 
-ScanResult UnreadableReferenceResult(const std::string& reference) {
+ScanResult UnreadableReferenceResult(const Scanner& scanner, const std::string& reference) {
   ScanResult r;
-  r.path = reference;
-  r.verdict = Verdict::Error(UnreadableReferenceReason(KindOfDocumentReference(reference)));
+  r.path = ReadableReference(reference);
+  r.document.path = r.path;  // the text its file-name findings point into
+  r.verdict = scanner.JudgeUnreadable(
+      r.path, UnreadableReferenceReason(KindOfDocumentReference(reference)));
   return r;
 }
 

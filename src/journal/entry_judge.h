@@ -58,9 +58,11 @@ class EntryJudge {
 };
 
 // What a document whose reference skjerm cannot read (a URL, or none:
-// journal/document_reference.h) comes to: error, saying what to do. Nothing is read for
-// it — a URL is never opened as a path.
-ScanResult UnreadableReferenceResult(const std::string& reference);
+// journal/document_reference.h) comes to: error, saying what to do, with the findings of
+// the reference's file name (so that output masks them, as it does a path's); its path is
+// the reference as a person reads it (ReadableReference). Nothing is read for it — a URL
+// is never opened as a path.
+ScanResult UnreadableReferenceResult(const Scanner& scanner, const std::string& reference);
 
 // The verdict as the store keeps it: masked findings with keyed hashes of their values.
 EntryVerdict ToStoredVerdict(const EntryJudgement& judgement, const JournalStore& store);

@@ -149,7 +149,17 @@ RosterCsv ParseRosterCsv(std::string_view text) {
   std::vector<CsvRow> rows = SplitCsv(text, separator);
   if (rows.empty()) throw RosterCsvError("the roster file is empty");
 
-  // Header: which field holds which column.
+  // Header: which field holds which column. A first row that names none of the columns is
+  // no header but a person (a roster exported without one): refused without quoting any
+  // of its cells, which are a name or an ID.
+  const bool has_header = std::any_of(
+      rows[0].fields.begin(), rows[0].fields.end(),
+      [](const std::string& f) { return ColumnNames().count(ToLowerUtf8(Trimmed(f))) != 0; });
+  if (!has_header) {
+    throw RosterCsvError(std::string("the roster's first row names none of its columns: a "
+                                     "roster begins with a header row (expected ") +
+                         kColumnList + ")");
+  }
   std::map<Column, size_t> where;
   std::vector<size_t> unnamed;  // columns without a header: a row with content there is refused
   for (size_t i = 0; i < rows[0].fields.size(); ++i) {

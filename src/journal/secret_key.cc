@@ -66,12 +66,6 @@ void WriteAll(int fd, const std::string& data, const std::string& path) {
   }
 }
 
-std::string FolderOf(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
 // Creates the folder and every missing folder above it with mode 0700.
 void MakePrivateFolders(const std::string& folder) {
   struct stat st;
@@ -189,6 +183,12 @@ std::string LoadWithRetry(const std::string& path) {
 }
 
 }  // namespace
+
+std::string FolderOf(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
 
 std::string LoadOrCreateSecretKey(const std::string& key_path) {
   MakePrivateFolders(FolderOf(key_path));

@@ -17,6 +17,9 @@ class SecretKeyError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The folder a path names its file in: "a/b/k.key" -> "a/b", "/k.key" -> "/", "k.key" -> ".".
+std::string FolderOf(const std::string& path);
+
 // The key in key_path (its 32 raw bytes), created with fresh random bytes when the file
 // does not exist (and its folder with mode 0700 when that does not exist either). Throws
 // SecretKeyError when the file cannot be created or read, is not a key, is not owned by

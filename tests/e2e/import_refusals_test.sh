@@ -162,6 +162,7 @@ cat >journal.csv <<'EOF'
 journal_number,journal_date,direction,title,access_code,document,Avsender/mottaker,Saksbehandler
 2024/60-1,2024-09-02,U,Skolerute 2025/2026,,https://example.com/60-1.pdf,Fjellstad skole,K. Hansen
 2024/60-2,2024-09-02,U,Kunngjøring om skolerute,,,Fjellstad skole,K. Hansen
+2024/60-3,2024-09-03,U,Vedtak,,https://example.com/arkiv/Vedtak%20Emil%20Solberg%2014091050170.pdf,Fjellstad skole,K. Hansen
 EOF
 DB=$WORK/csv.db
 expect_status 1 "$SKJERM" journal import --db "$DB" journal.csv
@@ -169,7 +170,7 @@ expect_err "the header row has columns skjerm does not read: 'Avsender/mottaker'
 [ ! -s "$DB" ] || [ "$(sql "$DB" "SELECT count(*) FROM journal_entry")" = 0 ] || fail "a refused CSV imported entries"
 expect_status 0 "$SKJERM" journal import --db "$DB" --column parties=Avsender/mottaker \
   --ignore-column Saksbehandler journal.csv
-expect_out "2 entries: 2 added"
+expect_out "3 entries: 3 added"
 expect_out "line 2: 1 document is given as a URL"
 expect_out "1 entry without documents: judged on title, parties and access code alone"
 "$SKJERM" check --db "$DB" --format json >csv.jsonl 2>/dev/null
@@ -179,7 +180,16 @@ got = {j["journal_number"]: j for j in map(json.loads, open(sys.argv[1], encodin
 assert got["2024/60-1"]["decision"] == "error", got["2024/60-1"]
 assert "skjerm reads local files only" in got["2024/60-1"]["reason"], got["2024/60-1"]["reason"]
 assert got["2024/60-2"]["decision"] == "pass", got["2024/60-2"]
+# A URL is printed like a path: what its file name shows is masked without --reveal.
+named = got["2024/60-3"]
+assert named["decision"] == "error", named
+assert named["path"].startswith("https://example.com/arkiv/Vedtak "), named["path"]
+assert named["documents"][0]["path"] == named["path"], named
 PY
+grep -q "14091050170\|Solberg" csv.jsonl && fail "a URL's file name unmasked in check's output: $(cat csv.jsonl)"
+"$SKJERM" history --db "$DB" 2024/60-3 >history.txt 2>&1
+grep -q "14091050170\|Solberg" history.txt && fail "a URL's file name unmasked in history: $(cat history.txt)"
+grep -qF "Document 1: https://example.com/arkiv/Vedtak " history.txt || fail "history: $(cat history.txt)"
 
 # --- roster: a 10 MB name is refused by its line, fast ---------------------------------
 python3 - roster.csv <<'PY'

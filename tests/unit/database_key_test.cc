@@ -196,5 +196,12 @@ TEST_F(DatabaseKeyTest, KeyNamedByTheEnvironmentIsUsed) {
   EXPECT_EQ(LoadSecretKey(settings_.skjerm_key), key);
 }
 
+TEST(KeyFolderTest, FolderOfAPath) {
+  EXPECT_EQ(FolderOf("/home/u/.config/skjerm/keys/ab.key"), "/home/u/.config/skjerm/keys");
+  EXPECT_EQ(FolderOf("/ab.key"), "/");
+  EXPECT_EQ(FolderOf("ab.key"), ".");
+  EXPECT_EQ(FolderOf("keys/ab.key"), "keys");
+}
+
 }  // namespace
 }  // namespace skjerm

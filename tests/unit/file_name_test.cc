@@ -15,6 +15,7 @@
 #include "pipeline/scanner.h"
 #include "policy/policy.h"
 #include "report/scan_report.h"
+#include "temp_folder.h"
 
 namespace skjerm {
 namespace {
@@ -164,7 +165,7 @@ TEST_F(FileNameTest, AMissingFileWithAnIdInItsNameIsPrintedMasked) {
   ScanPipeline pipeline(scanner, ScanOptions{});
   const std::string path =
       (fs::path(::testing::TempDir()) / (std::string("Brev ") + kFnr + ".pdf")).string();
-  ScanResult r = pipeline.ScanOne(ScanJob{path, std::nullopt, std::nullopt});
+  ScanResult r = pipeline.ScanOne(ScanJob{path, std::nullopt, std::nullopt, ""});
   EXPECT_EQ(r.verdict.decision, Decision::kError);
   const std::string json = ScanResultToJson(r, ReportOptions{}).dump();
   const std::string line = ScanResultToLine(r, ReportOptions{});
@@ -225,11 +226,6 @@ TEST_F(FileNameTest, ScanJsonShowsTheMaskedPathAndTheRawOneOnlyWithReveal) {
 
 class SealedPathTest : public ::testing::Test {
  protected:
-  SealedPathTest() {
-    std::string pattern = (fs::temp_directory_path() / "skjerm-paths-XXXXXX").string();
-    dir_ = ::mkdtemp(pattern.data());
-  }
-  ~SealedPathTest() override { fs::remove_all(dir_); }
 
   std::string AllBytes() const {
     std::string all;
@@ -240,7 +236,8 @@ class SealedPathTest : public ::testing::Test {
     return all;
   }
 
-  std::string dir_;
+  const TempFolder folder_{"skjerm-paths"};
+  const std::string dir_ = folder_.path().string();
   const std::string key_ = std::string(32, 'k');
 };
 

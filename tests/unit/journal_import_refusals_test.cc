@@ -3,13 +3,7 @@
 // documents it cannot read (a description without a file, a URL), entries without
 // documents; and the judgement of such entries. All people and numbers are invented.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
-#include <fstream>
-#include <functional>
-#include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,56 +15,16 @@
 #include "journal/journal_import.h"
 #include "journal/journal_store.h"
 #include "journal/noark_reader.h"
+#include "journal_test_util.h"
 #include "pipeline/rule_set.h"
 #include "pipeline/scanner.h"
+#include "report/entry_report.h"
 
 namespace skjerm {
 namespace {
 
-struct Note {
-  int64_t line;
-  std::string reason;
-};
-
-class CollectingSink : public JournalSink {
- public:
-  void OnEntry(JournalEntry entry, int64_t) override { entries.push_back(std::move(entry)); }
-  void OnSkipped(int64_t line, const std::string& reason) override {
-    skipped.push_back({line, reason});
-  }
-  void OnWarning(int64_t line, const std::string& reason) override {
-    warnings.push_back({line, reason});
-  }
-  std::vector<JournalEntry> entries;
-  std::vector<Note> skipped;
-  std::vector<Note> warnings;
-};
-
-std::string Error(const std::function<void()>& read) {
-  try {
-    read();
-  } catch (const JournalReadError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-CollectingSink ReadNoark(const std::string& text) {
-  std::istringstream in(text);
-  CollectingSink sink;
-  ReadNoarkJournal(in, "/deposit", sink);
-  return sink;
-}
-
-CollectingSink ReadCsv(const std::string& text, const CsvJournalOptions& options = {}) {
-  std::istringstream in(text);
-  CollectingSink sink;
-  ReadCsvJournal(in, "/exports", options, sink);
-  return sink;
-}
-
 std::string NoarkRefusal(const std::string& root) {
-  return Error([&] { ReadNoark("<?xml version=\"1.0\"?>\n" + root); });
+  return JournalError([&] { ReadNoark("<?xml version=\"1.0\"?>\n" + root); });
 }
 
 constexpr char kArkivstruktur[] = "http://www.arkivverket.no/standarder/noark5/arkivstruktur";
@@ -132,6 +86,20 @@ TEST(DocumentReference, AnExportsReferenceIsStoredAsAPathAUrlOrNothing) {
             "file://server/share/a.pdf");
   EXPECT_EQ(DocumentReferenceFromExport("/exp", "file:///srv/a%2"), "file:///srv/a%2");
   EXPECT_EQ(DocumentReferenceFromExport("/exp", "file:///srv/a%00.pdf"), "file:///srv/a%00.pdf");
+}
+
+TEST(DocumentReference, AUrlReadsWithItsEscapesDecoded) {
+  EXPECT_EQ(ReadableReference("https://example.com/Vedtak%20Emil%20Solberg%20%C3%85s.pdf"),
+            "https://example.com/Vedtak Emil Solberg Ås.pdf");
+  EXPECT_EQ(ReadableReference("http://example.com/a.pdf"), "http://example.com/a.pdf");
+  // A path is never decoded: «%20» may be part of its name.
+  EXPECT_EQ(ReadableReference("/srv/a%20b.pdf"), "/srv/a%20b.pdf");
+  EXPECT_EQ(ReadableReference(""), "");
+  // What does not decode to text, or decodes to a control character, stays as written.
+  for (const char* kept : {"https://example.com/100%.pdf", "https://example.com/%FF.pdf",
+                           "https://example.com/%1B[2J.pdf", "https://example.com/%00.pdf"}) {
+    EXPECT_EQ(ReadableReference(kept), kept);
+  }
 }
 
 TEST(DocumentReference, ReasonsSayWhatToDo) {
@@ -279,7 +247,7 @@ TEST(NoarkDocuments, NoDescriptionAtAllIsNoDocumentAndNoWarning) {
 constexpr char kHeader[] = "journal_number,journal_date,direction,title,access_code,document";
 
 TEST(CsvRefusals, AColumnSkjermDoesNotReadRefusesTheFile) {
-  const std::string error = Error([] {
+  const std::string error = JournalError([] {
     ReadCsv(std::string(kHeader) + ",Avsender/mottaker,Saksbehandler\n" +
             "2024/1-1,2024-01-02,I,Søknad,,a.pdf,Kari Nordmann,K. Hansen\n");
   });
@@ -292,13 +260,14 @@ TEST(CsvRefusals, AColumnSkjermDoesNotReadRefusesTheFile) {
 }
 
 TEST(CsvRefusals, ColumnNamesAreQuotedAsTheyCanBeGivenBack) {
-  const std::string nordic = Error([] { ReadCsv("journal_number,title,Løpenr\n2024/1-1,T,7\n"); });
+  const std::string nordic =
+      JournalError([] { ReadCsv("journal_number,title,Løpenr\n2024/1-1,T,7\n"); });
   EXPECT_NE(nordic.find("'Løpenr' (column 3)"), std::string::npos) << nordic;
   const std::string control =
-      Error([] { ReadCsv("journal_number,title,a\x1b[2Jb\n2024/1-1,T,7\n"); });
+      JournalError([] { ReadCsv("journal_number,title,a\x1b[2Jb\n2024/1-1,T,7\n"); });
   EXPECT_NE(control.find("'a?[2Jb' (column 3)"), std::string::npos) << control;
   const std::string long_name =
-      Error([] { ReadCsv("journal_number,title," + std::string(100, 'x') + "\n"); });
+      JournalError([] { ReadCsv("journal_number,title," + std::string(100, 'x') + "\n"); });
   EXPECT_NE(long_name.find("'" + std::string(60, 'x') + "...' (column 3)"), std::string::npos)
       << long_name;
 }
@@ -318,7 +287,7 @@ TEST(CsvRefusals, IgnoringAColumnSkjermReadsIsRefused) {
   CsvJournalOptions options;
   options.ignored_columns = {"Title"};
   const std::string error =
-      Error([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
+      JournalError([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
   EXPECT_NE(error.find("--ignore-column 'title' names the column skjerm reads for the field "
                        "title"),
             std::string::npos)
@@ -326,16 +295,28 @@ TEST(CsvRefusals, IgnoringAColumnSkjermReadsIsRefused) {
 }
 
 TEST(CsvRefusals, AColumnNamedTwiceIsRefused) {
-  const std::string error = Error([] { ReadCsv("journal_number,title,Title\n2024/1-1,A,B\n"); });
+  const std::string error =
+      JournalError([] { ReadCsv("journal_number,title,Title\n2024/1-1,A,B\n"); });
   EXPECT_NE(error.find("names the column 'Title' twice (columns 2 and 3)"), std::string::npos)
       << error;
+}
+
+// An export without its header row: its first entry is read as the header. The refusal
+// names the missing column and quotes none of the entry's cells (a party named twice).
+TEST(CsvRefusals, AFileWithoutAHeaderRowQuotesNoneOfItsCells) {
+  const std::string error = JournalError([] {
+    ReadCsv("2024/1-1,2024-01-02,I,Søknad fra Kari Nordmann,,a.pdf,Kari Nordmann,Kari Nordmann\n");
+  });
+  EXPECT_NE(error.find("the header row has no column 'journal_number'"), std::string::npos)
+      << error;
+  EXPECT_EQ(error.find("Nordmann"), std::string::npos) << error;
 }
 
 TEST(CsvRefusals, AMappingToAColumnTheHeaderLacksIsRefused) {
   CsvJournalOptions options;
   options.columns = {{"parties", "Avsender"}};
   const std::string error =
-      Error([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
+      JournalError([&] { ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,\n", options); });
   EXPECT_NE(error.find("no column 'Avsender' (given with --column parties=Avsender)"),
             std::string::npos)
       << error;
@@ -359,7 +340,7 @@ TEST(CsvDocuments, AUrlIsKeptAsAUrlWithAWarning) {
       ReadCsv(std::string(kHeader) + "\n2024/1-1,,,T,,https://einnsyn.example/1.pdf;lokal.pdf\n");
   ASSERT_EQ(sink.entries.size(), 1u);
   EXPECT_EQ(sink.entries[0].documents,
-            (std::vector<std::string>{"https://einnsyn.example/1.pdf", "/exports/lokal.pdf"}));
+            (std::vector<std::string>{"https://einnsyn.example/1.pdf", "/exports/2024/lokal.pdf"}));
   ASSERT_EQ(sink.warnings.size(), 1u);
   EXPECT_EQ(sink.warnings[0].line, 2);
   EXPECT_NE(sink.warnings[0].reason.find("skjerm reads local files only"), std::string::npos);
@@ -374,16 +355,17 @@ TEST(CsvDocuments, AnEmptyDocumentCellIsNoDocument) {
 
 TEST(CsvLimits, AnOverlongHeaderOrRecordEndsTheReading) {
   const std::string header_error =
-      Error([] { ReadCsv("journal_number,title," + std::string(2 << 20, 'x') + "\n"); });
+      JournalError([] { ReadCsv("journal_number,title," + std::string(2 << 20, 'x') + "\n"); });
   EXPECT_NE(header_error.find("line 1 is longer than 1 MiB"), std::string::npos) << header_error;
   // Fields under 1 MiB each, but a record of more than 8 MiB.
   std::string row = "2024/1-1,T";
   for (int i = 0; i < 10; ++i) row += "," + std::string((1 << 20) - 10, 'y');
-  const std::string record_error = Error([&] { ReadCsv("journal_number,title\n" + row + "\n"); });
+  const std::string record_error =
+      JournalError([&] { ReadCsv("journal_number,title\n" + row + "\n"); });
   EXPECT_NE(record_error.find("line 2: a record longer than 8 MiB"), std::string::npos)
       << record_error;
   const std::string fields_error =
-      Error([] { ReadCsv("journal_number,title\n" + std::string(5000, ',') + "\n"); });
+      JournalError([] { ReadCsv("journal_number,title\n" + std::string(5000, ',') + "\n"); });
   EXPECT_NE(fields_error.find("line 2: a record of more than 4096 fields"), std::string::npos)
       << fields_error;
 }
@@ -391,36 +373,13 @@ TEST(CsvLimits, AnOverlongHeaderOrRecordEndsTheReading) {
 // ---------------------------------------------------------------------------------------
 // Importing into the store
 
-class ImportRefusals : public ::testing::Test {
+class ImportRefusals : public JournalStoreTest {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/skjerm_refusals_test_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-    db_ = std::make_unique<Database>(Database::Open(dir_ + "/skjerm.db"));
-    store_ = std::make_unique<JournalStore>(*db_, std::string(32, 'k'));
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string Write(const std::string& name, const std::string& text) {
-    const std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-
   JournalImportResult Import(const std::string& path) {
     JournalImportOptions options;
     options.format = DetectJournalFormat(path);
     return ImportJournalFile(*store_, path, options);
   }
-
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<JournalStore> store_;
 };
 
 TEST_F(ImportRefusals, AnArkivmeldingImportsNothingAndSaysWhy) {
@@ -575,8 +534,10 @@ TEST_F(UnreadableDocumentJudgement, AUrlIsErrorWithTheReason) {
   entry.journal_number = "2024/5-2";
   entry.title = "Svar om skyss";
   entry.documents = {"/srv/a.pdf", "https://example.com/b.pdf"};
-  const EntryJudgement j =
-      Judge(entry, {Passing("/srv/a.pdf"), UnreadableReferenceResult("https://example.com/b.pdf")});
+  Scanner scanner(*rules_);
+  const EntryJudgement j = Judge(
+      entry,
+      {Passing("/srv/a.pdf"), UnreadableReferenceResult(scanner, "https://example.com/b.pdf")});
   EXPECT_EQ(j.decision, Decision::kError);
   EXPECT_NE(j.reason.find("document 2: the document is given as a URL, and skjerm reads local "
                           "files only"),
@@ -584,6 +545,41 @@ TEST_F(UnreadableDocumentJudgement, AUrlIsErrorWithTheReason) {
       << j.reason;
   EXPECT_EQ(j.document_decisions[0], Decision::kPass);
   EXPECT_EQ(j.document_paths[1], "https://example.com/b.pdf");
+}
+
+// A URL is shown like a path: what its file name carries is found, so that output masks it.
+TEST_F(UnreadableDocumentJudgement, AUrlsFileNameIsMaskedInTheOutput) {
+  JournalEntry entry;
+  entry.journal_number = "2024/5-4";
+  entry.title = "Vedtak";
+  const std::string url = "https://example.com/arkiv/Vedtak Emil Solberg 14091050170.pdf";
+  entry.documents = {url};
+  // Whatever result stands in its place (here a pass), the URL is judged on its own.
+  const EntryJudgement j = Judge(entry, {Passing(url)});
+  EXPECT_EQ(j.decision, Decision::kError);
+  ASSERT_FALSE(j.findings.empty());
+  EXPECT_EQ(j.findings[0].location, "document 1 file name");
+  EXPECT_EQ(j.findings[0].unit_text, "Vedtak Emil Solberg 14091050170.pdf");
+  EXPECT_EQ(j.reason.find("14091050170"), std::string::npos) << j.reason;
+
+  const nlohmann::json shown = EntryToJson(entry, j, EntryStatus::kHeld, ReportOptions{});
+  const std::string text = shown.dump();
+  EXPECT_EQ(text.find("14091050170"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Solberg"), std::string::npos) << text;
+  EXPECT_EQ(shown["path"].get<std::string>().rfind("https://example.com/arkiv/Vedtak ", 0), 0u)
+      << shown["path"];
+  ReportOptions reveal;
+  reveal.reveal = true;
+  EXPECT_EQ(EntryToJson(entry, j, EntryStatus::kHeld, reveal)["path"], url);
+
+  // Percent-escapes do not hide the name and number from the detectors.
+  entry.documents = {"https://example.com/arkiv/Vedtak%20Emil%20Solberg%2014091050170.pdf"};
+  const EntryJudgement escaped = Judge(entry, {Passing(entry.documents[0])});
+  EXPECT_EQ(escaped.decision, Decision::kError);
+  const std::string escaped_text =
+      EntryToJson(entry, escaped, EntryStatus::kHeld, ReportOptions{}).dump();
+  EXPECT_EQ(escaped_text.find("14091050170"), std::string::npos) << escaped_text;
+  EXPECT_EQ(escaped_text.find("Solberg"), std::string::npos) << escaped_text;
 }
 
 TEST_F(UnreadableDocumentJudgement, AnEntryWithoutDocumentsIsJudgedOnItsMetadata) {

@@ -1,12 +1,8 @@
 // Reading journal exports (CSV, Noark 5 arkivstruktur.xml) and importing them into the
 // journal store. All people, addresses and numbers here are invented.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <functional>
-#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -18,56 +14,10 @@
 #include "journal/journal_reader.h"
 #include "journal/journal_store.h"
 #include "journal/noark_reader.h"
+#include "journal_test_util.h"
 
 namespace skjerm {
 namespace {
-
-struct Note {
-  int64_t line;
-  std::string reason;
-};
-
-class CollectingSink : public JournalSink {
- public:
-  void OnEntry(JournalEntry entry, int64_t line) override {
-    entries.push_back(std::move(entry));
-    lines.push_back(line);
-  }
-  void OnSkipped(int64_t line, const std::string& reason) override {
-    skipped.push_back({line, reason});
-  }
-  void OnWarning(int64_t line, const std::string& reason) override {
-    warnings.push_back({line, reason});
-  }
-
-  std::vector<JournalEntry> entries;
-  std::vector<int64_t> lines;
-  std::vector<Note> skipped;
-  std::vector<Note> warnings;
-};
-
-CollectingSink ReadCsv(const std::string& text, const CsvJournalOptions& options = {}) {
-  std::istringstream in(text);
-  CollectingSink sink;
-  ReadCsvJournal(in, "/exports/2024", options, sink);
-  return sink;
-}
-
-CollectingSink ReadNoark(const std::string& text) {
-  std::istringstream in(text);
-  CollectingSink sink;
-  ReadNoarkJournal(in, "/deposit", sink);
-  return sink;
-}
-
-std::string JournalError(const std::function<void()>& read) {
-  try {
-    read();
-  } catch (const JournalReadError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
 
 // ---------------------------------------------------------------------------------------
 // Shared helpers
@@ -694,27 +644,8 @@ TEST(NoarkJournal, LongFieldsAreCut) {
 // ---------------------------------------------------------------------------------------
 // Importing into the store
 
-class JournalImportStore : public ::testing::Test {
+class JournalImportStore : public JournalStoreTest {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/skjerm_import_test_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-    db_ = std::make_unique<Database>(Database::Open(dir_ + "/skjerm.db"));
-    store_ = std::make_unique<JournalStore>(*db_, std::string(32, 'k'));
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string Write(const std::string& name, const std::string& text) {
-    const std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-
   JournalImportResult Import(const std::string& path, JournalFormat format,
                              size_t batch_size = 500) {
     JournalImportOptions options;
@@ -729,10 +660,6 @@ class JournalImportStore : public ::testing::Test {
     while (st.Step()) out.push_back(store_->Load(st.ColumnInt(0)));
     return out;
   }
-
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<JournalStore> store_;
 };
 
 const char kJournalCsv[] =

@@ -114,6 +114,23 @@ TEST(RosterCsvTest, RefusesAFileWithoutTheRequiredColumns) {
   EXPECT_THROW(ParseRosterCsv(""), RosterCsvError);
 }
 
+// A roster exported without its header row: the first row is a person, and the refusal
+// must not quote their ID or name as a "column".
+TEST(RosterCsvTest, RefusesARosterWithoutAHeaderRowWithoutQuotingItsFirstRow) {
+  for (const char* text : {"14091050170,pupil,Emil,Solberg\n",
+                           "Emil Solberg;pupil;14091050170\nKari Tveten;pupil;12345678901\n"}) {
+    try {
+      ParseRosterCsv(text);
+      FAIL() << "a roster without a header row was accepted: " << text;
+    } catch (const RosterCsvError& e) {
+      const std::string what = e.what();
+      EXPECT_NE(what.find("names none of its columns"), std::string::npos) << what;
+      EXPECT_EQ(what.find("14091050170"), std::string::npos) << what;
+      EXPECT_EQ(what.find("Emil"), std::string::npos) << what;
+    }
+  }
+}
+
 TEST(RosterCsvTest, RefusesColumnsItDoesNotReadInsteadOfIgnoringThem) {
   // A misspelled ID column would leave every pupil's ID unknown to the roster without a word.
   try {
