@@ -87,12 +87,13 @@ mkdir -p walk/sub
 cp "$PUBLIC" walk/a.txt
 cp "$PUBLIC" walk/sub/b.txt
 ln -s .. walk/sub/loop
-ln -s nowhere.txt walk/dangling.txt
+ln -s "Vedtak $ID.pdf" walk/dangling.txt  # where it points is not shown
 expect_status 1 "$SKJERM" scan walk
 grep -q "^ERROR  walk/sub/loop  symbolic link loop: leads back to walk" "$WORK/out" ||
   fail "loop: $(cat "$WORK/out")"
-grep -q "^ERROR  walk/dangling.txt  symbolic link to nothing: nowhere.txt" "$WORK/out" ||
-  fail "dangling link: $(cat "$WORK/out")"
+grep -q "^ERROR  walk/dangling.txt  symbolic link to nothing (No such file or directory)" \
+  "$WORK/out" || fail "dangling link: $(cat "$WORK/out")"
+grep -q "50170" "$WORK/out" && fail "a link's target was shown: $(cat "$WORK/out")"
 grep -q "^PASS   walk/sub/b.txt" "$WORK/out" || fail "walk did not go on"
 grep -q "4 documents: 2 pass, 0 exempt, 0 hold, 2 error" "$WORK/err" ||
   fail "walk summary: $(cat "$WORK/err")"
