@@ -101,6 +101,12 @@ expect_status 1 "$SKJERM" scan --format json walk
 [ "$(json_field "$WORK/out" walk/sub/loop decision)" = error ] || fail "loop: JSON decision"
 json_field "$WORK/out" walk/sub/loop reason | grep -q "symbolic link loop" || fail "loop: reason"
 expect_status 0 "$SKJERM" scan --exclude loop --exclude dangling.txt walk
+# A pipe named on the command line is refused at once (it used to wait for a writer until
+# the timeout, 15 minutes by default).
+mkfifo named.pdf
+expect_status 1 timeout 60 "$SKJERM" scan named.pdf
+grep -q "^ERROR  named.pdf  cannot read the file: not a regular file" "$WORK/out" ||
+  fail "a named pipe: $(cat "$WORK/out")"
 
 if [ ${#as_nobody[@]} -gt 0 ] || [ "$(id -u)" -ne 0 ]; then
   mkdir -p locked/closed
