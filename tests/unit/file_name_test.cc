@@ -164,7 +164,7 @@ TEST_F(FileNameTest, AMissingFileWithAnIdInItsNameIsPrintedMasked) {
   ScanPipeline pipeline(scanner, ScanOptions{});
   const std::string path =
       (fs::path(::testing::TempDir()) / (std::string("Brev ") + kFnr + ".pdf")).string();
-  ScanResult r = pipeline.ScanOne(ScanJob{path, std::nullopt, std::nullopt});
+  ScanResult r = pipeline.ScanOne(ScanJob{path, std::nullopt, std::nullopt, ""});
   EXPECT_EQ(r.verdict.decision, Decision::kError);
   const std::string json = ScanResultToJson(r, ReportOptions{}).dump();
   const std::string line = ScanResultToLine(r, ReportOptions{});
