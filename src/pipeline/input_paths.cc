@@ -72,9 +72,9 @@ class FolderWalk {
       if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
         // Not where the link points: a target is a path no detector has read (it may name a
         // person, like a file name), and output masks only the file name of `path`.
-        Problem(path, err == ELOOP ? "symbolic link loop"
-                                   : std::string("symbolic link to nothing (") +
-                                         std::strerror(err) + ")");
+        Problem(path, err == ELOOP
+                          ? "symbolic link loop"
+                          : std::string("symbolic link to nothing (") + std::strerror(err) + ")");
       } else {
         Problem(path, std::string("cannot be read: ") + std::strerror(err));
       }
