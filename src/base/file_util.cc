@@ -31,7 +31,10 @@ class FileDescriptor {
 
 std::string ReadFileBounded(const std::string& path, uint64_t max_bytes, std::string* out) {
   out->clear();
-  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // O_NONBLOCK: opening a named pipe waits for a writer, perhaps forever; without it, a
+  // pipe named as a document hung its reader until the timeout. On a regular file it
+  // changes nothing.
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) return std::strerror(errno);
   struct stat st;
   if (::fstat(fd.get(), &st) != 0) return std::strerror(errno);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 namespace skjerm {
@@ -39,6 +40,35 @@ struct RuleFileState {
 };
 
 namespace {
+
+// "PATH:LINE: what" (without the line when it is 0).
+std::string RuleFileMessage(const std::string& source, int64_t line, const std::string& what) {
+  std::ostringstream msg;
+  msg << source;
+  if (line > 0) msg << ":" << line;
+  msg << ": " << what;
+  return msg.str();
+}
+
+[[noreturn]] void FailToParse(const std::string& source, const toml::parse_error& e) {
+  throw RuleFileError(RuleFileMessage(source, e.source().begin.line, std::string(e.description())));
+}
+
+toml::table ParseTomlFile(const std::string& path) {
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    FailToParse(path, e);
+  }
+}
+
+toml::table ParseTomlText(std::string_view text, const std::string& source) {
+  try {
+    return toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    FailToParse(source, e);
+  }
+}
 
 int64_t LineOf(const toml::node& node) { return node.source().begin.line; }
 
@@ -195,8 +225,6 @@ const toml::node* RuleTable::Declare(std::string_view key, Presence presence) {
   if (node == nullptr && presence == Presence::kRequired) Fail("missing key " + Quoted(key));
   return node;
 }
-
-bool RuleTable::Has(std::string_view key) const { return table_->contains(key); }
 
 std::string RuleTable::Quoted(std::string_view key) const { return Dotted(name_, key); }
 

@@ -16,23 +16,29 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "base/toml_file.h"
-
 namespace skjerm {
+
+// A rule file that cannot be read or says something skjerm does not understand: a
+// configuration error ("PATH:LINE: what is wrong"), never a reason to go on with defaults.
+class RuleFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class RuleTable;
 struct RuleFileState;
 
 using RuleReader = std::function<void(RuleTable& root)>;
 
-// Parses `path` and lets `read` take what it needs from the root table; then refuses every
-// key `read` did not ask for. Throws RuleFileError ("PATH:LINE: what is wrong"; several such
-// lines when several keys are unknown).
+// Parses `path` (TOML, with toml++) and lets `read` take what it needs from the root table;
+// then refuses every key `read` did not ask for. Throws RuleFileError ("PATH:LINE: what is
+// wrong"; several such lines when several keys are unknown), a syntax error too.
 void ReadRuleFile(const std::string& path, const RuleReader& read);
 
 // The same for rules held in memory; `source` names them in messages.
@@ -74,8 +80,6 @@ class RuleTable {
   // every key of this table is accepted, and the reader reads each with the getters above.
   // In the order they stand in the file.
   std::vector<std::string> Keys();
-
-  bool Has(std::string_view key) const;
 
   // Throws RuleFileError at the line of `key` (of this table when the key is absent).
   [[noreturn]] void Fail(std::string_view key, const std::string& what) const;

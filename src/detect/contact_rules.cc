@@ -151,7 +151,6 @@ class Section {
   std::vector<std::string> operator()(const char* key) {
     return table_ ? table_->Strings(key) : std::vector<std::string>();
   }
-  std::optional<RuleTable>& table() { return table_; }
 
  private:
   std::optional<RuleTable> table_;

@@ -28,15 +28,25 @@ void ReadConfidence(RuleTable& table, Confidence* c) {
   for (const auto& [key, value] : knobs) *value = table.Number(key, *value, 0, 1);
 }
 
-void LoadNameList(const std::string& dir, std::string_view prefix, FoldedWordSet* set) {
+// A word list that cannot be read is an error, not a list fewer: a language's first names
+// silently missing would let its names through. (A folder opens as an empty file.)
+void LoadWordList(const std::string& path, FoldedWordSet* set) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec) || !set->AddFile(path)) {
+    throw std::runtime_error(path + ": cannot be read as a word list");
+  }
+}
+
+// Every PREFIX*.txt of dir.
+void LoadNameLists(const std::string& dir, std::string_view prefix, FoldedWordSet* set) {
   namespace fs = std::filesystem;
   std::error_code ec;
   bool any = false;
   for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
     const std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) == 0 && EndsWith(name, ".txt")) {
-      any |= set->AddFile(e.path().string());
-    }
+    if (name.rfind(prefix, 0) != 0 || !EndsWith(name, ".txt")) continue;
+    LoadWordList(e.path().string(), set);
+    any = true;
   }
   if (!any) throw std::runtime_error(dir + ": no " + std::string(prefix) + "*.txt name list");
 }
@@ -130,14 +140,10 @@ Rules Rules::Load(const std::string& patterns_dir) {
   ReadRuleFile(patterns_dir + "/names.toml",
                [&](RuleTable& root) { RulesReader(root, &rules).Read(); });
   const std::string names_dir = patterns_dir + "/names";
-  LoadNameList(names_dir, "first_names_", &rules.first_names);
-  LoadNameList(names_dir, "last_names_", &rules.last_names);
-  for (const auto& [file, set] : {std::pair{"ordinary_words.txt", &rules.ordinary_words},
-                                  std::pair{"common_words.txt", &rules.common_words}}) {
-    if (!set->AddFile(names_dir + "/" + file)) {
-      throw std::runtime_error(names_dir + "/" + file + ": cannot be read");
-    }
-  }
+  LoadNameLists(names_dir, "first_names_", &rules.first_names);
+  LoadNameLists(names_dir, "last_names_", &rules.last_names);
+  LoadWordList(names_dir + "/ordinary_words.txt", &rules.ordinary_words);
+  LoadWordList(names_dir + "/common_words.txt", &rules.common_words);
   return rules;
 }
 

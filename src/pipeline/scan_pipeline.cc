@@ -212,13 +212,15 @@ void ScanPipeline::Run(size_t count, const JobSource& jobs, const Sink& sink) co
     job->marking = std::move(spec.marking);
     if (!spec.problem.empty()) {
       ordered.Deliver(job->index,
-                        ErrorResult(scanner_, job->path, Document(), std::move(spec.problem)));
+                      ErrorResult(scanner_, job->path, Document(), std::move(spec.problem)));
       continue;
     }
     if (spec.document) {
-      pool.Submit([this, job, document = std::move(*spec.document), &ordered](WorkerContext&) {
-        ordered.Deliver(job->index, Judge(scanner_, job->path, document, job->marking, false,
-                                          options_.max_text_bytes, large_judgement_));
+      // A task runs once: the document moves on into the result, not copied (all its text).
+      pool.Submit([this, job, document = std::move(*spec.document),
+                   &ordered](WorkerContext&) mutable {
+        ordered.Deliver(job->index, Judge(scanner_, job->path, std::move(document), job->marking,
+                                          false, options_.max_text_bytes, large_judgement_));
       });
       continue;
     }

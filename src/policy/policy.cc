@@ -76,7 +76,7 @@ std::string PageRef(const Finding& f) {
   return "p. " + std::to_string(f.location.page);
 }
 
-// "national ID number (120311***** p. 1); pupil's name ×3 (S***** p. 1, ...)"
+// "national ID number (****** ***** p. 1); pupil's name x3 (S***** p. 1, ...)"
 std::string DescribeHold(const std::vector<std::pair<std::string, const Finding*>>& reasons) {
   std::map<std::string, std::vector<const Finding*>> by_reason;
   std::vector<std::string> order;
@@ -107,7 +107,6 @@ std::string DescribeFileName(const std::vector<const Finding*>& findings) {
   }
   return out.str();
 }
-
 
 }  // namespace
 

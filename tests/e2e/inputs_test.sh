@@ -87,12 +87,13 @@ mkdir -p walk/sub
 cp "$PUBLIC" walk/a.txt
 cp "$PUBLIC" walk/sub/b.txt
 ln -s .. walk/sub/loop
-ln -s nowhere.txt walk/dangling.txt
+ln -s "Vedtak $ID.pdf" walk/dangling.txt  # where it points is not shown
 expect_status 1 "$SKJERM" scan walk
 grep -q "^ERROR  walk/sub/loop  symbolic link loop: leads back to walk" "$WORK/out" ||
   fail "loop: $(cat "$WORK/out")"
-grep -q "^ERROR  walk/dangling.txt  symbolic link to nothing: nowhere.txt" "$WORK/out" ||
-  fail "dangling link: $(cat "$WORK/out")"
+grep -q "^ERROR  walk/dangling.txt  symbolic link to nothing (No such file or directory)" \
+  "$WORK/out" || fail "dangling link: $(cat "$WORK/out")"
+grep -q "50170" "$WORK/out" && fail "a link's target was shown: $(cat "$WORK/out")"
 grep -q "^PASS   walk/sub/b.txt" "$WORK/out" || fail "walk did not go on"
 grep -q "4 documents: 2 pass, 0 exempt, 0 hold, 2 error" "$WORK/err" ||
   fail "walk summary: $(cat "$WORK/err")"
@@ -100,6 +101,12 @@ expect_status 1 "$SKJERM" scan --format json walk
 [ "$(json_field "$WORK/out" walk/sub/loop decision)" = error ] || fail "loop: JSON decision"
 json_field "$WORK/out" walk/sub/loop reason | grep -q "symbolic link loop" || fail "loop: reason"
 expect_status 0 "$SKJERM" scan --exclude loop --exclude dangling.txt walk
+# A pipe named on the command line is refused at once (it used to wait for a writer until
+# the timeout, 15 minutes by default).
+mkfifo named.pdf
+expect_status 1 timeout 60 "$SKJERM" scan named.pdf
+grep -q "^ERROR  named.pdf  cannot read the file: not a regular file" "$WORK/out" ||
+  fail "a named pipe: $(cat "$WORK/out")"
 
 if [ ${#as_nobody[@]} -gt 0 ] || [ "$(id -u)" -ne 0 ]; then
   mkdir -p locked/closed

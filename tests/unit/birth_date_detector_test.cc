@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "temp_folder.h"
 
 namespace skjerm {
 namespace {
@@ -436,22 +436,16 @@ TEST_F(BirthDateDetectorTest, SeveralDatesOnOneLine) {
 
 class BirthDateRuleFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("skjerm_birth_rules_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string Write(const std::string& body) {
-    const std::string path = (dir_ / "birth_dates.toml").string();
+    const std::string path = folder_.File("birth_dates.toml");
     std::ofstream(path) << body;
     return path;
   }
-  std::filesystem::path dir_;
+  const TempFolder folder_{"skjerm-birth_rules_test"};
 };
 
 TEST_F(BirthDateRuleFileTest, MissingFileThrows) {
-  EXPECT_THROW(BirthDateDetector::FromFile((dir_ / "nope.toml").string()), std::runtime_error);
+  EXPECT_THROW(BirthDateDetector::FromFile(folder_.File("nope.toml")), std::runtime_error);
 }
 
 TEST_F(BirthDateRuleFileTest, SyntaxErrorNamesTheLine) {

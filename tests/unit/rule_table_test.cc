@@ -295,6 +295,30 @@ TEST_F(RuleFilesTest, NamesRulesRefuseAMisspeltKey) {
   EXPECT_NE(error.find("unknown key confidence.list_first_alon"), std::string::npos) << error;
 }
 
+TEST_F(RuleFilesTest, ANameListThatCannotBeReadIsRefusedNotLeftOut) {
+  std::filesystem::copy(std::string(SKJERM_PATTERNS_DIR) + "/names", folder_.path() / "names");
+  std::filesystem::copy_file(std::string(SKJERM_PATTERNS_DIR) + "/names.toml",
+                             folder_.File("names.toml"));
+  const std::string dir = folder_.path().string();
+  auto error = [&] { return ErrorLoading([&] { person_names::Rules::Load(dir); }); };
+  EXPECT_EQ(error(), "");
+  // A link to nothing, and a folder, where the Swedish first names were.
+  const std::filesystem::path list = folder_.path() / "names/first_names_sv.txt";
+  std::filesystem::remove(list);
+  std::filesystem::create_symlink("/nonexistent/first_names_sv.txt", list);
+  EXPECT_NE(error().find("first_names_sv.txt: cannot be read as a word list"), std::string::npos)
+      << error();
+  std::filesystem::remove(list);
+  std::filesystem::create_directory(list);
+  EXPECT_NE(error().find("first_names_sv.txt: cannot be read as a word list"), std::string::npos)
+      << error();
+  std::filesystem::remove(list);
+  std::filesystem::remove(folder_.path() / "names/common_words.txt");
+  std::filesystem::create_directory(folder_.path() / "names/common_words.txt");
+  EXPECT_NE(error().find("common_words.txt: cannot be read as a word list"), std::string::npos)
+      << error();
+}
+
 TEST_F(RuleFilesTest, AnAccessCodeInBothListsIsRefused) {
   const std::string path = Edited("journal.toml", "\"UGRADERT\"]", "\"UGRADERT\", \"u\"]");
   EXPECT_NE(ErrorLoading([&] { AccessCodes::FromFile(path); }).find("both marked and open"),

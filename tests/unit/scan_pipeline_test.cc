@@ -176,7 +176,8 @@ TEST(ExpandInputPathsTest, WhatAWalkCannotJudgeIsAProblemWithAReason) {
   std::filesystem::create_directories(dir / "sub");
   std::ofstream((dir / "sub/a.txt").string()) << "x";
   std::filesystem::create_directory_symlink("..", dir / "sub/up");
-  std::filesystem::create_symlink("missing.txt", dir / "dangling.txt");
+  // Where a link points is not shown: no detector has read it.
+  std::filesystem::create_symlink("Vedtak 14091050170.pdf", dir / "dangling.txt");
   std::filesystem::create_symlink("self", dir / "self");
   std::filesystem::create_directory_symlink("sub", dir / "linked");
   ASSERT_EQ(::mkfifo((dir / "pipe").c_str(), 0600), 0);
@@ -191,8 +192,9 @@ TEST(ExpandInputPathsTest, WhatAWalkCannotJudgeIsAProblemWithAReason) {
       EXPECT_EQ(item.problem, "symbolic link loop: leads back to " + dir.string());
     }
     if (item.path.ends_with("dangling.txt")) {
-      EXPECT_EQ(item.problem, "symbolic link to nothing: missing.txt (No such file or directory)");
+      EXPECT_EQ(item.problem, "symbolic link to nothing (No such file or directory)");
     }
+    if (item.path.ends_with("self")) EXPECT_EQ(item.problem, "symbolic link loop");
     if (item.path.ends_with("pipe")) {
       EXPECT_EQ(item.problem, "a named pipe, not a file: not read");
     }
