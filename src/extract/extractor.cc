@@ -240,8 +240,8 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
   const ImageLayout images = ReadImageLayout(glib_page.get(), layer.width_pt, layer.height_pt);
   // Planned for its pictures (as PlanPdfPage decided): a trusted text layer stands, their
   // words join it. A layer that Poppler complained about or that does not match the page is
-  // OCR'd whole below; so is one whose pictures Poppler could not decode, which is refused
-  // there when Poppler lost part of it.
+  // OCR'd whole below; so is one whose pictures Poppler could not copy out or complained
+  // about, which is refused there when Poppler lost part of it.
   if (options.ocr == OcrMode::kAuto) {
     const Judgement judgement =
         JudgePdfPage(*source, glib_page.get(), layer, images, poppler_errors);
@@ -249,8 +249,10 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
         PicturesToRead(glib_page.get(), layer, images, judgement, poppler_errors, options);
     if (!text_images.empty()) {
       Page read = layer;
-      pictures.ReadInto(glib_page.get(), text_images, &read);
-      if (poppler_errors.problems().empty()) return read;
+      if (pictures.ReadInto(glib_page.get(), text_images, &read) &&
+          poppler_errors.problems().empty()) {
+        return read;
+      }
     }
   }
   const bool merge_layer = options.ocr != OcrMode::kAlways;
