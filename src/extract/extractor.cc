@@ -221,9 +221,9 @@ void PlanImage(const SourceFile& file, const ExtractOptions& options, Extraction
 }
 
 Page RecognizeOrThrow(OcrEngine& engine, const GrayImage& image, int dpi, int number,
-                      Deadline deadline, const ExtractOptions& options) {
+                      Deadline deadline, const ExtractOptions& options, InkTest ink) {
   try {
-    return ReadPageImage(engine, image, dpi, number, deadline);
+    return ReadPageImage(engine, image, dpi, number, deadline, MirrorAttempt::kTry, ink);
   } catch (const ExtractionError&) {
     if (std::chrono::steady_clock::now() >= deadline) throw ExtractionError(TimedOut(options));
     throw;
@@ -267,7 +267,8 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
   }
   const GrayImage image = RenderForOcr(*source, number, dpi);
   ThrowIfContentLost(poppler_errors.problems(), number);
-  Page page = RecognizeOrThrow(engine, image, dpi, number, deadline, options);
+  // IsBlankPage found ink above: the rendering is not tested for it again.
+  Page page = RecognizeOrThrow(engine, image, dpi, number, deadline, options, InkTest::kSkip);
   page.width_pt = layer.width_pt;
   page.height_pt = layer.height_pt;
   if (merge_layer) AppendTextLayer(layer, &page);
@@ -334,7 +335,8 @@ std::vector<Page> OcrPages(const SourceFile& file, std::span<const int> pages,
         ImagePage source;
         const GrayImage image =
             LoadImagePageForOcr(*file.bytes, file.type, index, options, &dpi, &source);
-        Page page = RecognizeOrThrow(engine, image, dpi, index + 1, deadline, options);
+        Page page =
+            RecognizeOrThrow(engine, image, dpi, index + 1, deadline, options, InkTest::kTest);
         page.width_pt = source.width_pt();
         page.height_pt = source.height_pt();
         out.push_back(std::move(page));

@@ -223,12 +223,12 @@ GrayImage ScaleImage(const GrayImage& image, double factor) {
 }
 
 Page ReadPageImage(OcrEngine& engine, const GrayImage& image, int dpi, int number,
-                   Deadline deadline, MirrorAttempt mirror) {
+                   Deadline deadline, MirrorAttempt mirror, InkTest ink) {
   if (image.width <= 0 || image.height <= 0 || dpi <= 0 ||
       image.pixels.size() < static_cast<size_t>(image.stride) * image.height) {
     return engine.Recognize(image, dpi, number, deadline);  // refuses it with the reason
   }
-  if (!HasInk(image, dpi)) return BlankPage(image, dpi, number);
+  if (ink == InkTest::kTest && !HasInk(image, dpi)) return BlankPage(image, dpi, number);
   Reading best = Read(engine, image, image, {}, dpi, number, deadline);
   if (IsGoodReading(best.score)) return std::move(best.page);
   ImageTransform turn;

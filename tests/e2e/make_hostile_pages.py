@@ -7,6 +7,8 @@ and pdftoppm only (no PIL, no ImageMagick), so that a clone of the repository ca
   make_hostile_pages.py coarse OUT.pdf DPI      a held letter scanned at DPI (e.g. 40)
   make_hostile_pages.py noise OUT.pdf           a scan of ink that carries no words
   make_hostile_pages.py blank OUT.pdf           a scan of an empty sheet
+  make_hostile_pages.py faint OUT.pdf           a scan of the ID letter in faint print (93%
+                                                white, 9 points): ink, but only just
   make_hostile_pages.py pasted-id OUT.pdf       a text-layer letter with a CPR number only in
                                                 a pasted picture (an ID card in a letter)
   make_hostile_pages.py wide-pasted-id OUT.pdf  the same with the picture's pixels repeated
@@ -219,6 +221,13 @@ def blank(path):
     scan_pdf(path, "", seed=3)
 
 
+def faint(path):
+    """Print so pale (0.93 grey) and small that its pixels average lighter than the ink test's
+    level over a few pixels, though a reader sees it."""
+    text = text_stream(ID_LETTER, 36, PAGE_H - 50, size=9, leading=12)
+    scan_pdf(path, "0.93 g\n" + text, seed=5)
+
+
 def pasted_id(path, stretch=1):
     """A letter with a good text layer and, pasted into it, a picture of an ID card whose
     only text is a CPR number: the number is nowhere in the text layer. With `stretch`,
@@ -265,6 +274,8 @@ def main(argv):
         noise(out)
     elif kind == "blank":
         blank(out)
+    elif kind == "faint":
+        faint(out)
     elif kind == "pasted-id":
         pasted_id(out)
     elif kind == "wide-pasted-id":
