@@ -60,6 +60,33 @@ Judgement JudgeTextLayer(const Page& page, const ImageLayout& images) {
   return {};
 }
 
+// The judgement of a PDF page's text layer, made the same way by both passes: JudgeTextLayer,
+// then, for a layer that reads as usable and that Poppler had nothing to say about,
+// DistrustTextLayer (which renders the page, and may make Poppler speak).
+Judgement JudgePdfPage(const poppler::page& source, PopplerPage* glib_page, const Page& page,
+                       const ImageLayout& images, const PopplerErrorScope& poppler_errors) {
+  Judgement judgement = JudgeTextLayer(page, images);
+  if (judgement.need != OcrNeed::kRequired && poppler_errors.problems().empty()) {
+    std::string doubt = DistrustTextLayer(source, glib_page, page, images);
+    if (!doubt.empty()) judgement = {OcrNeed::kRequired, std::move(doubt)};
+  }
+  return judgement;
+}
+
+// The pictures to OCR on a page whose text layer stands: with --ocr auto, the layer judged
+// good and Poppler silent so far (the ink survey included). Empty when the page is not read
+// that way. The plan and the OCR pass both ask, after JudgePdfPage, so that they agree.
+std::vector<PlacedImage> PicturesToRead(PopplerPage* glib_page, const Page& page,
+                                        const ImageLayout& images, const Judgement& judgement,
+                                        const PopplerErrorScope& poppler_errors,
+                                        const ExtractOptions& options) {
+  if (options.ocr != OcrMode::kAuto || judgement.need != OcrNeed::kNone || images.largest_id < 0 ||
+      !poppler_errors.problems().empty()) {
+    return {};
+  }
+  return FindTextImages(glib_page, page);
+}
+
 std::string PageLabel(int number) { return "page " + std::to_string(number); }
 
 std::string TimedOut(const ExtractOptions& options) {
@@ -127,16 +154,11 @@ void PlanPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& option
   ImageLayout images;
   if (options.ocr != OcrMode::kAlways) {
     images = ReadImageLayout(glib_page.get(), page.width_pt, page.height_pt);
-    judgement = JudgeTextLayer(page, images);
-    if (judgement.need != OcrNeed::kRequired && poppler_errors.problems().empty()) {
-      std::string doubt = DistrustTextLayer(*source, glib_page.get(), page, images);
-      if (!doubt.empty()) judgement = {OcrNeed::kRequired, std::move(doubt)};
-    }
+    judgement = JudgePdfPage(*source, glib_page.get(), page, images, poppler_errors);
   }
   const OcrNeed need = judgement.need;
   const bool trusted = poppler_errors.problems().empty();
-  if (trusted && need == OcrNeed::kNone && options.ocr == OcrMode::kAuto &&
-      images.largest_id >= 0 && !FindTextImages(glib_page.get(), page).empty()) {
+  if (!PicturesToRead(glib_page.get(), page, images, judgement, poppler_errors, options).empty()) {
     // Its pictures may carry text of their own: they are read in the OCR pass.
     plan->ocr_pages.push_back(index);
     doc.pages.push_back(OcrPlaceholder(number, page.width_pt, page.height_pt));
@@ -199,9 +221,9 @@ void PlanImage(const SourceFile& file, const ExtractOptions& options, Extraction
 }
 
 Page RecognizeOrThrow(OcrEngine& engine, const GrayImage& image, int dpi, int number,
-                      Deadline deadline, const ExtractOptions& options) {
+                      Deadline deadline, const ExtractOptions& options, InkTest ink) {
   try {
-    return ReadPageImage(engine, image, dpi, number, deadline);
+    return ReadPageImage(engine, image, dpi, number, deadline, MirrorAttempt::kTry, ink);
   } catch (const ExtractionError&) {
     if (std::chrono::steady_clock::now() >= deadline) throw ExtractionError(TimedOut(options));
     throw;
@@ -216,15 +238,21 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
   const PopplerErrorScope poppler_errors;  // a page Poppler cannot draw wholly is not read
   Page layer = TextLayerPage(*source, number);
   const ImageLayout images = ReadImageLayout(glib_page.get(), layer.width_pt, layer.height_pt);
-  // Planned for its pictures: a trusted text layer stands, their words join it. A layer that
-  // Poppler complained about or that does not match the page is OCR'd whole below.
-  if (options.ocr == OcrMode::kAuto && poppler_errors.problems().empty() &&
-      JudgeTextLayer(layer, images).need == OcrNeed::kNone &&
-      DistrustTextLayer(*source, glib_page.get(), layer, images).empty()) {
-    const std::vector<PlacedImage> text_images = FindTextImages(glib_page.get(), layer);
+  // Planned for its pictures (as PlanPdfPage decided): a trusted text layer stands, their
+  // words join it. A layer that Poppler complained about or that does not match the page is
+  // OCR'd whole below; so is one whose pictures Poppler could not copy out or complained
+  // about, which is refused there when Poppler lost part of it.
+  if (options.ocr == OcrMode::kAuto) {
+    const Judgement judgement =
+        JudgePdfPage(*source, glib_page.get(), layer, images, poppler_errors);
+    const std::vector<PlacedImage> text_images =
+        PicturesToRead(glib_page.get(), layer, images, judgement, poppler_errors, options);
     if (!text_images.empty()) {
-      pictures.ReadInto(glib_page.get(), text_images, &layer);
-      return layer;
+      Page read = layer;
+      if (pictures.ReadInto(glib_page.get(), text_images, &read) &&
+          poppler_errors.problems().empty()) {
+        return read;
+      }
     }
   }
   const bool merge_layer = options.ocr != OcrMode::kAlways;
@@ -239,7 +267,8 @@ Page OcrPdfPage(const PdfDocument& pdf, int index, const ExtractOptions& options
   }
   const GrayImage image = RenderForOcr(*source, number, dpi);
   ThrowIfContentLost(poppler_errors.problems(), number);
-  Page page = RecognizeOrThrow(engine, image, dpi, number, deadline, options);
+  // IsBlankPage found ink above: the rendering is not tested for it again.
+  Page page = RecognizeOrThrow(engine, image, dpi, number, deadline, options, InkTest::kSkip);
   page.width_pt = layer.width_pt;
   page.height_pt = layer.height_pt;
   if (merge_layer) AppendTextLayer(layer, &page);
@@ -306,7 +335,8 @@ std::vector<Page> OcrPages(const SourceFile& file, std::span<const int> pages,
         ImagePage source;
         const GrayImage image =
             LoadImagePageForOcr(*file.bytes, file.type, index, options, &dpi, &source);
-        Page page = RecognizeOrThrow(engine, image, dpi, index + 1, deadline, options);
+        Page page =
+            RecognizeOrThrow(engine, image, dpi, index + 1, deadline, options, InkTest::kTest);
         page.width_pt = source.width_pt();
         page.height_pt = source.height_pt();
         out.push_back(std::move(page));

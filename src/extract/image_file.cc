@@ -1,7 +1,5 @@
 #include "extract/image_file.h"
 
-#include <leptonica/allheaders.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -9,6 +7,7 @@
 #include <new>
 
 #include "extract/extraction_error.h"
+#include "extract/leptonica_image.h"
 
 namespace skjerm {
 namespace {
@@ -22,11 +21,6 @@ constexpr int kMaxPlausibleDpi = 1200;
 constexpr int64_t kDecodeSlack = 4;
 
 void IgnoreLeptonicaMessage(const char* /*message*/) {}
-
-struct PixDestroyer {
-  void operator()(PIX* pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDestroyer>;
 
 std::string PageLabel(int index) { return "page " + std::to_string(index + 1); }
 
@@ -96,22 +90,6 @@ PixPtr ToGray(PIX* pix, int index) {
   return gray;
 }
 
-GrayImage CopyGray(PIX* pix) {
-  GrayImage image;
-  image.width = pixGetWidth(pix);
-  image.height = pixGetHeight(pix);
-  image.stride = image.width;
-  image.pixels.resize(static_cast<size_t>(image.width) * image.height);
-  const l_int32 wpl = pixGetWpl(pix);
-  const l_uint32* data = pixGetData(pix);
-  for (int y = 0; y < image.height; ++y) {
-    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    uint8_t* out = image.pixels.data() + static_cast<size_t>(y) * image.stride;
-    for (int x = 0; x < image.width; ++x) out[x] = GET_DATA_BYTE(line, x);
-  }
-  return image;
-}
-
 }  // namespace
 
 void SilenceLeptonica() {
@@ -173,7 +151,7 @@ GrayImage LoadImagePageForOcr(const std::string& bytes, MediaType type, int inde
     } else {
       *dpi = page.dpi;
     }
-    return CopyGray(gray.get());
+    return GrayFromPix(gray.get());
   } catch (const std::bad_alloc&) {
     throw ExtractionError("image " + PageLabel(index) + ": out of memory while decoding");
   }

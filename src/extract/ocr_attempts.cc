@@ -1,18 +1,15 @@
 #include "extract/ocr_attempts.h"
 
-#include <leptonica/allheaders.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <memory>
-#include <new>
 #include <numbers>
 #include <string>
 #include <vector>
 
 #include "extract/extraction_error.h"
 #include "extract/image_file.h"
+#include "extract/leptonica_image.h"
 
 namespace skjerm {
 namespace {
@@ -32,40 +29,6 @@ constexpr int kSkewBinaryThreshold = 160;
 constexpr float kSkewSweepDegrees = 47;
 constexpr float kMinSkewConfidence = 3;
 constexpr double kMinDeskewDegrees = 1;
-
-struct PixDestroyer {
-  void operator()(PIX* pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDestroyer>;
-
-PixPtr ToPix(const GrayImage& image) {
-  PixPtr pix(pixCreate(image.width, image.height, 8));
-  if (pix == nullptr) throw std::bad_alloc();
-  const l_int32 wpl = pixGetWpl(pix.get());
-  l_uint32* data = pixGetData(pix.get());
-  for (int y = 0; y < image.height; ++y) {
-    l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    const uint8_t* in = image.pixels.data() + static_cast<size_t>(y) * image.stride;
-    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, in[x]);
-  }
-  return pix;
-}
-
-GrayImage FromPix(PIX* pix) {
-  GrayImage image;
-  image.width = pixGetWidth(pix);
-  image.height = pixGetHeight(pix);
-  image.stride = image.width;
-  image.pixels.resize(static_cast<size_t>(image.width) * image.height);
-  const l_int32 wpl = pixGetWpl(pix);
-  const l_uint32* data = pixGetData(pix);
-  for (int y = 0; y < image.height; ++y) {
-    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    uint8_t* out = image.pixels.data() + static_cast<size_t>(y) * image.stride;
-    for (int x = 0; x < image.width; ++x) out[x] = GET_DATA_BYTE(line, x);
-  }
-  return image;
-}
 
 bool IsIdentity(const ImageTransform& t) { return !t.mirrored && std::abs(t.degrees) < 0.01; }
 
@@ -178,7 +141,7 @@ bool HasInk(const GrayImage& image, int dpi) {
 
 GrayImage TransformImage(const GrayImage& image, const ImageTransform& transform) {
   SilenceLeptonica();
-  PixPtr pix = ToPix(image);
+  PixPtr pix = PixFromGray(image);
   if (std::abs(transform.degrees) >= 0.01) {
     const auto radians = static_cast<l_float32>(transform.degrees * std::numbers::pi / 180);
     // The original size asks leptonica to embed the image in a canvas that holds it at any
@@ -191,7 +154,7 @@ GrayImage TransformImage(const GrayImage& image, const ImageTransform& transform
     pix.reset(pixFlipLR(nullptr, pix.get()));
     if (pix == nullptr) throw ExtractionError("OCR failed: the page cannot be mirrored");
   }
-  return FromPix(pix.get());
+  return GrayFromPix(pix.get());
 }
 
 Box MapBoxBack(const Box& box, const ImageTransform& transform, const GrayImage& source,
@@ -229,7 +192,7 @@ Box MapBoxBack(const Box& box, const ImageTransform& transform, const GrayImage&
 
 std::optional<double> FindSkew(const GrayImage& image) {
   SilenceLeptonica();
-  const PixPtr gray = ToPix(image);
+  const PixPtr gray = PixFromGray(image);
   const PixPtr binary(pixConvertTo1(gray.get(), kSkewBinaryThreshold));
   if (binary == nullptr) return std::nullopt;
   // The sweep finds lines within 47 degrees of level; lines steeper than that lie within 47
@@ -251,21 +214,21 @@ std::optional<double> FindSkew(const GrayImage& image) {
 
 GrayImage ScaleImage(const GrayImage& image, double factor) {
   SilenceLeptonica();
-  const PixPtr pix = ToPix(image);
+  const PixPtr pix = PixFromGray(image);
   const auto f = static_cast<l_float32>(factor);
   // pixScale maps areas when it shrinks and interpolates when it grows.
   const PixPtr scaled(pixScale(pix.get(), f, f));
   if (scaled == nullptr) throw ExtractionError("OCR failed: a picture cannot be scaled");
-  return FromPix(scaled.get());
+  return GrayFromPix(scaled.get());
 }
 
 Page ReadPageImage(OcrEngine& engine, const GrayImage& image, int dpi, int number,
-                   Deadline deadline, MirrorAttempt mirror) {
+                   Deadline deadline, MirrorAttempt mirror, InkTest ink) {
   if (image.width <= 0 || image.height <= 0 || dpi <= 0 ||
       image.pixels.size() < static_cast<size_t>(image.stride) * image.height) {
     return engine.Recognize(image, dpi, number, deadline);  // refuses it with the reason
   }
-  if (!HasInk(image, dpi)) return BlankPage(image, dpi, number);
+  if (ink == InkTest::kTest && !HasInk(image, dpi)) return BlankPage(image, dpi, number);
   Reading best = Read(engine, image, image, {}, dpi, number, deadline);
   if (IsGoodReading(best.score)) return std::move(best.page);
   ImageTransform turn;

@@ -61,12 +61,19 @@ GrayImage ScaleImage(const GrayImage& image, double factor);
 // mirrored; a picture placed in a letter is not scanned by accident.
 enum class MirrorAttempt { kTry, kSkip };
 
+// Whether the image is first tested for ink (HasInk): a page of an image file or a picture
+// may be a blank sheet. A PDF page that the PDF blank test (IsBlankPage, pdf_page.h) found
+// inked is not tested again: the two tests see the page through different renderings, and
+// faint print the first one saw must not be called blank by the second.
+enum class InkTest { kTest, kSkip };
+
 // Reads `image` (scanned at `dpi`) as page `number`: the best of the attempts, its words'
-// boxes in the image's own coordinates (points at dpi). A page without ink comes back
-// without OCR: no text, no confidence, ocr_dpi 0 (a blank page, nothing to read). Throws
-// ExtractionError (OCR failed, timed out).
+// boxes in the image's own coordinates (points at dpi). A page without ink (InkTest::kTest)
+// comes back without OCR: no text, no confidence, ocr_dpi 0 (a blank page, nothing to read).
+// Throws ExtractionError (OCR failed, timed out).
 Page ReadPageImage(OcrEngine& engine, const GrayImage& image, int dpi, int number,
-                   Deadline deadline, MirrorAttempt mirror = MirrorAttempt::kTry);
+                   Deadline deadline, MirrorAttempt mirror = MirrorAttempt::kTry,
+                   InkTest ink = InkTest::kTest);
 
 }  // namespace skjerm
 

@@ -138,16 +138,16 @@ std::vector<PlacedImage> FindTextImages(PopplerPage* page, const Page& layer) {
   return out;
 }
 
-const Page& PlacedImageReader::Reading(PopplerPage* page, const PlacedImage& image, int number) {
-  static const Page kNothing;
+const Page* PlacedImageReader::Reading(PopplerPage* page, const PlacedImage& image, int number) {
   SurfacePtr surface(poppler_page_get_image(page, image.id));
-  // A picture poppler cannot decode is not drawn either: nothing shows, nothing to read.
+  // Poppler draws what it can of a picture it cannot copy out (too wide for cairo, data cut
+  // short): what shows may be what matters.
   if (surface == nullptr || cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    return kNothing;
+    return nullptr;
   }
   GrayImage gray = GrayFromSurface(surface.get());
   surface.reset();
-  if (gray.pixels.empty()) return kNothing;
+  if (gray.pixels.empty()) return nullptr;
   int dpi = 0;
   const double scale = OcrScale(gray, image.area, options_, &dpi);
   if (std::abs(scale - 1.0) > 0.02) gray = ScaleImage(gray, scale);
@@ -157,24 +157,26 @@ const Page& PlacedImageReader::Reading(PopplerPage* page, const PlacedImage& ima
     Page reading = ReadPageImage(engine_, gray, dpi, number, deadline_, MirrorAttempt::kSkip);
     it = readings_.emplace(key, std::move(reading)).first;
   }
-  return it->second;
+  return &it->second;
 }
 
-void PlacedImageReader::ReadInto(PopplerPage* page, const std::vector<PlacedImage>& images,
+bool PlacedImageReader::ReadInto(PopplerPage* page, const std::vector<PlacedImage>& images,
                                  Page* layer) {
   for (const PlacedImage& image : images) {
-    const Page& reading = Reading(page, image, layer->number);
-    if (reading.words.empty() || reading.width_pt <= 0 || reading.height_pt <= 0) continue;
+    const Page* reading = Reading(page, image, layer->number);
+    if (reading == nullptr) return false;
+    if (reading->words.empty() || reading->width_pt <= 0 || reading->height_pt <= 0) continue;
     if (!layer->text.empty()) layer->text.append("\n\n");
     const size_t offset = layer->text.size();
-    layer->text += reading.text;
-    for (Word word : reading.words) {
+    layer->text += reading->text;
+    for (Word word : reading->words) {
       word.begin += offset;
       word.end += offset;
-      word.box = OntoPage(word.box, reading.width_pt, reading.height_pt, image.area);
+      word.box = OntoPage(word.box, reading->width_pt, reading->height_pt, image.area);
       layer->words.push_back(word);
     }
   }
+  return true;
 }
 
 }  // namespace skjerm

@@ -44,12 +44,14 @@ class PlacedImageReader {
       : engine_(engine), options_(options), deadline_(deadline) {}
 
   // Reads `images` (from FindTextImages) of `page` and appends their words to *layer, a
-  // block per picture. Throws ExtractionError (OCR failed, timed out).
-  void ReadInto(PopplerPage* page, const std::vector<PlacedImage>& images, Page* layer);
+  // block per picture. False when the pixels of a picture could not be had from Poppler:
+  // the page is then to be read whole. Throws ExtractionError (OCR failed, timed out).
+  bool ReadInto(PopplerPage* page, const std::vector<PlacedImage>& images, Page* layer);
 
  private:
-  // The words of one picture, boxes in points relative to the picture's top left corner.
-  const Page& Reading(PopplerPage* page, const PlacedImage& image, int number);
+  // The words of one picture, boxes in points relative to the picture's top left corner;
+  // nullptr when its pixels cannot be had.
+  const Page* Reading(PopplerPage* page, const PlacedImage& image, int number);
 
   OcrEngine& engine_;
   const ExtractOptions& options_;

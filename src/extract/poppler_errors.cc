@@ -16,6 +16,10 @@ struct Wording {
   PopplerProblem kind;
 };
 constexpr std::array kWordings = {
+    // poppler-glib's cairo device, which skjerm uses only to copy a picture out of a page
+    // (poppler_page_get_image): a picture too large for a cairo surface. The page itself is
+    // drawn by poppler-cpp's own renderer.
+    Wording{"cairo context error", PopplerProblem::kPictureCopy},
     // The text layer only: the glyphs are drawn, their Unicode is wrong or missing.
     Wording{"ToUnicode", PopplerProblem::kUnicodeMap},
     Wording{"oUnicode", PopplerProblem::kUnicodeMap},  // cidToUnicode, nameToUnicode, ...
@@ -75,7 +79,7 @@ constexpr std::array kSeverity = {
     PopplerProblem::kMissingObject, PopplerProblem::kUnavailableFont,
     PopplerProblem::kMissingFont,   PopplerProblem::kDamagedContent,
     PopplerProblem::kOther,         PopplerProblem::kUnicodeMap,
-    PopplerProblem::kFontWarning,
+    PopplerProblem::kFontWarning,   PopplerProblem::kPictureCopy,
 };
 
 // poppler-cpp prefixes "error: " or "error (position): ".
@@ -125,6 +129,8 @@ const char* ProblemText(PopplerProblem kind) {
       return "the character map of a font is damaged";
     case PopplerProblem::kFontWarning:
       return "a font of the page is faulty";
+    case PopplerProblem::kPictureCopy:
+      return "a picture on the page could not be copied out for OCR";
     case PopplerProblem::kOther:
       break;
   }
@@ -158,7 +164,8 @@ PopplerProblem ClassifyPopplerMessage(std::string_view message) {
 
 bool PopplerProblems::ContentLost() const {
   return std::any_of(kinds.begin(), kinds.end(), [](PopplerProblem k) {
-    return k != PopplerProblem::kUnicodeMap && k != PopplerProblem::kFontWarning;
+    return k != PopplerProblem::kUnicodeMap && k != PopplerProblem::kFontWarning &&
+           k != PopplerProblem::kPictureCopy;
   });
 }
 

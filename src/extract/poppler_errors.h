@@ -33,6 +33,7 @@ enum class PopplerProblem {
   kDamagedContent,     // drawing instructions Poppler could not follow (some not drawn)
   kUnicodeMap,         // the text layer's character map is damaged; drawing is not affected
   kFontWarning,        // a font Poppler draws anyway (mismatched type, bad metrics)
+  kPictureCopy,        // a picture could not be copied out for OCR (poppler-glib's cairo)
   kOther,              // anything else Poppler called an error
 };
 
@@ -46,7 +47,8 @@ struct PopplerProblems {
 
   bool empty() const { return kinds.empty(); }
   // True when part of the page was probably not drawn: every problem but the text-only and
-  // cosmetic ones. Unknown messages count (fail closed).
+  // cosmetic ones and a picture not copied out (the page is drawn for OCR by poppler-cpp,
+  // not by cairo). Unknown messages count (fail closed).
   bool ContentLost() const;
   // For a person: "the PDF's content could not be decoded (unknown filter /Foo)". The most
   // serious problem, and how many more there were.

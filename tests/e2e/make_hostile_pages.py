@@ -7,8 +7,12 @@ and pdftoppm only (no PIL, no ImageMagick), so that a clone of the repository ca
   make_hostile_pages.py coarse OUT.pdf DPI      a held letter scanned at DPI (e.g. 40)
   make_hostile_pages.py noise OUT.pdf           a scan of ink that carries no words
   make_hostile_pages.py blank OUT.pdf           a scan of an empty sheet
+  make_hostile_pages.py faint OUT.pdf           a scan of the ID letter in faint print (93%
+                                                white, 9 points): ink, but only just
   make_hostile_pages.py pasted-id OUT.pdf       a text-layer letter with a CPR number only in
                                                 a pasted picture (an ID card in a letter)
+  make_hostile_pages.py wide-pasted-id OUT.pdf  the same with the picture's pixels repeated
+                                                80 times across (wider than cairo can copy)
   make_hostile_pages.py ids                     the letters' national IDs, tab-separated
 
 A "scan" is the page drawn as vector text, rendered by pdftoppm in gray and put back into a
@@ -217,9 +221,17 @@ def blank(path):
     scan_pdf(path, "", seed=3)
 
 
-def pasted_id(path):
+def faint(path):
+    """Print so pale (0.93 grey) and small that its pixels average lighter than the ink test's
+    level over a few pixels, though a reader sees it."""
+    text = text_stream(ID_LETTER, 36, PAGE_H - 50, size=9, leading=12)
+    scan_pdf(path, "0.93 g\n" + text, seed=5)
+
+
+def pasted_id(path, stretch=1):
     """A letter with a good text layer and, pasted into it, a picture of an ID card whose
-    only text is a CPR number: the number is nowhere in the text layer."""
+    only text is a CPR number: the number is nowhere in the text layer. With `stretch`,
+    every pixel of the picture is repeated that many times across; it looks the same."""
     card_w, card_h = 200, 60  # points, where the card is placed on the letter
     with tempfile.TemporaryDirectory() as tmp:
         card = os.path.join(tmp, "card.pdf")
@@ -228,6 +240,9 @@ def pasted_id(path):
                                                      text_stream(["CPR-nr.: " + PASTED_CPR],
                                                                  12, 26, size=13)))
         pixels, w, h = render_gray(card, 150)
+    if stretch > 1:
+        pixels = bytes(p for p in pixels for _ in range(stretch))
+        w *= stretch
     letter = [
         "Odense Kommune",
         "Borgerservice",
@@ -259,8 +274,12 @@ def main(argv):
         noise(out)
     elif kind == "blank":
         blank(out)
+    elif kind == "faint":
+        faint(out)
     elif kind == "pasted-id":
         pasted_id(out)
+    elif kind == "wide-pasted-id":
+        pasted_id(out, stretch=80)
     else:
         sys.exit("unknown kind " + kind)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A CPR number that stands only in a picture pasted into a text letter (an ID card in a
-# letter) is read with --ocr auto, and holds the letter.
+# letter) is read with --ocr auto, and holds the letter, also when the picture is too wide to
+# be copied out on its own.
 source "$(dirname "$0")/lib.sh"
 
 python3 "$SRC/tests/e2e/make_hostile_pages.py" pasted-id "$WORK/pasted-id.pdf" || fail "cannot make the letter"
@@ -22,6 +23,17 @@ assert [f["text"] for f in ids] == [sys.argv[2]], ids
 assert ids[0]["page"] == 1 and ids[0]["rule"] == "dk.cpr", ids
 assert o["pages"] == [{"number": 1, "origin": "text", "ocr_confidence": None}], o["pages"]
 PY
+
+# The same card with every pixel repeated 80 times across (33360 pixels): too wide for
+# poppler-glib to copy out, so the page is read whole by OCR and held. It passed before, read
+# from its text layer alone.
+python3 "$SRC/tests/e2e/make_hostile_pages.py" wide-pasted-id "$WORK/wide-id.pdf" ||
+  fail "cannot make the wide letter"
+"$SKJERM" scan --format json --reveal --ocr auto "$WORK/wide-id.pdf" >"$WORK/wide.jsonl"
+[ "$(json_field "$WORK/wide.jsonl" wide-id decision)" = "hold" ] ||
+  fail "wide picture: decision '$(json_field "$WORK/wide.jsonl" wide-id decision)' ($(json_field "$WORK/wide.jsonl" wide-id reason)), want hold"
+json_field "$WORK/wide.jsonl" wide-id findings | grep -q "\"text\": \"$cpr\"" ||
+  fail "wide picture: the CPR number was not read"
 
 # `text` shows the picture's words as a block after the text layer.
 "$SKJERM" text --reveal "$WORK/pasted-id.pdf" >"$WORK/text.out" || fail "text exited $?"

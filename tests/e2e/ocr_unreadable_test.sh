@@ -11,6 +11,7 @@ make_page mirrored "$dir/mirrored.pdf"          # the same letter scanned mirror
 make_page coarse "$dir/coarse-40dpi.pdf" 40     # held for its ID alone, scanned at 40 dpi
 make_page noise "$dir/ink-no-words.pdf"         # blots and strokes, no words
 make_page blank "$dir/blank.pdf"                # an empty sheet with scanner specks
+make_page faint "$dir/faint.pdf"                # the ID letter in pale, small print
 
 "$SKJERM" scan --format json --reveal "$dir" >"$WORK/run.jsonl"
 status=$?
@@ -34,6 +35,11 @@ reason coarse-40dpi | grep -q "could not be read reliably (OCR confidence" ||
 [ "$(decision ink-no-words)" = "error" ] || fail "ink-no-words: decision '$(decision ink-no-words)'"
 reason ink-no-words | grep -q "has ink but OCR read no words" ||
   fail "ink-no-words: reason '$(reason ink-no-words)'"
+
+# Pale print the PDF's blank test sees is OCR'd, not passed as a blank sheet (it was).
+[ "$(decision faint)" != "pass" ] || fail "faint: passed unread"
+json_field "$WORK/run.jsonl" /faint pages | grep -q '"ocr_confidence": null' &&
+  fail "faint: the page was not OCR'd"
 
 # Nothing on the sheet: nothing to read, pass as before.
 [ "$(decision blank)" = "pass" ] || fail "blank: decision '$(decision blank)' ($(reason blank))"

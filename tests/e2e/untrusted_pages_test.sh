@@ -2,7 +2,7 @@
 # Pages whose text layer cannot be trusted are read by OCR or refused, never passed: a
 # Type3 font whose glyphs map to gibberish or to spaces, and text Poppler cannot draw (a
 # font missing from the page's resources, an unknown filter, undecodable compressed data, a
-# non-embedded CJK font). The files are written by tests/e2e/untrusted_pdfs.py.
+# non-embedded CJK font, a picture whose data does not decode). The files are written by tests/e2e/untrusted_pdfs.py.
 source "$(dirname "$0")/lib.sh"
 
 pdfs=$WORK/pdfs
@@ -65,6 +65,7 @@ declare -A want=(
   [undecodable]="could not be decoded (damaged compressed data)"
   [broken-lzw]="drawing instructions are damaged"
   [cjk-noembed]="font the page uses"
+  [broken-picture]="could not be decoded (damaged compressed data)"
 )
 mkdir -p "$WORK/again"
 for f in "${!want[@]}"; do cp "$pdfs/$f.pdf" "$WORK/again/$f-again.pdf"; done
@@ -72,7 +73,7 @@ for mode in auto always never; do
   again=()
   [ "$mode" = auto ] && again=("$WORK/again")
   "$SKJERM" scan --format json --jobs 1 --ocr "$mode" \
-    "$pdfs"/{missing-font,unknown-filter,undecodable,broken-lzw,cjk-noembed}.pdf "${again[@]}" \
+    "$pdfs"/{missing-font,unknown-filter,undecodable,broken-lzw,cjk-noembed,broken-picture}.pdf "${again[@]}" \
     >"$WORK/bad-$mode.jsonl"
   for f in "${!want[@]}"; do
     names=("/$f.pdf")

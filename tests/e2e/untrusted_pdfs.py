@@ -16,6 +16,8 @@ with valid check digits (mod 11, as src/detect/national_id_validator.cc checks t
   undecodable.pdf       the body is a second content stream that says Flate but is not
   broken-lzw.pdf        the body is a second content stream whose LZW data is cut short
   cjk-noembed.pdf       the body uses a non-embedded Japanese font (90ms-RKSJ-H)
+  broken-picture.pdf    the letter in Helvetica with a picture, big enough to carry text,
+                        whose Flate data does not decode (only drawing it shows that)
   plain-letter.pdf      the same letter in Helvetica: read from its text layer, held
 """
 import os
@@ -121,16 +123,21 @@ def lines(font, texts, top=760, size=12, leading=22):
     return "\n".join(ops)
 
 
-def page(pdf, pages_obj, fonts, contents):
-    """A page with the fonts {name: object} and one or more content streams."""
+def page(pdf, pages_obj, fonts, contents, images=None):
+    """A page with the fonts {name: object}, the image XObjects {name: object} and one or
+    more content streams."""
     font_dict = " ".join("/%s %d 0 R" % (name, obj) for name, obj in fonts.items())
+    xobjects = ""
+    if images:
+        xobjects = " /XObject << %s >>" % " ".join(
+            "/%s %d 0 R" % (name, obj) for name, obj in images.items())
     if isinstance(contents, list):
         contents_ref = "[" + " ".join("%d 0 R" % c for c in contents) + "]"
     else:
         contents_ref = "%d 0 R" % contents
     return pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-                   "/Resources << /Font << %s >> >> /Contents %s >>"
-                   % (pages_obj, font_dict, contents_ref))
+                   "/Resources << /Font << %s >>%s >> /Contents %s >>"
+                   % (pages_obj, font_dict, xobjects, contents_ref))
 
 
 def single_page_pdf(path, build):
@@ -268,6 +275,20 @@ def cjk_noembed(pdf, pages):
     return page(pdf, pages, {"F1": helvetica(pdf), "J1": font}, [header, pdf.stream(body)])
 
 
+def broken_picture(pdf, pages):
+    """A picture 300 x 45 points (a pasted card) whose data starts as Flate and then is not:
+    reading the text layer never decodes it, drawing the page does."""
+    width, height = 400, 60
+    data = zlib.compress(bytes([255]) * (width * height))[:2] + bytes(range(7, 250, 3)) * 4
+    image = pdf.add(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d "
+                    b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+                    b"/Length %d >>\nstream\n" % (width, height, len(data)) + data +
+                    b"\nendstream")
+    content = (lines("F1", [HEADER], top=800) + "\n" + lines("F1", BODY) +
+               "\nq 300 0 0 45 72 500 cm /Im1 Do Q")
+    return page(pdf, pages, {"F1": helvetica(pdf)}, pdf.stream(content), {"Im1": image})
+
+
 def plain_letter(pdf, pages):
     content = lines("F1", [HEADER], top=800) + "\n" + lines("F1", BODY)
     return page(pdf, pages, {"F1": helvetica(pdf)}, pdf.stream(content))
@@ -286,6 +307,7 @@ def main():
         "broken-lzw.pdf": header_then(
             lambda pdf: pdf.stream(lzw_cut_short(body_text()), "/Filter /LZWDecode")),
         "cjk-noembed.pdf": cjk_noembed,
+        "broken-picture.pdf": broken_picture,
         "plain-letter.pdf": plain_letter,
     }
     for name, build in files.items():

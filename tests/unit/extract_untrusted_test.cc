@@ -18,9 +18,10 @@ using testing::ErrorOf;
 using testing::ScratchDir;
 
 // A one-page A4 PDF: `objects` become objects 4, 5, ...; the page (object 3) has the fonts
-// `fonts` ("/F1 4 0 R") and the content streams `contents` ("5 0 R" or "[5 0 R 6 0 R]").
+// `fonts` ("/F1 4 0 R"), the content streams `contents` ("5 0 R" or "[5 0 R 6 0 R]") and
+// the XObjects `xobjects` ("/Im1 6 0 R").
 std::string OnePagePdf(const std::vector<std::string>& objects, const std::string& fonts,
-                       const std::string& contents) {
+                       const std::string& contents, const std::string& xobjects = "") {
   std::string pdf = "%PDF-1.5\n";
   std::vector<size_t> offsets;
   auto add = [&](const std::string& body) {
@@ -30,7 +31,7 @@ std::string OnePagePdf(const std::vector<std::string>& objects, const std::strin
   add("<< /Type /Catalog /Pages 2 0 R >>");
   add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
   add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << " + fonts +
-      " >> >> /Contents " + contents + " >>");
+      " >> /XObject << " + xobjects + " >> >> /Contents " + contents + " >>");
   for (const std::string& object : objects) add(object);
   const size_t xref = pdf.size();
   pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
@@ -246,6 +247,28 @@ TEST(ExtractUntrustedTest, UndecodableDataMakesThePageUnreadable) {
             0u)
       << error;
   EXPECT_NE(error.find("; the page could not be read"), std::string::npos) << error;
+}
+
+TEST(ExtractUntrustedTest, APictureThatDoesNotDecodeMakesThePageUnreadable) {
+  // A letter that reads well, with a picture big enough to carry text (300 x 45 points)
+  // whose data is not Flate: reading the text layer never decodes it, drawing the page does.
+  // The plan OCRs the page for it; the OCR pass must not then read the picture as blank.
+  const std::string picture =
+      Stream("x\x9c garbage, not deflate",
+             "/Type /XObject /Subtype /Image /Width 400 /Height 60 /ColorSpace /DeviceGray "
+             "/BitsPerComponent 8 /Filter /FlateDecode");
+  const std::string pdf = OnePagePdf(
+      {kHelvetica, Stream(kHeader + Lines(kBody) + "q 300 0 0 45 72 500 cm /Im1 Do Q\n"), picture},
+      "/F1 4 0 R", "5 0 R", "/Im1 6 0 R");
+  for (const OcrMode mode : {OcrMode::kAuto, OcrMode::kAlways, OcrMode::kNever}) {
+    const std::string error = ExtractError(pdf, mode);
+    EXPECT_EQ(error.rfind("page 1: the PDF's content could not be decoded (damaged compressed "
+                          "data)",
+                          0),
+              0u)
+        << static_cast<int>(mode) << ": " << error;
+    EXPECT_NE(error.find("; the page could not be read"), std::string::npos) << error;
+  }
 }
 
 TEST(ExtractUntrustedTest, AnUnreadableContentStreamAloneIsNotABlankPage) {

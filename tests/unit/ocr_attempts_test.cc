@@ -217,6 +217,19 @@ TEST_F(ReadPageImageTest, APageWithoutInkIsNotRead) {
   EXPECT_NEAR(page.width_pt, 216, 0.01);
 }
 
+TEST_F(ReadPageImageTest, PalePrintIsReadWhenThePageIsKnownToHaveInk) {
+  // The text at 9% of full black: averaged over a few pixels it is lighter than the ink
+  // test's level, though it is there to be seen.
+  GrayImage pale = RenderedText();
+  for (uint8_t& p : pale.pixels) p = static_cast<uint8_t>(255 - (255 - p) * 9 / 100);
+  ASSERT_FALSE(HasInk(pale, 200));
+  EXPECT_FALSE(ReadPageImage(*engine_, pale, 200, 1, InAMinute()).ocr_confidence.has_value());
+  const Page page =
+      ReadPageImage(*engine_, pale, 200, 1, InAMinute(), MirrorAttempt::kSkip, InkTest::kSkip);
+  EXPECT_TRUE(page.ocr_confidence.has_value());  // OCR'd, whatever it made of it
+  EXPECT_EQ(page.ocr_dpi, 200);
+}
+
 TEST_F(ReadPageImageTest, AnEmptyImageIsAnErrorNotABlankPage) {
   EXPECT_THROW(ReadPageImage(*engine_, GrayImage(), 200, 1, InAMinute()), ExtractionError);
   EXPECT_THROW(ReadPageImage(*engine_, White(100, 100), 0, 1, InAMinute()), ExtractionError);

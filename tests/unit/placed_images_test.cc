@@ -144,6 +144,28 @@ TEST_F(PlacedImagesTest, SmallPicturesAndOcrNeverAreNotRead) {
   EXPECT_EQ(plan.document.pages[0].origin, PageOrigin::kTextLayer);
 }
 
+TEST_F(PlacedImagesTest, APictureTooWideToCopyOutIsNotTakenForEmpty) {
+  // 33000 pixels across: more than a cairo surface holds, so poppler-glib cannot hand the
+  // picture over, though the page shows it. The page must then be read whole.
+  GrayImage wide;
+  wide.width = wide.stride = 33000;
+  wide.height = 2;
+  wide.pixels.assign(static_cast<size_t>(wide.width) * wide.height, 0);
+  const auto pdf = PdfDocument::Open(
+      std::make_shared<const std::string>(Letter(InlineImage(wide, 72, 600, 200, 40))));
+  const auto page = pdf->GlibPage(0);
+  Page layer;
+  layer.number = 1;
+  layer.width_pt = 595;
+  layer.height_pt = 842;
+  const std::vector<PlacedImage> images = FindTextImages(page.get(), layer);
+  ASSERT_EQ(images.size(), 1u);
+  const ExtractOptions options;
+  PlacedImageReader reader(*engine_, options,
+                           std::chrono::steady_clock::now() + std::chrono::seconds(30));
+  EXPECT_FALSE(reader.ReadInto(page.get(), images, &layer));
+}
+
 TEST_F(PlacedImagesTest, APictureUnderItsOwnTextLayerIsNotReadAgain) {
   ScratchDir dir;
   // The card drawn first, then a dozen words of text over it: a scan with an OCR layer.

@@ -34,6 +34,9 @@ TEST(PopplerErrorsTest, MessagesAreSortedByWhatTheyMeanForThePage) {
       {"error: Could not parse ToUnicode CMap", PopplerProblem::kUnicodeMap},
       {"error: Mismatch between font type and embedded font file", PopplerProblem::kFontWarning},
       {"error: Invalid Font Weight", PopplerProblem::kFontWarning},
+      {"error: cairo context error: invalid value (typically too big) for the size of the "
+       "input (surface, pattern, etc.)<0a>",
+       PopplerProblem::kPictureCopy},
       {"error: something poppler has never said", PopplerProblem::kOther},
       {"", PopplerProblem::kOther},
   };
@@ -47,6 +50,7 @@ TEST(PopplerErrorsTest, TextOnlyAndCosmeticProblemsLoseNoContent) {
   EXPECT_FALSE(problems.ContentLost());
   problems.Add(PopplerProblem::kUnicodeMap, "");
   problems.Add(PopplerProblem::kFontWarning, "");
+  problems.Add(PopplerProblem::kPictureCopy, "");  // the page is drawn without cairo
   EXPECT_FALSE(problems.ContentLost());
   problems.Add(PopplerProblem::kOther, "");  // unknown: fail closed
   EXPECT_TRUE(problems.ContentLost());
