@@ -6,8 +6,9 @@
 The stages, first to last: a file of one stage may include headers of its own stage and of
 the stages before it, never of a stage after it. Prints every backward include and every
 cycle between folders, then a summary line; exits 1 when there is any, 0 otherwise.
-CMake enforces the same order by linking (one library per stage); this check also catches a
-header-only include, which links without complaint.
+CMake enforces the same order (one library per stage, each compiled against an include root
+that holds only the folders of its own and earlier stages); this check says it without a build,
+and scripts/test.sh runs it first.
 """
 import os
 import re

@@ -1,5 +1,6 @@
-// Defaults for the sanitizer build (cmake -DSKJERM_SANITIZE=ON): the leaks LeakSanitizer
-// must not report because they are not skjerm's. Compiled into every binary of that build,
+// Defaults for the sanitizer builds (cmake -DSKJERM_SANITIZE=ON or -DSKJERM_TSAN=ON): the
+// leaks LeakSanitizer must not report because they are not skjerm's, and the races
+// ThreadSanitizer must not report because they are inside uninstrumented libraries. Compiled into every binary of that build,
 // so the suppressions hold however a test or user starts it.
 #ifdef SKJERM_SANITIZE
 

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "detect/roster.h"
+#include "journal/roster_store.h"
 
 namespace skjerm {
 
@@ -12,7 +12,7 @@ std::unique_ptr<LoadedRules> LoadRules(const GlobalOptions& global, bool use_ros
   try {
     // A roster that exists but cannot be read (no key) is an error: scanning without it
     // would silently miss the school's pupils and protected identities.
-    if (use_roster_if_present) loaded->roster = Roster::LoadForScan(global.db_path, global.keys());
+    if (use_roster_if_present) loaded->roster = LoadRosterForScan(global.db_path, global.keys());
   } catch (const std::exception& e) {
     std::cerr << "skjerm: cannot read the roster in " << global.db_path << ": " << e.what() << '\n';
     *exit_status = 1;

@@ -17,8 +17,6 @@ namespace {
 using PartKind = AddressPartKind;
 using Part = AddressPart;
 
-constexpr const char* kPlaceInRunningText = "a place named in running text";
-
 bool IsFieldSeparator(char32_t cp) {
   return cp == ':' || cp == ';' || cp == '|' || cp == 0xB7 /* · */ || cp == 0x2022 /* • */ ||
          cp == '(' || cp == ',';
@@ -460,28 +458,28 @@ bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_o
   const std::string key = WordSet::Key(u.text.substr(p.begin, key_end - p.begin));
   Cue cue;
   if (p.kind == PartKind::kPostBox) {
-    *d = {Party::kOrganisation, 0.0, "post box"};
+    *d = {Party::kOrganisation, 0.0, PartyBasis::kPostBox};
   } else if (IsOrganisationZone(zone)) {
-    *d = {Party::kOrganisation, 0.0, ZoneName(zone)};
+    *d = {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   } else if (structure_only) {
     return false;
   } else if (org_streets_.count(key) > 0) {
-    *d = {Party::kOrganisation, 0.0, "the organisation's own address"};
+    *d = {Party::kOrganisation, 0.0, PartyBasis::kOrganisationsOwnAddress};
   } else if (p.kind == PartKind::kCareOf &&
              LineHasOrgCue(u.text.substr(p.begin, p.end - p.begin))) {
-    *d = {Party::kOrganisation, 0.0, "in care of an organisation"};
+    *d = {Party::kOrganisation, 0.0, PartyBasis::kInCareOfOrganisation};
   } else if ((cue = NearestCue(unit, p.begin, p.end)).found) {
-    *d = {cue.party, 0.9, "cue word '" + cue.word + "'"};
+    *d = {cue.party, 0.9, PartyBasis::kCueWord, cue.word};
   } else if (zone == Zone::kPrivateSignature) {
-    *d = {Party::kPrivate, 0.9, ZoneName(zone)};
+    *d = {Party::kPrivate, 0.9, ZoneBasis(zone)};
   } else if (p.kind == PartKind::kStreet && !p.has_postcode &&
              IsPlaceInRunningText(unit, p.begin, p.end, p.at_segment_start)) {
     // Not the organisation's own address either: the same street elsewhere in the letter
     // is judged where it stands.
-    *d = {Party::kOrganisation, 0.0, kPlaceInRunningText};
+    *d = {Party::kOrganisation, 0.0, PartyBasis::kPlaceInRunningText};
     return true;
   } else {
-    *d = {Party::kPrivate, p.kind == PartKind::kStreet ? 0.8 : 0.7, "no cue"};
+    *d = {Party::kPrivate, p.kind == PartKind::kStreet ? 0.8 : 0.7, PartyBasis::kNoCue};
   }
   if (d->party == Party::kOrganisation && p.kind == PartKind::kStreet) org_streets_.insert(key);
   return true;
@@ -568,9 +566,9 @@ void Document::FindAddresses() {
   }
   for (size_t ui = 0; ui < units_.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
-      if (decisions[ui][i] && decisions[ui][i]->reason == kPlaceInRunningText &&
+      if (decisions[ui][i] && decisions[ui][i]->basis == PartyBasis::kPlaceInRunningText &&
           private_streets.count(street_key(ui, parts[ui][i])) > 0) {
-        decisions[ui][i] = Decision{Party::kPrivate, 0.8, "a private address of the letter"};
+        decisions[ui][i] = Decision{Party::kPrivate, 0.8, PartyBasis::kPrivateAddressOfLetter};
       }
     }
   }
@@ -585,7 +583,8 @@ void Document::FindAddresses() {
       item.begin = p.begin;
       item.end = p.end;
       item.party = d.party;
-      item.reason = d.reason;
+      item.basis = d.basis;
+      item.cue_word = d.cue_word;
       item.confidence = postcode ? std::min(d.confidence, 0.8) : d.confidence;
       item.corrected = CorrectedStreet(ui, p);
       switch (p.kind) {

@@ -31,7 +31,8 @@ void ContactDetector::Detect(const DocumentText& text, std::vector<Finding>* fin
     if ((category_ && item.category != *category_) || item.party != Party::kPrivate) continue;
     Finding f = MakeFinding(text.units[item.unit], item.category, item.rule, item.begin, item.end,
                             item.confidence);
-    f.flags = item.reason;
+    f.party_basis = item.basis;
+    f.cue_word = item.cue_word;
     if (!item.corrected.empty()) f.text = item.corrected;
     findings->push_back(std::move(f));
   }

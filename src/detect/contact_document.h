@@ -31,7 +31,8 @@ enum class Zone {
 };
 // True for the zones whose contact data is an organisation's.
 bool IsOrganisationZone(Zone zone);
-const char* ZoneName(Zone zone);
+// Why an item in this zone is whose it is.
+PartyBasis ZoneBasis(Zone zone);
 
 struct Line {
   size_t begin = 0;  // bytes of the unit text; end excludes the '\n'
@@ -95,7 +96,8 @@ struct AddressPart {
 struct Decision {
   Party party = Party::kPrivate;
   double confidence = 0.0;
-  std::string reason;
+  PartyBasis basis = PartyBasis::kNoCue;
+  std::string cue_word;  // for PartyBasis::kCueWord
 };
 
 // An e-mail address as found: [begin, end) of the page text.

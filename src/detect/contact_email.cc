@@ -209,19 +209,20 @@ void Document::CollectOrgDomains() {
 Decision Document::DecideEmail(size_t unit, const EmailMatch& m) const {
   const Zone zone = ZoneAt(unit, m.begin);
   if (zone == Zone::kLetterhead || zone == Zone::kFooter) {
-    return {Party::kOrganisation, 0.0, ZoneName(zone)};
+    return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
-  if (IsRoleMailbox(m.local)) return {Party::kOrganisation, 0.0, "role mailbox"};
-  if (IsOrganisationDomain(m.domain)) return {Party::kOrganisation, 0.0, "organisation's domain"};
-  if (IsPublicProvider(m.domain)) return {Party::kPrivate, 0.95, "public e-mail provider"};
+  if (IsRoleMailbox(m.local)) return {Party::kOrganisation, 0.0, PartyBasis::kRoleMailbox};
+  if (IsOrganisationDomain(m.domain))
+    return {Party::kOrganisation, 0.0, PartyBasis::kOrganisationDomain};
+  if (IsPublicProvider(m.domain)) return {Party::kPrivate, 0.95, PartyBasis::kPublicProvider};
   if (zone == Zone::kOfficialSignature || zone == Zone::kOrganisationBlock) {
-    return {Party::kOrganisation, 0.0, ZoneName(zone)};
+    return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
   if (const Cue cue = NearestCue(unit, m.begin, m.end); cue.found) {
-    return {cue.party, 0.8, "cue word '" + cue.word + "'"};
+    return {cue.party, 0.8, PartyBasis::kCueWord, cue.word};
   }
-  if (zone == Zone::kPrivateSignature) return {Party::kPrivate, 0.8, ZoneName(zone)};
-  return {Party::kPrivate, LooksPersonal(m.local) ? 0.7 : 0.5, "unknown domain"};
+  if (zone == Zone::kPrivateSignature) return {Party::kPrivate, 0.8, ZoneBasis(zone)};
+  return {Party::kPrivate, LooksPersonal(m.local) ? 0.7 : 0.5, PartyBasis::kUnknownDomain};
 }
 
 void Document::FindEmails() {
@@ -236,7 +237,8 @@ void Document::FindEmails() {
       item.end = m.end;
       item.party = d.party;
       item.confidence = d.confidence;
-      item.reason = d.reason;
+      item.basis = d.basis;
+      item.cue_word = d.cue_word;
       Add(std::move(item));
     }
   }

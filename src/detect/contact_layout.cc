@@ -11,22 +11,22 @@
 namespace skjerm {
 namespace contact {
 
-const char* ZoneName(Zone zone) {
+PartyBasis ZoneBasis(Zone zone) {
   switch (zone) {
     case Zone::kBody:
-      return "body";
+      return PartyBasis::kBody;
     case Zone::kLetterhead:
-      return "letterhead";
+      return PartyBasis::kLetterhead;
     case Zone::kFooter:
-      return "footer";
+      return PartyBasis::kFooter;
     case Zone::kOfficialSignature:
-      return "official's signature";
+      return PartyBasis::kOfficialSignature;
     case Zone::kPrivateSignature:
-      return "private signature";
+      return PartyBasis::kPrivateSignature;
     case Zone::kOrganisationBlock:
-      return "organisation's contact block";
+      return PartyBasis::kOrganisationBlock;
   }
-  return "body";
+  return PartyBasis::kBody;
 }
 
 bool IsOrganisationZone(Zone zone) {

@@ -370,23 +370,24 @@ void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
     const Zone zone = ZoneAt(c.item.unit, c.item.begin);
     if (IsOrganisationZone(zone)) {
       c.item.party = Party::kOrganisation;
-      c.item.reason = ZoneName(zone);
+      c.item.basis = ZoneBasis(zone);
       c.decided = true;
     } else if (Cue cue = NearestCue(c.item.unit, c.item.begin, c.item.end); cue.found) {
       // Before the number series: «mor: 90 12 34 56» is the mother's, whatever country's
       // service series it also fits.
       c.item.party = cue.party;
       c.item.confidence = 0.9;
-      c.item.reason = "cue word '" + cue.word + "'";
+      c.item.basis = PartyBasis::kCueWord;
+      c.item.cue_word = cue.word;
       c.decided = true;
     } else if (c.service) {
       c.item.party = Party::kOrganisation;
-      c.item.reason = "service number";
+      c.item.basis = PartyBasis::kServiceNumber;
       c.decided = true;
     } else if (c.organisation_number) {
       // Not a phone number at all: «Skov & Hjort Service A/S | 44551209 | 10,0».
       c.item.party = Party::kOrganisation;
-      c.item.reason = "organisation number";
+      c.item.basis = PartyBasis::kOrganisationNumber;
       c.decided = true;
       continue;
     }
@@ -399,17 +400,17 @@ void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
                                       [&](const std::string& o) { return SameSeries(o, c.key); });
       if (series) {
         c.item.party = Party::kOrganisation;
-        c.item.reason = "organisation's number series";
+        c.item.basis = PartyBasis::kOrganisationNumberSeries;
       } else if (zone == Zone::kPrivateSignature) {
         c.item.party = Party::kPrivate;
         c.item.confidence = 0.85;
-        c.item.reason = ZoneName(zone);
+        c.item.basis = ZoneBasis(zone);
       } else {
         // A number in the body with no cue: most likely the person the letter is
         // about or addressed to; reported with less confidence.
         c.item.party = Party::kPrivate;
         c.item.confidence = c.labelled ? 0.7 : 0.6;
-        c.item.reason = "no cue";
+        c.item.basis = PartyBasis::kNoCue;
       }
     }
     Add(std::move(c.item));

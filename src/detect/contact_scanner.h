@@ -38,9 +38,10 @@ struct ContactItem {
   size_t end = 0;
   Party party = Party::kPrivate;
   double confidence = 0.0;
-  // Why the party was chosen, in words an archivist understands ("letterhead",
-  // "post box", "cue word 'mor'"). Never contains the item's own text.
-  std::string reason;
+  // Why the party was chosen (the letterhead, a post box, a cue word beside it), and the
+  // cue word when that was it. Never the item's own text.
+  PartyBasis basis = PartyBasis::kNoCue;
+  std::string cue_word;
   // The value as reported when the scanner undid OCR damage in it («Hamnvågen 8» read
   // from a Swedish scan is reported as «Hamnvägen 8»); empty: the text as it stands.
   std::string corrected;

@@ -112,4 +112,21 @@ std::string MaskValue(Category category, std::string_view value) {
   return FirstCharacterOnly(value);
 }
 
+std::string_view LocatedText(const Document& document, const Location& location) {
+  if (location.metadata == MetadataSource::kFileName) return FileNameOf(document.path);
+  if (location.is_page_text()) {
+    for (const Page& page : document.pages) {
+      if (page.number == location.page) return page.text;
+    }
+    return {};
+  }
+  for (const MetadataText& item : document.metadata) {
+    if (item.source == *location.metadata && item.name == location.field &&
+        item.page == location.page) {
+      return item.text;
+    }
+  }
+  return {};
+}
+
 }  // namespace skjerm

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "detect/finding_flags.h"
 #include "extract/document.h"
 
 namespace skjerm {
@@ -28,6 +29,10 @@ struct Location {
   bool operator==(const Location&) const = default;
 };
 
+// The original text of document that location points into (a page's text, a metadata
+// field, the file name); empty when the document has no such unit.
+std::string_view LocatedText(const Document& document, const Location& location);
+
 struct Finding {
   Category category = Category::kNationalId;
   std::string rule;  // "no.fodselsnummer", "se.personnummer", "name.roster", ...
@@ -42,8 +47,12 @@ struct Finding {
   // The value as found, after normalisation (OCR digit confusions resolved). Never
   // written anywhere without --reveal.
   std::string text;
-  // Free-form qualifiers a rule adds ("synthetic", "d-number", "protected").
-  std::string flags;
+  // What the detectors learnt about it: roles, how an ID was validated.
+  FindingFlags flags;
+  // For contact data: why it was taken for a private person's, and the cue word when that
+  // was the reason.
+  PartyBasis party_basis = PartyBasis::kNone;
+  std::string cue_word;
   // For matching across detectors (a name linked to a roster entry, an ID's birth date).
   std::string key;
 };

@@ -40,7 +40,7 @@ struct Candidate {
   size_t first = 0, last = 0;  // tokens [first, last)
   std::string rule;
   double confidence = 0;
-  std::string flags;
+  FindingFlags flags;
 };
 
 struct NameDocument {

@@ -9,6 +9,18 @@ namespace skjerm {
 namespace person_names {
 namespace {
 
+FindingFlag RoleFlag(RosterRole role) {
+  switch (role) {
+    case RosterRole::kPupil:
+      return FindingFlag::kPupil;
+    case RosterRole::kGuardian:
+      return FindingFlag::kGuardian;
+    case RosterRole::kStaff:
+      return FindingFlag::kStaff;
+  }
+  return FindingFlag::kPupil;
+}
+
 constexpr unsigned kGiven = 1, kFamily = 2, kGivenGenitive = 4, kFamilyGenitive = 8, kFuzzy = 16,
                    kOrdinary = 32;
 constexpr unsigned kMiddle = 64;  // in a full name: a middle name the roster does not know
@@ -201,7 +213,7 @@ void RosterMatch::AddCandidate(size_t u, size_t first, size_t last, int person, 
   c.first = first;
   c.last = last;
   c.rule = p.is_protected ? "protected_identity" : "name.roster";
-  c.flags = p.is_protected ? "protected" : RosterRoleName(p.role);
+  c.flags = FindingFlags{p.is_protected ? FindingFlag::kProtected : RoleFlag(p.role)};
   c.confidence = p.is_protected ? std::max(confidence, 0.9) : confidence;
   doc_->candidates.push_back(std::move(c));
 }

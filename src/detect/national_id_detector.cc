@@ -493,20 +493,15 @@ std::vector<Candidate> ScanPattern(const Rules& rules, const TextView& view,
   return out;
 }
 
-std::string Flags(const Candidate& c) {
-  std::vector<const char*> flags;
-  if (c.id.synthetic) flags.push_back("synthetic");
-  if (c.id.d_offset && c.id.kind != IdKind::kDNummer) flags.push_back("d-number");
-  if (c.id.check == IdCheck::kNo2032) flags.push_back("2032-rule");
-  if (c.id.country == IdCountry::kDenmark && !c.id.mod11) flags.push_back("no-mod11");
-  if (c.id.check == IdCheck::kFiTemporary) flags.push_back("temporary");
-  if (c.reread) flags.push_back("reread");
-  std::string out;
-  for (const char* f : flags) {
-    if (!out.empty()) out.push_back(',');
-    out.append(f);
-  }
-  return out;
+FindingFlags Flags(const Candidate& c) {
+  FindingFlags flags;
+  if (c.id.synthetic) flags.Add(FindingFlag::kSynthetic);
+  if (c.id.d_offset && c.id.kind != IdKind::kDNummer) flags.Add(FindingFlag::kDNumber);
+  if (c.id.check == IdCheck::kNo2032) flags.Add(FindingFlag::kRule2032);
+  if (c.id.country == IdCountry::kDenmark && !c.id.mod11) flags.Add(FindingFlag::kNoMod11);
+  if (c.id.check == IdCheck::kFiTemporary) flags.Add(FindingFlag::kTemporary);
+  if (c.reread) flags.Add(FindingFlag::kReread);
+  return flags;
 }
 
 }  // namespace

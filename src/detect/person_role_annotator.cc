@@ -8,7 +8,6 @@
 
 #include "base/rule_table.h"
 #include "base/utf8.h"
-#include "policy/policy.h"
 
 namespace skjerm {
 namespace {
@@ -59,12 +58,6 @@ std::vector<std::string> FoldedList(RuleTable& table, const char* key) {
   std::vector<std::string> out;
   for (const std::string& s : table.Strings(key)) out.push_back(FoldForMatching(s));
   return out;
-}
-
-void AddFlag(Finding* f, const char* flag) {
-  if (HasFlag(*f, flag)) return;
-  if (!f->flags.empty()) f->flags += ",";
-  f->flags += flag;
 }
 
 // The first word of a folded name, without a genitive s: "sindres" -> "sindre".
@@ -127,8 +120,9 @@ bool PersonRoleAnnotator::IsCase(const DocumentText& text) const {
   return false;
 }
 
-// "pupil", "guardian" or "" from the words around the name.
-std::string PersonRoleAnnotator::RoleFromContext(const TextUnit& unit, const Finding& f) const {
+// kPupil, kGuardian or nothing from the words around the name.
+std::optional<FindingFlag> PersonRoleAnnotator::RoleFromContext(const TextUnit& unit,
+                                                                const Finding& f) const {
   const TextView& view = unit.view;
   const std::string& text = view.text();
   const size_t line_start = view.LineStart(f.view_begin);
@@ -142,10 +136,10 @@ std::string PersonRoleAnnotator::RoleFromContext(const TextUnit& unit, const Fin
       before = TrimTrailingPunctuation(prev);
   }
   for (const std::string& cue : guardian_before_) {
-    if (EndsWithPhrase(before, cue)) return "guardian";
+    if (EndsWithPhrase(before, cue)) return FindingFlag::kGuardian;
   }
   for (const std::string& cue : pupil_before_) {
-    if (EndsWithPhrase(before, cue)) return "pupil";
+    if (EndsWithPhrase(before, cue)) return FindingFlag::kPupil;
   }
   for (const std::string& label : label_under_heading_) {
     if (!EndsWithPhrase(before, label)) continue;
@@ -154,7 +148,7 @@ std::string PersonRoleAnnotator::RoleFromContext(const TextUnit& unit, const Fin
       start = view.LineStart(start - 1);
       const std::string line = FoldForMatching(view.LineAround(start));
       for (const std::string& word : heading_words_) {
-        if (ContainsTerm(line, word)) return "pupil";
+        if (ContainsTerm(line, word)) return FindingFlag::kPupil;
       }
     }
   }
@@ -162,33 +156,33 @@ std::string PersonRoleAnnotator::RoleFromContext(const TextUnit& unit, const Fin
   const std::string after_raw = text.substr(f.view_end, line_end - f.view_end);
   const std::string after = TrimLeading(FoldForMatching(after_raw));
   for (const std::string& cue : guardian_after_) {
-    if (StartsWithPhrase(after, cue)) return "guardian";
+    if (StartsWithPhrase(after, cue)) return FindingFlag::kGuardian;
   }
   for (const auto& re : pupil_after_) {
-    if (RE2::PartialMatch(after_raw, *re)) return "pupil";
+    if (RE2::PartialMatch(after_raw, *re)) return FindingFlag::kPupil;
   }
-  return "";
+  return std::nullopt;
 }
 
 void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
   std::set<std::string> pupil_names, guardian_names;  // folded first words and full names
   for (Finding& f : *findings) {
     if (f.category != Category::kPersonName) continue;
-    std::string role;
+    std::optional<FindingFlag> role;
     for (const TextUnit& unit : text.units) {
       if (unit.location == f.location) {
         role = RoleFromContext(unit, f);
         break;
       }
     }
-    if (role.empty()) {
-      if (HasFlag(f, "pupil")) role = "pupil";
-      if (HasFlag(f, "guardian")) role = "guardian";
+    if (!role) {
+      if (f.flags.Has(FindingFlag::kPupil)) role = FindingFlag::kPupil;
+      if (f.flags.Has(FindingFlag::kGuardian)) role = FindingFlag::kGuardian;
     }
-    if (role.empty()) continue;
-    AddFlag(&f, role.c_str());
+    if (!role) continue;
+    f.flags.Add(*role);
     const std::string folded = FoldForMatching(f.text);
-    auto& names = role == "pupil" ? pupil_names : guardian_names;
+    auto& names = *role == FindingFlag::kPupil ? pupil_names : guardian_names;
     names.insert(WithoutGenitive(folded));
     names.insert(WithoutGenitive(FirstWord(folded)));
   }
@@ -200,11 +194,11 @@ void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>*
     const std::string folded = WithoutGenitive(FoldForMatching(f.text));
     const std::string first = WithoutGenitive(FirstWord(FoldForMatching(f.text)));
     if (pupil_names.count(folded) || (folded == first && pupil_names.count(first))) {
-      AddFlag(&f, "pupil");
+      f.flags.Add(FindingFlag::kPupil);
     } else if (guardian_names.count(folded) || (folded == first && guardian_names.count(first))) {
-      AddFlag(&f, "guardian");
+      f.flags.Add(FindingFlag::kGuardian);
     }
-    if (is_case) AddFlag(&f, "case");
+    if (is_case) f.flags.Add(FindingFlag::kCase);
   }
 }
 

@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,7 @@ class PersonRoleAnnotator : public Detector {
   };
 
   PersonRoleAnnotator() = default;
-  std::string RoleFromContext(const TextUnit& unit, const Finding& finding) const;
+  std::optional<FindingFlag> RoleFromContext(const TextUnit& unit, const Finding& finding) const;
 
   std::vector<std::string> pupil_before_;
   std::vector<std::string> label_under_heading_;

@@ -1,7 +1,7 @@
 // The school's roster in memory for one run: keyed hash -> the persons it belongs to.
-// Loaded once from the database (journal/roster_store.h) with the secret key; a word of a
-// letter is looked up by hashing it the way the import hashed the names
-// (detect/roster_terms.h). Immutable after loading, so detectors on many threads share it.
+// Loaded once from the database (journal/roster_store.h: LoadRoster) with the secret key; a word of
+// a letter is looked up by hashing it the way the import hashed the names (detect/roster_terms.h).
+// Immutable after loading, so detectors on many threads share it.
 #ifndef SKJERM_DETECT_ROSTER_H_
 #define SKJERM_DETECT_ROSTER_H_
 
@@ -14,10 +14,6 @@
 #include "detect/roster_terms.h"
 
 namespace skjerm {
-
-class Database;
-struct KeySettings;
-struct StoredRosterPerson;
 
 class Roster {
  public:
@@ -33,16 +29,8 @@ class Roster {
   };
 
   Roster() = default;
-  // Reads the stored roster. key must be the key it was imported with (else nothing
-  // will ever match).
-  static Roster Load(const Database& db, std::string key);
+  // The roster of the stored persons, whose terms were hashed under key.
   static Roster FromStored(const std::vector<StoredRosterPerson>& stored, std::string key);
-  // The roster of the database at db_path with its key (journal/database_key.h), for a
-  // scan: null when there is no database file or an empty roster. Throws (DatabaseError,
-  // SecretKeyError) when there is a roster that cannot be used — a missing key, a key
-  // others can read, the wrong key: never silently ignored.
-  static std::shared_ptr<const Roster> LoadForScan(const std::string& db_path,
-                                                   const KeySettings& keys);
 
   bool empty() const { return persons_.empty(); }
   const std::vector<Person>& persons() const { return persons_; }

@@ -12,6 +12,7 @@
 #ifndef SKJERM_DETECT_ROSTER_TERMS_H_
 #define SKJERM_DETECT_ROSTER_TERMS_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -49,6 +50,15 @@ struct RosterTerm {
   bool ordinary_word = false;
 
   bool operator==(const RosterTerm&) const = default;
+};
+
+// One person of the stored roster (journal/roster_store.h reads them), as rows.
+struct StoredRosterPerson {
+  int64_t id = 0;
+  RosterRole role = RosterRole::kPupil;
+  bool is_protected = false;
+  std::vector<RosterTerm> terms;
+  std::vector<int64_t> guardian_of;  // ids of pupils' rows
 };
 
 // Name parts shorter than this (folded) get no deletion terms: "Ola"/"Ole"/"Ida" are one

@@ -26,7 +26,10 @@ AccessCodes AccessCodes::FromFile(const std::string& path) {
         codes.marked_.insert(Canonical(code));
       }
       for (const std::string& code : access->Strings("open")) codes.open_.insert(Canonical(code));
-      codes.unknown_ = access->Choice("unknown", codes.unknown_, {"marked", "open", "error"});
+      const std::string unknown = access->Choice("unknown", "marked", {"marked", "open", "error"});
+      codes.unknown_ = unknown == "error"  ? UnknownAccessCode::kError
+                       : unknown == "open" ? UnknownAccessCode::kOpen
+                                           : UnknownAccessCode::kMarked;
       for (const std::string& code : codes.marked_) {
         if (codes.open_.count(code) > 0) {
           access->Fail("open", "access code \"" + code + "\" is both marked and open");
@@ -58,11 +61,11 @@ std::optional<ExemptionMarking> AccessCodes::EntryMarking(const std::string& acc
       marking.phrase = "access code " + access_code;
       return marking;
     case AccessCodeMeaning::kUnknown:
-      if (unknown_ == "error") {
+      if (unknown_ == UnknownAccessCode::kError) {
         throw std::runtime_error("unknown access code \"" + access_code +
                                  "\" (add it to patterns/journal.toml)");
       }
-      if (unknown_ == "marked") {
+      if (unknown_ == UnknownAccessCode::kMarked) {
         marking.phrase = "access code " + access_code + " (not in the configured lists)";
         return marking;
       }

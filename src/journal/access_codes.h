@@ -14,6 +14,8 @@
 namespace skjerm {
 
 enum class AccessCodeMeaning { kOpen, kMarked, kUnknown };
+// What a code in neither list counts as (journal.toml: unknown = "marked" | "open" | "error").
+enum class UnknownAccessCode { kMarked, kOpen, kError };
 
 class AccessCodes {
  public:
@@ -32,7 +34,7 @@ class AccessCodes {
  private:
   std::set<std::string> marked_;
   std::set<std::string> open_;
-  std::string unknown_ = "marked";
+  UnknownAccessCode unknown_ = UnknownAccessCode::kMarked;
   bool legal_basis_marks_ = true;
 };
 

@@ -2,24 +2,19 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 #include "base/sha256.h"
 #include "base/utf8.h"
 #include "journal/document_reference.h"
-#include "report/scan_report.h"
+#include "policy/entry_decision.h"
 
 namespace skjerm {
 namespace {
 
-constexpr char kTitleField[] = "title";
-constexpr char kPublicTitleField[] = "public title";
-constexpr char kPartiesField[] = "parties";
-
-TextUnit JournalUnit(const std::string& field, const std::string& text) {
+TextUnit JournalUnit(JournalField field, const std::string& text) {
   Location location;
   location.metadata = MetadataSource::kJournalField;
-  location.field = field;
+  location.field = JournalFieldName(field);
   return TextUnit{std::move(location), TextView(text)};
 }
 
@@ -32,6 +27,25 @@ bool PartiesScreened(const JournalEntry& entry) {
   return false;
 }
 
+// What the public journal prints of an entry: the given public title if the source has one,
+// else the title; and the parties (one a line) unless they are screened.
+struct PrintedFields {
+  JournalField title_field = JournalField::kTitle;
+  std::string title;
+  std::string parties;
+};
+
+PrintedFields PrintedFieldsOf(const JournalEntry& entry) {
+  PrintedFields out;
+  const bool has_public_title = !entry.given_public_title.empty();
+  out.title_field = has_public_title ? JournalField::kPublicTitle : JournalField::kTitle;
+  out.title = has_public_title ? entry.given_public_title : entry.title;
+  if (!PartiesScreened(entry)) {
+    for (const std::string& p : entry.parties) out.parties += p + "\n";
+  }
+  return out;
+}
+
 std::string DocumentLocation(size_t document, const Location& location) {
   std::string out = "document " + std::to_string(document);
   if (location.is_page_text()) return out + " page " + std::to_string(location.page);
@@ -39,20 +53,6 @@ std::string DocumentLocation(size_t document, const Location& location) {
   out += std::string(" ") + MetadataSourceName(*location.metadata);
   if (!location.field.empty()) out += " " + location.field;
   return out;
-}
-
-int Severity(Decision d) {
-  switch (d) {
-    case Decision::kPass:
-      return 0;
-    case Decision::kExempt:
-      return 1;
-    case Decision::kHold:
-      return 2;
-    case Decision::kError:
-      return 3;
-  }
-  return 3;
 }
 
 }  // namespace
@@ -96,38 +96,23 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
   EntryJudgement out;
   out.marking = EntryMarking(entry);
 
-  // What the public journal prints: the given public title if the source has one, else
-  // the title; and the parties unless they are screened.
-  const bool has_public_title = !entry.given_public_title.empty();
-  const std::string& shown_title = has_public_title ? entry.given_public_title : entry.title;
+  const PrintedFields printed = PrintedFieldsOf(entry);
   DocumentText fields;
-  fields.units.push_back(
-      JournalUnit(has_public_title ? kPublicTitleField : kTitleField, shown_title));
-  std::string parties;
-  for (const std::string& p : entry.parties) parties += p + "\n";
-  if (!parties.empty() && !PartiesScreened(entry)) {
-    fields.units.push_back(JournalUnit(kPartiesField, parties));
+  fields.units.push_back(JournalUnit(printed.title_field, printed.title));
+  if (!printed.parties.empty()) {
+    fields.units.push_back(JournalUnit(JournalField::kParties, printed.parties));
   }
-  std::vector<Finding> field_findings = scanner_.FindPersonalData(fields);
-  std::vector<std::pair<size_t, size_t>> title_spans;
-  std::vector<std::string> shown;
-  for (Finding& f : field_findings) {
-    if (f.confidence < policy_.rules().min_confidence) continue;
-    const bool in_title = f.location.field != kPartiesField;
-    if (in_title) title_spans.emplace_back(f.begin, f.end);
-    std::string where = f.location.field;
-    shown.push_back(std::string(CategoryName(f.category)) + " " + Masked(f) + " in the " + where);
-    out.findings.push_back(EntryFinding{f, 0, in_title ? shown_title : parties, where});
+  std::vector<FieldFinding> field_findings;
+  for (Finding& f : scanner_.FindPersonalData(fields)) {
+    const bool in_title = f.location.field == JournalFieldName(printed.title_field);
+    field_findings.push_back(
+        FieldFinding{in_title ? printed.title_field : JournalField::kParties, std::move(f)});
   }
-  out.public_title = MaskSpans(shown_title, title_spans);
 
   // The documents, as judged with the entry's marking.
-  Decision worst = Decision::kPass;
-  std::vector<std::string> reasons;
-  bool any_exempt = out.marking.has_value();
+  std::vector<Verdict> document_verdicts;
   for (size_t i = 0; i < documents.size(); ++i) {
     ScanResult& r = documents[i];
-    const size_t number = i + 1;
     if (i < entry.documents.size() &&
         KindOfDocumentReference(entry.documents[i]) != DocumentReferenceKind::kLocalFile) {
       r = UnreadableReferenceResult(scanner_, entry.documents[i]);
@@ -135,50 +120,29 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
     out.document_paths.push_back(r.path);
     out.document_sha256.push_back(r.document.sha256);
     out.document_decisions.push_back(r.verdict.decision);
-    if (Severity(r.verdict.decision) > Severity(worst)) worst = r.verdict.decision;
-    any_exempt |= r.verdict.decision == Decision::kExempt;
-    if (Blocks(r.verdict.decision)) {
-      reasons.push_back(
-          (documents.size() > 1 ? "document " + std::to_string(number) + ": " : std::string()) +
-          r.verdict.reason);
-    }
-    for (Finding& f : r.verdict.findings) {
-      std::string text(UnitText(r.document, f.location));
-      std::string location = DocumentLocation(number, f.location);
-      out.findings.push_back(EntryFinding{std::move(f), static_cast<int>(number), std::move(text),
-                                          std::move(location)});
-    }
+    document_verdicts.push_back(std::move(r.verdict));
   }
 
-  // The journal prints the title and parties even when the documents are exempt.
-  if (!shown.empty()) {
-    std::ostringstream msg;
-    msg << "the public journal would show personal data: ";
-    for (size_t i = 0; i < shown.size(); ++i) msg << (i > 0 ? ", " : "") << shown[i];
-    reasons.push_back(msg.str());
-    if (Severity(worst) < Severity(Decision::kHold)) worst = Decision::kHold;
+  EntryDecision decision =
+      DecideEntry(policy_.rules(), out.marking, std::move(field_findings), document_verdicts);
+  out.decision = decision.decision;
+  out.reason = std::move(decision.reason);
+  std::vector<std::pair<size_t, size_t>> title_spans;
+  for (FieldFinding& f : decision.printed) {
+    const bool in_title = f.field != JournalField::kParties;
+    if (in_title) title_spans.emplace_back(f.finding.begin, f.finding.end);
+    out.findings.push_back(EntryFinding{std::move(f.finding), 0,
+                                        in_title ? printed.title : printed.parties,
+                                        JournalFieldName(f.field)});
   }
-  if (Blocks(worst)) {
-    out.decision = worst;
-    std::ostringstream msg;
-    for (size_t i = 0; i < reasons.size(); ++i) msg << (i > 0 ? "; " : "") << reasons[i];
-    out.reason = msg.str();
-  } else if (any_exempt) {
-    out.decision = Decision::kExempt;
-    out.reason = out.marking ? "exempt through the entry's " + out.marking->phrase
-                             : "exemption marking in the document";
-    for (const ScanResult& r : documents) {
-      if (r.verdict.decision == Decision::kExempt && r.verdict.marking &&
-          r.verdict.marking->page > 0) {
-        out.reason = r.verdict.reason;
-        break;
-      }
+  out.public_title = MaskSpans(printed.title, title_spans);
+  for (size_t i = 0; i < documents.size(); ++i) {
+    for (Finding& f : document_verdicts[i].findings) {
+      std::string text(LocatedText(documents[i].document, f.location));
+      std::string location = DocumentLocation(i + 1, f.location);
+      out.findings.push_back(EntryFinding{std::move(f), static_cast<int>(i + 1), std::move(text),
+                                          std::move(location)});
     }
-  } else {
-    out.decision = Decision::kPass;
-    out.reason = documents.empty()
-                     ? "no documents: judged on its title, parties and access code; nothing found"
-                     : "no personal data found";
   }
   return out;
 }

@@ -1,7 +1,13 @@
 #include "journal/roster_store.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <map>
+#include <stdexcept>
+#include <utility>
 
 namespace skjerm {
 namespace {
@@ -108,6 +114,28 @@ std::vector<StoredRosterPerson> ReadRoster(const Database& db) {
     if (it != index.end()) persons[it->second].guardian_of.push_back(links.ColumnInt(1));
   }
   return persons;
+}
+
+Roster LoadRoster(const Database& db, std::string key) {
+  return Roster::FromStored(ReadRoster(db), std::move(key));
+}
+
+std::shared_ptr<const Roster> LoadRosterForScan(const std::string& db_path,
+                                                const KeySettings& keys) {
+  struct stat st;
+  if (::stat(db_path.c_str(), &st) != 0) {
+    // No database: no roster. A path that cannot be looked at is no such proof.
+    if (errno == ENOENT) return nullptr;
+    throw std::runtime_error(std::strerror(errno));
+  }
+  Database db = Database::Open(db_path);
+  // No roster: no key needed (a journal-only database). A roster whose key cannot be used
+  // must not be skipped silently: its protected identities would go unnoticed.
+  Statement count = db.Prepare("SELECT count(*) FROM roster_person");
+  if (!count.Step() || count.ColumnInt(0) == 0) return nullptr;
+  auto roster = std::make_shared<Roster>(LoadRoster(db, OpenDatabaseKey(db, keys)));
+  if (roster->empty()) return nullptr;
+  return roster;
 }
 
 }  // namespace skjerm

@@ -4,12 +4,15 @@
 #ifndef SKJERM_JOURNAL_ROSTER_STORE_H_
 #define SKJERM_JOURNAL_ROSTER_STORE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "detect/roster.h"
 #include "detect/roster_terms.h"
 #include "journal/database.h"
+#include "journal/database_key.h"
 #include "journal/roster_csv.h"
 
 namespace skjerm {
@@ -31,14 +34,18 @@ RosterImportCounts ReplaceRoster(const Database& db, std::string_view key,
                                  std::vector<RosterNote>* warnings);
 
 // The stored roster, as rows.
-struct StoredRosterPerson {
-  int64_t id = 0;
-  RosterRole role = RosterRole::kPupil;
-  bool is_protected = false;
-  std::vector<RosterTerm> terms;
-  std::vector<int64_t> guardian_of;  // ids of pupils' rows
-};
 std::vector<StoredRosterPerson> ReadRoster(const Database& db);
+
+// The stored roster ready for detection. key must be the key it was imported with (else
+// nothing will ever match).
+Roster LoadRoster(const Database& db, std::string key);
+
+// The roster of the database at db_path with its key (journal/database_key.h), for a
+// scan: null when there is no database file or an empty roster. Throws (DatabaseError,
+// SecretKeyError) when there is a roster that cannot be used — a missing key, a key
+// others can read, the wrong key: never silently ignored.
+std::shared_ptr<const Roster> LoadRosterForScan(const std::string& db_path,
+                                                const KeySettings& keys);
 
 }  // namespace skjerm
 

@@ -11,7 +11,7 @@ namespace skjerm {
 namespace {
 
 bool IsProtected(const Finding& f) {
-  return f.rule == "protected_identity" || HasFlag(f, "protected");
+  return f.rule == "protected_identity" || f.flags.Has(FindingFlag::kProtected);
 }
 
 // Why one finding holds the letter, in an archivist's words; "" when it does not.
@@ -24,9 +24,9 @@ std::string HoldReason(const PolicyRules& rules, const Finding& f, bool has_cont
       return rules.hold_birth_date ? "birth date" : "";
     case Category::kPersonName:
       if (IsProtected(f)) return "protected identity";
-      if (HasFlag(f, "pupil") && rules.hold_pupil_name) return "pupil's name";
-      if (HasFlag(f, "guardian") && rules.hold_guardian_name) return "guardian's name";
-      if (HasFlag(f, "case") && rules.hold_private_name_in_case) {
+      if (f.flags.Has(FindingFlag::kPupil) && rules.hold_pupil_name) return "pupil's name";
+      if (f.flags.Has(FindingFlag::kGuardian) && rules.hold_guardian_name) return "guardian's name";
+      if (f.flags.Has(FindingFlag::kCase) && rules.hold_private_name_in_case) {
         return "private person's name in a school or welfare case";
       }
       if (rules.hold_private_name) return "private person's name";
@@ -130,18 +130,6 @@ std::string UnreadPageReason(const Page& page, double min_ocr_confidence) {
   return msg.str();
 }
 
-bool HasFlag(const Finding& finding, std::string_view flag) {
-  std::string_view flags = finding.flags;
-  size_t pos = 0;
-  while (pos <= flags.size()) {
-    size_t comma = flags.find(',', pos);
-    if (comma == std::string_view::npos) comma = flags.size();
-    if (flags.substr(pos, comma - pos) == flag) return true;
-    pos = comma + 1;
-  }
-  return false;
-}
-
 Policy Policy::FromFile(const std::string& path) {
   PolicyRules rules;
   ReadRuleFile(path, [&](RuleTable& root) {
@@ -157,6 +145,10 @@ Policy Policy::FromFile(const std::string& path) {
           {"contact_without_name", &rules.hold_contact_without_name},
       };
       for (const auto& [key, value] : flags) *value = hold->Bool(key, *value);
+    }
+    if (std::optional<RuleTable> journal = root.Table("journal")) {
+      rules.hold_in_title = journal->Bool("title", rules.hold_in_title);
+      rules.hold_in_parties = journal->Bool("parties", rules.hold_in_parties);
     }
     if (std::optional<RuleTable> thresholds = root.Table("thresholds")) {
       rules.min_confidence = thresholds->Number("min_confidence", rules.min_confidence, 0, 1);

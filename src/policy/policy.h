@@ -23,6 +23,10 @@ struct PolicyRules {
   bool hold_private_name_with_contact = true;
   bool hold_private_name = false;
   bool hold_contact_without_name = false;
+  // Personal data of any kind in what the public journal prints for an entry: its title (or
+  // public title) and its parties. Masked in the public title either way.
+  bool hold_in_title = true;
+  bool hold_in_parties = true;
   // A protected identity holds even a letter marked exempt: the journal entry itself
   // must not carry the name. Not a knob.
   // Findings below this confidence are dropped before deciding.
@@ -54,9 +58,6 @@ class Policy {
 // (no words, or a mean word confidence below min_ocr_confidence, or an impossible one);
 // "" when it can. A blank page (no confidence: nothing to read) and a text-layer page can.
 std::string UnreadPageReason(const Page& page, double min_ocr_confidence);
-
-// Whether a finding names a pupil, a protected identity, ... (flags set by the detectors).
-bool HasFlag(const Finding& finding, std::string_view flag);
 
 }  // namespace skjerm
 

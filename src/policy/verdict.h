@@ -25,6 +25,12 @@ std::optional<Decision> DecisionFromName(std::string_view name);
 // Hold and error both stop publication.
 inline bool Blocks(Decision d) { return d == Decision::kHold || d == Decision::kError; }
 
+// The one severity ranking, for a document's pages and an entry's documents alike:
+// pass < exempt < hold < error (an entry is as bad as its worst part).
+inline Decision MoreSevere(Decision a, Decision b) {
+  return static_cast<int>(b) > static_cast<int>(a) ? b : a;
+}
+
 struct Verdict {
   Decision decision = Decision::kError;
   std::string reason;

@@ -9,6 +9,14 @@
 namespace skjerm {
 namespace {
 
+// The "flags" of a finding in JSON: its flags' names, or for contact data why it is private.
+std::string FlagsText(const Finding& finding) {
+  std::string out = FindingFlagsText(finding.flags);
+  const std::string basis = PartyBasisText(finding.party_basis, finding.cue_word);
+  if (!basis.empty()) out += (out.empty() ? "" : ",") + basis;
+  return out;
+}
+
 const char* DecisionColor(Decision d) {
   switch (d) {
     case Decision::kPass:
@@ -26,6 +34,54 @@ const char* DecisionColor(Decision d) {
 double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
 }  // namespace
+
+std::string PartyBasisText(PartyBasis basis, const std::string& cue_word) {
+  switch (basis) {
+    case PartyBasis::kNone:
+      return "";
+    case PartyBasis::kNoCue:
+      return "no cue";
+    case PartyBasis::kCueWord:
+      return "cue word '" + cue_word + "'";
+    case PartyBasis::kLetterhead:
+      return "letterhead";
+    case PartyBasis::kFooter:
+      return "footer";
+    case PartyBasis::kOfficialSignature:
+      return "official's signature";
+    case PartyBasis::kPrivateSignature:
+      return "private signature";
+    case PartyBasis::kOrganisationBlock:
+      return "organisation's contact block";
+    case PartyBasis::kBody:
+      return "body";
+    case PartyBasis::kPostBox:
+      return "post box";
+    case PartyBasis::kOrganisationsOwnAddress:
+      return "the organisation's own address";
+    case PartyBasis::kInCareOfOrganisation:
+      return "in care of an organisation";
+    case PartyBasis::kPlaceInRunningText:
+      return "a place named in running text";
+    case PartyBasis::kPrivateAddressOfLetter:
+      return "a private address of the letter";
+    case PartyBasis::kRoleMailbox:
+      return "role mailbox";
+    case PartyBasis::kOrganisationDomain:
+      return "organisation's domain";
+    case PartyBasis::kPublicProvider:
+      return "public e-mail provider";
+    case PartyBasis::kUnknownDomain:
+      return "unknown domain";
+    case PartyBasis::kServiceNumber:
+      return "service number";
+    case PartyBasis::kOrganisationNumber:
+      return "organisation number";
+    case PartyBasis::kOrganisationNumberSeries:
+      return "organisation's number series";
+  }
+  return "";
+}
 
 std::string MaskFileName(std::string_view path, std::vector<MaskedSpan> spans) {
   const std::string_view name = FileNameOf(path);
@@ -62,23 +118,6 @@ std::string ShownPath(std::string_view path, const std::vector<Finding>& finding
   return spans.empty() ? std::string(path) : MaskFileName(path, std::move(spans));
 }
 
-std::string_view UnitText(const Document& document, const Location& location) {
-  if (location.metadata == MetadataSource::kFileName) return FileNameOf(document.path);
-  if (location.is_page_text()) {
-    for (const Page& page : document.pages) {
-      if (page.number == location.page) return page.text;
-    }
-    return {};
-  }
-  for (const MetadataText& item : document.metadata) {
-    if (item.source == *location.metadata && item.name == location.field &&
-        item.page == location.page) {
-      return item.text;
-    }
-  }
-  return {};
-}
-
 nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
                              const ReportOptions& options) {
   nlohmann::json j;
@@ -98,7 +137,7 @@ nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
     // A file name is one text: no field to name.
     if (finding.location.metadata != MetadataSource::kFileName) j["field"] = finding.location.field;
   }
-  if (!finding.flags.empty()) j["flags"] = finding.flags;
+  if (std::string flags = FlagsText(finding); !flags.empty()) j["flags"] = std::move(flags);
   if (options.reveal) j["text"] = finding.text;
   return j;
 }
@@ -132,7 +171,7 @@ nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& o
   j["pages"] = std::move(pages);
   nlohmann::json findings = nlohmann::json::array();
   for (const Finding& f : verdict.findings) {
-    findings.push_back(FindingToJson(f, UnitText(doc, f.location), options));
+    findings.push_back(FindingToJson(f, LocatedText(doc, f.location), options));
   }
   j["findings"] = std::move(findings);
   return j;

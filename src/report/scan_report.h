@@ -43,8 +43,9 @@ nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& o
 nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
                              const ReportOptions& options);
 
-// The original text of the unit a finding was found in.
-std::string_view UnitText(const Document& document, const Location& location);
+// Why a piece of contact data was given to its party, in an archivist's words ("post box",
+// "cue word 'mor'").
+std::string PartyBasisText(PartyBasis basis, const std::string& cue_word);
 
 // "HOLD   path  national ID number (120311***** p. 1); no exemption marking"
 std::string ScanResultToLine(const ScanResult& result, const ReportOptions& options);

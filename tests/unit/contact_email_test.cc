@@ -48,7 +48,7 @@ TEST_F(ContactEmailTest, ConfidenceByDomain) {
   EXPECT_DOUBLE_EQ(findings[0].confidence, 0.95);
   EXPECT_EQ(findings[1].text, "kari.hansen@nordbygg.no");
   EXPECT_DOUBLE_EQ(findings[1].confidence, 0.7);
-  EXPECT_EQ(findings[1].flags, "unknown domain");
+  EXPECT_EQ(findings[1].party_basis, PartyBasis::kUnknownDomain);
   EXPECT_EQ(findings[2].text, "olsenfamilien@olsen.no");
   EXPECT_DOUBLE_EQ(findings[2].confidence, 0.5);
 }

@@ -105,7 +105,7 @@ TEST_F(ContactPhoneTest, NumberWithoutCueIsReportedWithLowConfidence) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].text, "412 38 907");
   EXPECT_DOUBLE_EQ(findings[0].confidence, 0.6);
-  EXPECT_EQ(findings[0].flags, "no cue");
+  EXPECT_EQ(findings[0].party_basis, PartyBasis::kNoCue);
 }
 
 TEST_F(ContactPhoneTest, SwitchboardsAndOfficialsAreNotReported) {

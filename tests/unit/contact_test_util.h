@@ -10,6 +10,7 @@
 #include "detect/contact_rules.h"
 #include "detect/contact_scanner.h"
 #include "detect/detector.h"
+#include "report/scan_report.h"
 
 namespace skjerm {
 namespace testing_contact {
@@ -47,7 +48,8 @@ inline std::vector<std::string> Organisation(const DocumentText& doc, Category c
   for (const ContactItem& item : scanner.Scan(doc)) {
     if (item.category != category || item.party != Party::kOrganisation) continue;
     const std::string& text = doc.units[item.unit].view.text();
-    out.push_back(text.substr(item.begin, item.end - item.begin) + "|" + item.reason);
+    out.push_back(text.substr(item.begin, item.end - item.begin) + "|" +
+                  PartyBasisText(item.basis, item.cue_word));
   }
   return out;
 }

@@ -91,7 +91,8 @@ class NameDetectorTest : public ::testing::Test {
     detector.Detect(text, &findings);
     std::vector<Found> out;
     for (const Finding& f : findings) {
-      if (f.category == Category::kPersonName) out.push_back({f.text, f.rule, f.flags});
+      if (f.category == Category::kPersonName)
+        out.push_back({f.text, f.rule, FindingFlagsText(f.flags)});
     }
     return out;
   }

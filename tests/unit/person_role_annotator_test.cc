@@ -41,29 +41,29 @@ class PersonRoleTest : public ::testing::Test {
 TEST_F(PersonRoleTest, LabelBeforeMakesAPupil) {
   auto f = Annotate("Elev: Sindre Haugland\nTrinn: 7", {"Sindre Haugland"});
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_TRUE(HasFlag(f[0], "pupil"));
+  EXPECT_TRUE(f[0].flags.Has(FindingFlag::kPupil));
 }
 
 TEST_F(PersonRoleTest, ClassAfterMakesAPupil) {
   auto f = Annotate("Elev/elever som misstänks\nHugo Ek, 6B\nLiam Nilsson (6A)\nEmil, 8. trinn",
                     {"Hugo Ek", "Liam Nilsson", "Emil"});
   ASSERT_EQ(f.size(), 3u);
-  for (const Finding& x : f) EXPECT_TRUE(HasFlag(x, "pupil")) << x.text;
+  for (const Finding& x : f) EXPECT_TRUE(x.flags.Has(FindingFlag::kPupil)) << x.text;
 }
 
 TEST_F(PersonRoleTest, NameLabelUnderAPupilHeading) {
   auto f = Annotate("Den utsatta eleven\nNamn: Elsa Lindqvist\nKlass: 6B", {"Elsa Lindqvist"});
-  EXPECT_TRUE(HasFlag(f[0], "pupil"));
+  EXPECT_TRUE(f[0].flags.Has(FindingFlag::kPupil));
   auto g = Annotate("Kontaktperson\nNamn: Elsa Lindqvist\nTelefon: växeln", {"Elsa Lindqvist"});
-  EXPECT_FALSE(HasFlag(g[0], "pupil"));
+  EXPECT_FALSE(g[0].flags.Has(FindingFlag::kPupil));
 }
 
 TEST_F(PersonRoleTest, GuardianCues) {
   auto f = Annotate("Vårdnadshavare: Sara Lindqvist, tel. 070\nDeltagere: Louise Mikkelsen (mor)",
                     {"Sara Lindqvist", "Louise Mikkelsen"});
   ASSERT_EQ(f.size(), 2u);
-  EXPECT_TRUE(HasFlag(f[0], "guardian"));
-  EXPECT_TRUE(HasFlag(f[1], "guardian"));
+  EXPECT_TRUE(f[0].flags.Has(FindingFlag::kGuardian));
+  EXPECT_TRUE(f[1].flags.Has(FindingFlag::kGuardian));
 }
 
 TEST_F(PersonRoleTest, FirstNameAndGenitiveInheritThePupilRole) {
@@ -82,15 +82,15 @@ TEST_F(PersonRoleTest, FirstNameAndGenitiveInheritThePupilRole) {
       MakeFinding(unit, Category::kPersonName, "name.test", alone, alone + 6, 0.9),
       MakeFinding(unit, Category::kPersonName, "name.test", genitive, genitive + 7, 0.9)};
   annotator_->Detect(text_, &findings);
-  for (const Finding& x : findings) EXPECT_TRUE(HasFlag(x, "pupil")) << x.text;
+  for (const Finding& x : findings) EXPECT_TRUE(x.flags.Has(FindingFlag::kPupil)) << x.text;
 }
 
 TEST_F(PersonRoleTest, CaseWordsFlagEveryName) {
   auto f = Annotate(
       "Anmälan om kränkande behandling\nVittnet Karin Berg såg händelsen. Eleven mådde dåligt.",
       {"Karin Berg"});
-  EXPECT_TRUE(HasFlag(f[0], "case"));
-  EXPECT_FALSE(HasFlag(f[0], "pupil"));
+  EXPECT_TRUE(f[0].flags.Has(FindingFlag::kCase));
+  EXPECT_FALSE(f[0].flags.Has(FindingFlag::kPupil));
 }
 
 TEST_F(PersonRoleTest, PublicLetterMentioningAServiceIsNotACase) {
@@ -98,8 +98,8 @@ TEST_F(PersonRoleTest, PublicLetterMentioningAServiceIsNotACase) {
       "Kallelse till kommunfullmäktige\n7. Revisionsrapport: granskning av elevhälsan\n"
       "Anna Berg\nordförande",
       {"Anna Berg"});
-  EXPECT_FALSE(HasFlag(f[0], "case"));
-  EXPECT_FALSE(HasFlag(f[0], "pupil"));
+  EXPECT_FALSE(f[0].flags.Has(FindingFlag::kCase));
+  EXPECT_FALSE(f[0].flags.Has(FindingFlag::kPupil));
 }
 
 TEST_F(PersonRoleTest, NoCueNoRole) {
@@ -110,7 +110,7 @@ TEST_F(PersonRoleTest, NoCueNoRole) {
 TEST_F(PersonRoleTest, DatesAndNumbersAfterANameAreNotAClass) {
   auto f =
       Annotate("Møte med Kari Nordmann, 12. mars kl. 14\nKari Nordmann 2024", {"Kari Nordmann"});
-  for (const Finding& x : f) EXPECT_FALSE(HasFlag(x, "pupil")) << x.text;
+  for (const Finding& x : f) EXPECT_FALSE(x.flags.Has(FindingFlag::kPupil)) << x.text;
 }
 
 TEST_F(PersonRoleTest, RosterFlagsStay) {
@@ -120,9 +120,9 @@ TEST_F(PersonRoleTest, RosterFlagsStay) {
   text_.units.push_back(TextUnit{location, TextView("Hei Tor,")});
   std::vector<Finding> findings = {
       MakeFinding(text_.units[0], Category::kPersonName, "name.roster", 4, 7, 0.9)};
-  findings[0].flags = "guardian";
+  findings[0].flags = {FindingFlag::kGuardian};
   annotator_->Detect(text_, &findings);
-  EXPECT_EQ(findings[0].flags, "guardian");
+  EXPECT_EQ(FindingFlagsText(findings[0].flags), "guardian");
 }
 
 }  // namespace

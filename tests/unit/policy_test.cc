@@ -18,7 +18,14 @@ Finding MakeTestFinding(Category category, std::string text, std::string flags =
   f.rule = std::move(rule);
   f.location.page = 1;
   f.text = std::move(text);
-  f.flags = std::move(flags);
+  // "pupil,case": the flags by name; a name that is no flag fails the test.
+  for (size_t at = 0; at < flags.size();) {
+    const size_t comma = std::min(flags.find(',', at), flags.size());
+    const std::optional<FindingFlag> flag = FindingFlagFromName(flags.substr(at, comma - at));
+    EXPECT_TRUE(flag.has_value()) << flags;
+    if (flag) f.flags.Add(*flag);
+    at = comma + 1;
+  }
   f.confidence = confidence;
   return f;
 }

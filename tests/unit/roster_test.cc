@@ -336,7 +336,7 @@ TEST(RosterStoreTest, LoadedRosterFindsPeopleByHash) {
   TempDir dir;
   Database db = Database::Open(dir.File("r.db"));
   Import(db, kRoster);
-  Roster roster = Roster::Load(db, kKey);
+  Roster roster = LoadRoster(db, kKey);
   ASSERT_EQ(roster.persons().size(), 5u);
   std::vector<Roster::Hit> hits = roster.Find(TermKind::kGiven, "vangen");
   ASSERT_EQ(hits.size(), 2u);  // Tobias and Hege
@@ -352,7 +352,7 @@ TEST(RosterStoreTest, LoadedRosterFindsPeopleByHash) {
       roster.persons()[static_cast<size_t>(roster.Find(TermKind::kGiven, "gudrun")[0].person)].role,
       RosterRole::kStaff);
   // Under another key nothing matches.
-  Roster other = Roster::Load(db, std::string(32, 'q'));
+  Roster other = LoadRoster(db, std::string(32, 'q'));
   EXPECT_TRUE(other.Find(TermKind::kGiven, "tobias").empty());
 }
 
@@ -364,7 +364,7 @@ TEST(RosterStoreTest, ReimportReplacesTheRoster) {
                                      "id,role,given_names,family_name\n"
                                      "n1,pupil,Ingvild,Moberg\n");
   EXPECT_EQ(counts.persons, 1);
-  Roster roster = Roster::Load(db, kKey);
+  Roster roster = LoadRoster(db, kKey);
   EXPECT_EQ(roster.persons().size(), 1u);
   EXPECT_TRUE(roster.Find(TermKind::kGiven, "tobias").empty());
   EXPECT_EQ(roster.Find(TermKind::kGiven, "ingvild").size(), 1u);
@@ -380,7 +380,7 @@ TEST(RosterStoreTest, OrdinaryWordsAreFlagged) {
   std::vector<RosterNote> warnings;
   ReplaceRoster(
       db, kKey, csv.records, 0, [](std::string_view w) { return w == "Liv"; }, &warnings);
-  Roster roster = Roster::Load(db, kKey);
+  Roster roster = LoadRoster(db, kKey);
   std::vector<Roster::Hit> liv = roster.Find(TermKind::kGiven, "liv");
   ASSERT_EQ(liv.size(), 1u);
   EXPECT_TRUE(liv[0].ordinary_word);
@@ -413,7 +413,7 @@ TEST(RosterCommandTest, ImportsEndToEndAndKeepsFilesPrivate) {
   ASSERT_EQ(::stat(db.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   Database opened = Database::Open(db);
-  Roster roster = Roster::Load(opened, LoadSecretKey(key));
+  Roster roster = LoadRoster(opened, LoadSecretKey(key));
   EXPECT_EQ(roster.persons().size(), 5u);
   std::vector<Roster::Hit> vangen = roster.Find(TermKind::kGiven, "vangen");
   ASSERT_FALSE(vangen.empty());
@@ -422,22 +422,22 @@ TEST(RosterCommandTest, ImportsEndToEndAndKeepsFilesPrivate) {
 
   KeySettings settings;
   settings.key_option = key;
-  std::shared_ptr<const Roster> for_scan = Roster::LoadForScan(db, settings);
+  std::shared_ptr<const Roster> for_scan = LoadRosterForScan(db, settings);
   ASSERT_NE(for_scan, nullptr);
   EXPECT_EQ(for_scan->persons().size(), 5u);
-  EXPECT_EQ(Roster::LoadForScan(dir.File("none.db"), settings), nullptr);
+  EXPECT_EQ(LoadRosterForScan(dir.File("none.db"), settings), nullptr);
   ::chmod(key.c_str(), 0644);
-  EXPECT_THROW(Roster::LoadForScan(db, settings), SecretKeyError);
+  EXPECT_THROW(LoadRosterForScan(db, settings), SecretKeyError);
   ::chmod(key.c_str(), 0600);
   // Without its key the roster is an error, not a scan without it.
   KeySettings elsewhere;
   elsewhere.key_option = keys.File("private/other.key");
-  EXPECT_THROW(Roster::LoadForScan(db, elsewhere), SecretKeyError);
+  EXPECT_THROW(LoadRosterForScan(db, elsewhere), SecretKeyError);
 
   // A file with no usable rows leaves the roster alone.
   std::ofstream(csv) << "id,role,given_names,family_name\n,pupil,Ola,Nordmann\n";
   EXPECT_EQ(RunCli(static_cast<int>(argv.size()), argv.data()), 1);
-  EXPECT_EQ(Roster::Load(opened, LoadSecretKey(key)).persons().size(), 5u);
+  EXPECT_EQ(LoadRoster(opened, LoadSecretKey(key)).persons().size(), 5u);
 }
 
 }  // namespace

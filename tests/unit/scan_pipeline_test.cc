@@ -194,7 +194,9 @@ TEST(ExpandInputPathsTest, WhatAWalkCannotJudgeIsAProblemWithAReason) {
     if (item.path.ends_with("dangling.txt")) {
       EXPECT_EQ(item.problem, "symbolic link to nothing (No such file or directory)");
     }
-    if (item.path.ends_with("self")) EXPECT_EQ(item.problem, "symbolic link loop");
+    if (item.path.ends_with("self")) {
+      EXPECT_EQ(item.problem, "symbolic link loop");
+    }
     if (item.path.ends_with("pipe")) {
       EXPECT_EQ(item.problem, "a named pipe, not a file: not read");
     }
