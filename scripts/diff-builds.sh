@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shows whether two builds of skjerm decide and find the same: runs
 # `skjerm scan --format json --reveal` with each on the same files (with a fresh database each,
-# and with a roster when one is given) and diffs the output line by line.
+# and with a roster when one is given) and diffs the output line by line. A finding's "flags"
+# compare as a set: their order carries no meaning ("guardian,pupil" = "pupil,guardian").
 #
 #   scripts/diff-builds.sh OLD_SKJERM NEW_SKJERM [--roster ROSTER.csv] PATH...
 #   scripts/diff-builds.sh /tmp/old/skjerm build/skjerm samples/letters ../shared/corpus/dev/{pdf,scan,png}
@@ -24,6 +25,19 @@ run() {  # run NAME BINARY
   "$2" scan --db "$db" --format json --reveal "${@:3}" >"$work/$1.jsonl" 2>"$work/$1.err"
   local status=$?
   [ $status -le 1 ] || { echo "$2 exited $status:" >&2; cat "$work/$1.err" >&2; return 2; }
+  python3 - "$work/$1.jsonl" <<'PY'
+import json, sys
+path = sys.argv[1]
+lines = []
+for line in open(path, encoding="utf-8"):
+    o = json.loads(line)
+    for f in o.get("findings", []):
+        if "flags" in f:
+            f["flags"] = ",".join(sorted(f["flags"].split(",")))
+    lines.append(json.dumps(o, ensure_ascii=False, sort_keys=True))
+with open(path, "w", encoding="utf-8") as out:
+    out.write("\n".join(lines) + ("\n" if lines else ""))
+PY
 }
 run old "$old" "$@" || exit 2
 run new "$new" "$@" || exit 2

@@ -111,7 +111,7 @@ std::string Type3Text(int glyphs, int lines, int per_line, int top = 740) {
   for (int l = 0; l < lines; ++l) {
     std::string hex;
     for (int k = 0; k < per_line; ++k) {
-      char byte[3];
+      char byte[9];  // "%02x" of an int: room for any value, not only 0-255
       std::snprintf(byte, sizeof byte, "%02x", 33 + (l * per_line + k) % glyphs);
       hex += byte;
     }
