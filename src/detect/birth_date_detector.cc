@@ -1,8 +1,6 @@
 #include "detect/birth_date_detector.h"
 
 #include <re2/re2.h>
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -13,6 +11,7 @@
 
 #include "base/rule_table.h"
 #include "base/utf8.h"
+#include "normalize/char_class.h"
 
 namespace skjerm {
 
@@ -51,24 +50,14 @@ namespace {
 
 // ---- Characters -------------------------------------------------------------------------
 
-utf8proc_category_t CategoryAt(std::string_view s, size_t pos, size_t* length) {
-  const char32_t cp = DecodeUtf8(s, pos, length);
-  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-}
-
-bool IsLetterCategory(utf8proc_category_t c) {
-  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
-         c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO;
-}
-
 bool IsLetterAt(std::string_view s, size_t pos) {
   size_t n;
-  return IsLetterCategory(CategoryAt(s, pos, &n));
+  return IsLetter(DecodeUtf8(s, pos, &n));
 }
 
 bool IsUpperAt(std::string_view s, size_t pos) {
   size_t n;
-  return CategoryAt(s, pos, &n) == UTF8PROC_CATEGORY_LU;
+  return IsUpperCase(DecodeUtf8(s, pos, &n));
 }
 
 // Start of the code point that ends just before pos (pos > 0).
@@ -114,12 +103,12 @@ std::vector<std::string> LowerWords(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     size_t n;
-    if (!IsLetterCategory(CategoryAt(s, i, &n))) {
+    if (!IsLetter(DecodeUtf8(s, i, &n))) {
       i += n;
       continue;
     }
     const size_t start = i;
-    while (i < s.size() && IsLetterCategory(CategoryAt(s, i, &n))) i += n;
+    while (i < s.size() && IsLetter(DecodeUtf8(s, i, &n))) i += n;
     words.push_back(ToLowerUtf8(s.substr(start, i - start)));
   }
   return words;

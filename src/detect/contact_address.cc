@@ -111,7 +111,7 @@ bool AddressFinder::HouseNumberEnds(size_t q, size_t line_end) const {
     return false;
   }
   if (q < line_end && t[q] == '%') return false;
-  if (q + 2 < line_end && t[q] == '.' && t[q + 1] == ' ' && !IsUpper(CodePointAt(t, q + 2))) {
+  if (q + 2 < line_end && t[q] == '.' && t[q + 1] == ' ' && !IsUpperCase(CodePointAt(t, q + 2))) {
     return false;  // «7. trinn», «22. april»
   }
   const size_t p = SkipOneSpace(t, q, line_end);

@@ -33,7 +33,7 @@ size_t AfterLastSentenceEnd(std::string_view text, size_t from, size_t to) {
     const char c = text[p];
     if (c != '.' && c != '!' && c != '?') continue;
     if (p + 2 >= to || text[p + 1] != ' ') continue;
-    if (!IsUpper(CodePointAt(text, p + 2))) continue;
+    if (!IsUpperCase(CodePointAt(text, p + 2))) continue;
     if (c == '.') {
       size_t w = p;
       while (w > from && text[w - 1] != ' ' && text[w - 1] != '(') --w;
@@ -54,7 +54,7 @@ size_t BeforeNextSentenceEnd(std::string_view text, size_t from, size_t to) {
   for (size_t p = from; p + 2 < to; ++p) {
     const char c = text[p];
     if ((c == '.' || c == '!' || c == '?') && text[p + 1] == ' ' &&
-        IsUpper(CodePointAt(text, p + 2))) {
+        IsUpperCase(CodePointAt(text, p + 2))) {
       return p;
     }
   }

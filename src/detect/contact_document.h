@@ -14,6 +14,7 @@
 #include "detect/contact_rules.h"
 #include "detect/contact_scanner.h"
 #include "detect/detector.h"
+#include "normalize/char_class.h"
 
 namespace skjerm {
 namespace contact {
@@ -124,9 +125,7 @@ struct Word {
   size_t end = 0;
 };
 
-// Text helpers shared by the finders.
-bool IsLetter(char32_t cp);
-bool IsUpper(char32_t cp);
+// Text helpers shared by the finders (what a letter is: normalize/char_class.h).
 // The code point at pos (U+FFFD past the end) and the one before pos.
 char32_t CodePointAt(std::string_view s, size_t pos, size_t* length = nullptr);
 char32_t CodePointBefore(std::string_view s, size_t pos, size_t* start = nullptr);

@@ -1,8 +1,6 @@
 // The shape of a letter as the contact scanner sees it: lines, the letterhead at the top
 // of a page, the footer at its bottom, signature blocks after a closing, and the «Fra:»
 // lines of printed e-mails.
-#include <utf8proc.h>
-
 #include <algorithm>
 
 #include "base/utf8.h"
@@ -32,18 +30,6 @@ PartyBasis ZoneBasis(Zone zone) {
 bool IsOrganisationZone(Zone zone) {
   return zone == Zone::kLetterhead || zone == Zone::kFooter || zone == Zone::kOfficialSignature ||
          zone == Zone::kOrganisationBlock;
-}
-
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  return cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
-         cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO;
-}
-
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
 }
 
 char32_t CodePointAt(std::string_view s, size_t pos, size_t* length) {
@@ -101,7 +87,7 @@ std::vector<Word> WordsIn(std::string_view text, size_t from, size_t to) {
   return words;
 }
 
-bool StartsUpper(std::string_view word) { return IsUpper(CodePointAt(word, 0)); }
+bool StartsUpper(std::string_view word) { return IsUpperCase(CodePointAt(word, 0)); }
 
 size_t UnitText::LineOf(size_t pos) const {
   auto it = std::upper_bound(lines.begin(), lines.end(), pos,
@@ -136,7 +122,7 @@ std::string_view Trim(std::string_view s) {
 // «Org.nr. 938 …» are abbreviations before a number, not sentence ends.
 bool HasSentenceBreak(std::string_view line) {
   for (size_t p = line.find(". "); p != std::string_view::npos; p = line.find(". ", p + 1)) {
-    if (IsUpper(CodePointAt(line, p + 2))) return true;
+    if (IsUpperCase(CodePointAt(line, p + 2))) return true;
   }
   return false;
 }

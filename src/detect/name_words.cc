@@ -5,30 +5,11 @@
 #include <algorithm>
 
 #include "base/utf8.h"
+#include "normalize/char_class.h"
 
 namespace skjerm {
 namespace person_names {
 namespace {
-
-bool IsLetter(char32_t cp) {
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsUpper(char32_t cp) {
-  return utf8proc_isupper(static_cast<utf8proc_int32_t>(cp)) ||
-         utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LT;
-}
 
 // After a line break: a blank line before, or a line that ended a sentence, starts one; a
 // wrapped line does not. A short line before is a heading or a line of its own.
@@ -57,7 +38,7 @@ bool StartsSentence(const std::string& text, size_t pos) {
 Token ReadWord(const std::string& text, size_t begin, char32_t first) {
   Token t;
   t.begin = begin;
-  t.cap = IsUpper(first);
+  t.cap = IsUpperCase(first);
   bool all_upper = true;
   int letters = 0;
   size_t i = begin;

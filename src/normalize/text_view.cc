@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "base/utf8.h"
+#include "normalize/char_class.h"
 
 namespace skjerm {
 namespace {
@@ -85,10 +86,8 @@ const char* Replacement(char32_t cp) {
 bool IsLetterAt(const std::string& s, size_t pos, bool* lower) {
   size_t n;
   char32_t cp = DecodeUtf8(s, pos, &n);
-  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  *lower = cat == UTF8PROC_CATEGORY_LL;
-  return cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
-         cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO;
+  *lower = utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
+  return IsLetter(cp);
 }
 
 // Start of the code point that ends just before pos.

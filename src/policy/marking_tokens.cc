@@ -1,8 +1,7 @@
 #include "policy/marking_tokens.h"
 
-#include <utf8proc.h>
-
 #include "base/utf8.h"
+#include "normalize/char_class.h"
 
 namespace skjerm {
 namespace {
@@ -14,23 +13,7 @@ CharClass Classify(char32_t cp) {
   if (cp >= '0' && cp <= '9') return CharClass::kDigit;
   // OCR reads the section sign as '$' more often than as anything else.
   if (cp == U'§' || cp == '$') return CharClass::kSection;
-  const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  switch (cat) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-      return CharClass::kLetter;
-    default:
-      return CharClass::kOther;
-  }
-}
-
-bool IsUpper(char32_t cp) {
-  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
+  return IsLetter(cp) ? CharClass::kLetter : CharClass::kOther;
 }
 
 bool IsAlnum(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }
@@ -85,7 +68,7 @@ class Tokenizer {
     while (pos < text_.size()) {
       const CharClass c = ClassAt(pos);
       if (c == CharClass::kLetter) {
-        if (IsUpper(At(pos))) ++upper;
+        if (IsUpperCase(At(pos))) ++upper;
         ++letters;
         pos += LengthAt(pos);
       } else if ((text_[pos] == '-' || text_[pos] == '\'') &&
@@ -100,7 +83,7 @@ class Tokenizer {
     t.key = FoldForMatching(text_.substr(start, pos - start));
     t.begin = offset_ + start;
     t.end = offset_ + pos;
-    t.capitalised = IsUpper(At(start));
+    t.capitalised = IsUpperCase(At(start));
     t.lower_case = !t.capitalised && Classify(At(start)) == CharClass::kLetter;
     t.all_caps = letters >= 2 && upper == letters;
     out->push_back(std::move(t));

@@ -1,0 +1,20 @@
+// What a character is, for every stage that reads words: one definition of a letter and of
+// an upper-case letter, so that names, dates, contact data and markings cut text into words
+// alike. Pure functions of a code point (Unicode categories, via utf8proc); safe on any
+// thread.
+#ifndef SKJERM_NORMALIZE_CHAR_CLASS_H_
+#define SKJERM_NORMALIZE_CHAR_CLASS_H_
+
+namespace skjerm {
+
+// A letter of a word: Unicode letters (Lu, Ll, Lt, Lm, Lo) and the combining marks that
+// belong to the letter before them (Mn, Mc: a decomposed «é», Sámi and Vietnamese
+// diacritics). Not digits, not punctuation, not spaces.
+bool IsLetter(char32_t cp);
+
+// An upper-case letter: Lu, and the title-case digraphs (Lt: «ǅ»).
+bool IsUpperCase(char32_t cp);
+
+}  // namespace skjerm
+
+#endif  // SKJERM_NORMALIZE_CHAR_CLASS_H_
