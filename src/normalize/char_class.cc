@@ -4,8 +4,7 @@
 
 namespace skjerm {
 
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+bool IsNonAsciiLetter(char32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -20,8 +19,7 @@ bool IsLetter(char32_t cp) {
   }
 }
 
-bool IsUpperCase(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool IsNonAsciiUpperCase(char32_t cp) {
   const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
 }
