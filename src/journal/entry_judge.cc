@@ -104,12 +104,21 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
   }
   std::vector<FieldFinding> field_findings;
   for (Finding& f : scanner_.FindPersonalData(fields)) {
-    const bool in_title = f.location.field == JournalFieldName(printed.title_field);
-    field_findings.push_back(
-        FieldFinding{in_title ? printed.title_field : JournalField::kParties, std::move(f)});
+    const JournalField field =
+        JournalFieldFromName(f.location.field).value_or(JournalField::kParties);
+    field_findings.push_back(FieldFinding{field, std::move(f)});
   }
 
-  // The documents, as judged with the entry's marking.
+  // The documents, as judged with the entry's marking. A document the caller brought no
+  // result for was not read: error, never left out of the judgement.
+  for (size_t i = documents.size(); i < entry.documents.size(); ++i) {
+    ScanResult missing;
+    missing.path = entry.documents[i];
+    missing.document.path = missing.path;
+    missing.verdict = scanner_.JudgeUnreadable(
+        missing.path, "the document was not read (no result reached the judgement)");
+    documents.push_back(std::move(missing));
+  }
   std::vector<Verdict> document_verdicts;
   for (size_t i = 0; i < documents.size(); ++i) {
     ScanResult& r = documents[i];

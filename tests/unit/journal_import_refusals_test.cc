@@ -529,6 +529,21 @@ TEST_F(UnreadableDocumentJudgement, AMissingFileIsErrorNeverPass) {
   EXPECT_EQ(j.document_sha256[0], "");
 }
 
+TEST_F(UnreadableDocumentJudgement, ADocumentWithoutAResultIsErrorNotLeftOut) {
+  JournalEntry entry;
+  entry.journal_number = "2024/5-3";
+  entry.title = "Svar om skyss";
+  entry.documents = {"/srv/a.pdf", "/srv/Vedtak 14091050170.pdf"};
+  const EntryJudgement j = Judge(entry, {Passing("/srv/a.pdf")});
+  EXPECT_EQ(j.decision, Decision::kError);
+  EXPECT_NE(j.reason.find("document 2: the document was not read"), std::string::npos) << j.reason;
+  ASSERT_EQ(j.document_decisions.size(), 2u);
+  EXPECT_EQ(j.document_decisions[1], Decision::kError);
+  // Its file name is judged, so that output masks the ID in it.
+  ASSERT_FALSE(j.findings.empty());
+  EXPECT_EQ(j.findings[0].location, "document 2 file name");
+}
+
 TEST_F(UnreadableDocumentJudgement, AUrlIsErrorWithTheReason) {
   JournalEntry entry;
   entry.journal_number = "2024/5-2";
