@@ -8,7 +8,9 @@ the stages before it, never of a stage after it. Prints every backward include a
 cycle between folders, then a summary line; exits 1 when there is any, 0 otherwise.
 CMake enforces the same order (one library per stage, each compiled against an include root
 that holds only the folders of its own and earlier stages); this check says it without a build,
-and scripts/test.sh runs it first.
+and scripts/test.sh runs it first. Inside detect/, the detector families (ids/, dates/,
+contacts/, roles/, names/) include only the shared kernel (detect/*.h) and the families
+DETECT_FAMILIES allows.
 """
 import os
 import re
@@ -17,6 +19,12 @@ import sys
 STAGES = ["base", "normalize", "extract", "detect", "policy", "pipeline", "journal",
           "redact", "report", "cli"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/[^"]+"', re.M)
+DETECT_INCLUDE = re.compile(r'^\s*#\s*include\s+"detect/(?:([a-z_]+)/)?[^"/]+"', re.M)
+# Inside detect/: the shared kernel (detect/*.h: Detector, Finding, WordList) and one folder
+# per detector family. A family includes the kernel, itself and the families named here;
+# the kernel includes no family. Pipeline code outside detect/ may include any of them.
+DETECT_FAMILIES = {"ids": set(), "dates": set(), "contacts": set(), "roles": set(),
+                   "names": {"roles"}}
 
 
 def includes(src):
@@ -31,6 +39,36 @@ def includes(src):
             with open(path, encoding="utf-8") as f:
                 for target in INCLUDE.findall(f.read()):
                     yield os.path.relpath(path, src), top, target
+
+
+def family_includes(src):
+    """(including file, its family or "" for the kernel, included family or "") in detect/."""
+    detect = os.path.join(src, "detect")
+    for folder, _, files in os.walk(detect):
+        rel = os.path.relpath(folder, detect)
+        family = "" if rel == "." else rel.split(os.sep)[0]
+        for name in sorted(files):
+            if not name.endswith((".h", ".cc")):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                for target in DETECT_INCLUDE.findall(f.read()):
+                    yield os.path.relpath(path, src), family, target
+
+
+def family_violations(src):
+    """Includes between detect/'s families that DETECT_FAMILIES does not allow."""
+    bad = []
+    for path, family, target in family_includes(src):
+        if family and family not in DETECT_FAMILIES:
+            bad.append(f"{path}: detect/{family}/ is not a known detector family")
+        elif target and target not in DETECT_FAMILIES:
+            bad.append(f"{path}: includes detect/{target}/, not a known detector family")
+        elif not family and target:
+            bad.append(f"{path}: the detect/ kernel includes the family detect/{target}/")
+        elif family and target and target != family and target not in DETECT_FAMILIES[family]:
+            bad.append(f"{path}: detect/{family}/ includes detect/{target}/")
+    return bad
 
 
 def folder_cycles(edges):
@@ -62,6 +100,7 @@ def main():
             edges.setdefault(folder, set()).add(target)
         if rank[target] > rank[folder]:
             backward.append(f"{path}: includes {target}/ (stage {folder}/ comes before it)")
+    backward += family_violations(src)
     cycles = folder_cycles(edges)
     for line in backward:
         print(line)

@@ -7,7 +7,7 @@
 
 #include "base/file_util.h"
 #include "base/utf8.h"
-#include "detect/roster_terms.h"
+#include "detect/roles/roster_terms.h"
 #include "detect/word_list.h"
 #include "journal/database.h"
 #include "journal/database_key.h"

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "base/utf8.h"
-#include "detect/calendar_date.h"
+#include "detect/dates/calendar_date.h"
 
 namespace skjerm {
 namespace {

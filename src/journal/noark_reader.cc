@@ -107,7 +107,7 @@ struct Screening {
   std::vector<std::string> screened_fields;  // skjermingMetadata
 };
 
-struct Party {
+struct CorrespondenceParty {
   std::string type;  // korrespondanseparttype
   std::string name;
   std::string contact;
@@ -147,8 +147,8 @@ struct Registration {
   Screening own;
   std::vector<Screening> document_screenings;
   Screening document_screening;  // of the dokumentbeskrivelse being read
-  std::vector<Party> parties;
-  Party party;  // the korrespondansepart being read
+  std::vector<CorrespondenceParty> parties;
+  CorrespondenceParty party;  // the korrespondansepart being read
   // One reference per document, in file order: the files a dokumentbeskrivelse's
   // dokumentobjekter name, or "" for a description that names none.
   std::vector<std::string> documents;
@@ -343,7 +343,7 @@ class NoarkParser {
       if (slot != Slot::kNone) Store(slot, text);
       Registration& r = *registration_;
       if (path_.size() == 1 && path_[0] == "korrespondansepart") {
-        r.parties.push_back(std::exchange(r.party, Party{}));
+        r.parties.push_back(std::exchange(r.party, CorrespondenceParty{}));
       } else if (path_.size() == 1 && path_[0] == "dokumentbeskrivelse") {
         if (r.document_screening.present) r.document_screenings.push_back(r.document_screening);
         r.document_screening = Screening{};
@@ -437,7 +437,7 @@ class NoarkParser {
 
   void Store(Slot slot, const std::string& text) {
     Registration& r = *registration_;
-    Party& party = r.party;
+    CorrespondenceParty& party = r.party;
     const bool in_document = path_.size() == 3 && path_[0] == "dokumentbeskrivelse";
     switch (slot) {
       case Slot::kNone:
@@ -604,7 +604,7 @@ class NoarkParser {
     entry.journal_date = Date(r.journal_date, "journaldato", r.line);
     entry.document_date = Date(r.document_date, "dokumentetsDato", r.line);
     MergeScreening(r, &entry);
-    for (const Party& party : r.parties) {
+    for (const CorrespondenceParty& party : r.parties) {
       std::string line = party.Line();
       if (!line.empty()) entry.parties.push_back(std::move(line));
     }

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "detect/roster_terms.h"
+#include "detect/roles/roster_terms.h"
 
 namespace skjerm {
 

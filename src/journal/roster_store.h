@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "detect/roster.h"
-#include "detect/roster_terms.h"
+#include "detect/roles/roster.h"
+#include "detect/roles/roster_terms.h"
 #include "journal/database.h"
 #include "journal/database_key.h"
 #include "journal/roster_csv.h"

@@ -3,12 +3,12 @@
 // is a name) and once more after them (a date beside a name is a birth date); the second
 // pass skips dates already found. Last, the roles of the persons named are read from the
 // words around them.
-#include "detect/birth_date_detector.h"
-#include "detect/contact_detector.h"
-#include "detect/name_detector.h"
-#include "detect/national_id_detector.h"
-#include "detect/person_role_annotator.h"
-#include "detect/roster.h"
+#include "detect/contacts/contact_detector.h"
+#include "detect/dates/birth_date_detector.h"
+#include "detect/ids/national_id_detector.h"
+#include "detect/names/name_detector.h"
+#include "detect/roles/person_role_annotator.h"
+#include "detect/roles/roster.h"
 #include "pipeline/rule_set.h"
 
 namespace skjerm {

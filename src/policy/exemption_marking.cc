@@ -26,7 +26,7 @@ struct UnitRole {
 
 // A reading of one column of a line (joined with the line below where a stamp or its legal
 // basis goes on there).
-struct Candidate {
+struct MarkingCandidate {
   MarkingTokens tokens;
   MarkingReading reading;
   size_t first_line = 0;
@@ -72,14 +72,14 @@ class UnitMarkings {
     const std::vector<MarkingLine>& lines = page_.lines();
     for (size_t i = 0; i < lines.size(); ++i) {
       for (size_t c = 0; c < lines[i].column_starts.size(); ++c) {
-        if (std::optional<Candidate> candidate = ReadAt(i, c)) {
+        if (std::optional<MarkingCandidate> candidate = ReadAt(i, c)) {
           if (std::optional<MarkingPosition> position = Accept(*candidate, discussed)) {
             return Describe(*candidate, *position);
           }
         }
         if (!page_.in_header(i) && !page_.in_footer(i)) continue;
         for (const MarkingField& field : page_.Fields(i, c)) {
-          std::optional<Candidate> candidate = ReadField(i, c, field);
+          std::optional<MarkingCandidate> candidate = ReadField(i, c, field);
           if (!candidate) continue;
           if (std::optional<MarkingPosition> position = AcceptField(*candidate, discussed)) {
             return Describe(*candidate, *position);
@@ -91,8 +91,8 @@ class UnitMarkings {
   }
 
  private:
-  std::optional<Candidate> ReadAt(size_t line, size_t column) const {
-    Candidate cand;
+  std::optional<MarkingCandidate> ReadAt(size_t line, size_t column) const {
+    MarkingCandidate cand;
     cand.tokens = page_.ColumnTokens(line, column);
     cand.first_line = cand.last_line = line;
     cand.column = column;
@@ -125,9 +125,10 @@ class UnitMarkings {
   }
 
   // Reads one field of a row of fields ("Nordli skole · Unntatt offentlighet").
-  std::optional<Candidate> ReadField(size_t line, size_t column, const MarkingField& field) const {
+  std::optional<MarkingCandidate> ReadField(size_t line, size_t column,
+                                            const MarkingField& field) const {
     const MarkingTokens tokens = page_.ColumnTokens(line, column);
-    Candidate cand;
+    MarkingCandidate cand;
     cand.tokens.assign(tokens.begin() + field.begin, tokens.begin() + field.end);
     cand.first_line = cand.last_line = line;
     cand.column = column;
@@ -147,7 +148,7 @@ class UnitMarkings {
   }
 
   // A legal basis continued on the line below: "Unntatt offentlighet" / "jf. offl. § 13".
-  void ExtendBasisBelow(size_t last_column, bool heading, Candidate* cand) const {
+  void ExtendBasisBelow(size_t last_column, bool heading, MarkingCandidate* cand) const {
     const MarkingReading& reading = cand->reading;
     if (!(reading.open_end || reading.has_basis) || reading.unknown_words != 0 ||
         reading.sentence_cue) {
@@ -168,7 +169,7 @@ class UnitMarkings {
   // The line goes on from the one above: that one is running text that has not ended its
   // sentence, or this one starts in lower case below a line of a sentence ("... er som
   // hovedregel" / "unntatt offentlighet.").
-  bool ContinuesAbove(const Candidate& c) const {
+  bool ContinuesAbove(const MarkingCandidate& c) const {
     const size_t i = c.first_line;
     if (i == 0 || !page_.NonBlank(i - 1) || page_.EndsSentence(i - 1)) return false;
     if (page_.paragraph(i - 1)) return true;
@@ -180,7 +181,7 @@ class UnitMarkings {
   }
 
   // The sentence goes on in the line below, which starts in lower case.
-  bool RunsOnBelow(const Candidate& c) const {
+  bool RunsOnBelow(const MarkingCandidate& c) const {
     const size_t next = c.last_line + 1;
     if (!page_.NonBlank(next)) return false;
     const MarkingToken& last = c.tokens.back();
@@ -190,7 +191,7 @@ class UnitMarkings {
   }
 
   // An item of a list that a sentence introduces ("... kan ha disse statusene:").
-  bool IsListItem(const Candidate& c) const {
+  bool IsListItem(const MarkingCandidate& c) const {
     constexpr size_t kMaxListLines = 12;
     for (size_t j = c.first_line; j > 0 && c.first_line - j < kMaxListLines; --j) {
       if (!page_.NonBlank(j - 1)) return false;
@@ -200,14 +201,15 @@ class UnitMarkings {
     return false;
   }
 
-  bool NextToParagraph(const Candidate& c) const {
+  bool NextToParagraph(const MarkingCandidate& c) const {
     return (c.first_line > 0 && page_.NonBlank(c.first_line - 1) &&
             page_.paragraph(c.first_line - 1)) ||
            (page_.NonBlank(c.last_line + 1) && page_.paragraph(c.last_line + 1));
   }
 
   // Whether the reading stands where a marking stands; its position if it does.
-  std::optional<MarkingPosition> Accept(const Candidate& c, const Discussed& discussed) const {
+  std::optional<MarkingPosition> Accept(const MarkingCandidate& c,
+                                        const Discussed& discussed) const {
     const MarkingReading& r = c.reading;
     const bool in_header = page_.in_header(c.first_line);
     const bool in_footer = page_.in_footer(c.last_line);
@@ -259,7 +261,8 @@ class UnitMarkings {
   // block stands. After what may be ordinary punctuation ("-") only a strong wording or an
   // exempting basis counts; a weak word without a basis only as the last field (a flush-right
   // stamp), not between other fields ("Om oss | Sekretess | Kontakt" is a menu).
-  std::optional<MarkingPosition> AcceptField(const Candidate& c, const Discussed& discussed) const {
+  std::optional<MarkingPosition> AcceptField(const MarkingCandidate& c,
+                                             const Discussed& discussed) const {
     const MarkingReading& r = c.reading;
     const MarkingField& field = *c.field;
     const bool weak_alone = r.form == MarkingReading::Form::kPhrase && r.weak() && !r.has_basis &&
@@ -273,7 +276,7 @@ class UnitMarkings {
     return Accept(c, discussed);
   }
 
-  bool AcceptPhrase(const Candidate& c, const Discussed& discussed, bool in_header,
+  bool AcceptPhrase(const MarkingCandidate& c, const Discussed& discussed, bool in_header,
                     bool in_footer) const {
     const MarkingReading& r = c.reading;
     if (r.weak()) {
@@ -291,7 +294,7 @@ class UnitMarkings {
     return (in_header && page_.first_page()) || discussed.count(r.phrase) == 0;
   }
 
-  ExemptionMarking Describe(const Candidate& c, MarkingPosition position) const {
+  ExemptionMarking Describe(const MarkingCandidate& c, MarkingPosition position) const {
     const MarkingReading& r = c.reading;
     const std::string& text = unit_.view.text();
     ExemptionMarking m;

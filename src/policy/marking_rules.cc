@@ -11,7 +11,7 @@ namespace skjerm {
 namespace {
 
 // Reads markings.toml; every problem is a RuleFileError "path:line: what".
-class RulesReader {
+class MarkingRulesReader {
  public:
   MarkingRules Read(RuleTable& root) {
     MarkingRules rules;
@@ -125,7 +125,7 @@ bool MarkingRules::IsBasisWord(std::string_view key) const {
 
 MarkingRules LoadMarkingRules(const std::string& path) {
   MarkingRules rules;
-  ReadRuleFile(path, [&](RuleTable& root) { rules = RulesReader().Read(root); });
+  ReadRuleFile(path, [&](RuleTable& root) { rules = MarkingRulesReader().Read(root); });
   return rules;
 }
 

@@ -4,7 +4,7 @@
   python3 tests/e2e/untrusted_pdfs.py OUTDIR
 
 Standard library only. Every person and number is invented; the national ID is built here
-with valid check digits (mod 11, as src/detect/national_id_validator.cc checks them).
+with valid check digits (mod 11, as src/detect/ids/national_id_validator.cc checks them).
 
   type3-gibberish.pdf   the letter is drawn by a Type3 font whose codes were given in the
                         order the glyphs were first used and that has no ToUnicode map: the

@@ -1,4 +1,4 @@
-#include "detect/birth_date_detector.h"
+#include "detect/dates/birth_date_detector.h"
 
 #include <gtest/gtest.h>
 

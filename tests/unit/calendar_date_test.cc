@@ -1,4 +1,4 @@
-#include "detect/calendar_date.h"
+#include "detect/dates/calendar_date.h"
 
 #include <gtest/gtest.h>
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "detect/contact_detector.h"
-#include "detect/contact_rules.h"
-#include "detect/contact_scanner.h"
+#include "detect/contacts/contact_detector.h"
+#include "detect/contacts/contact_rules.h"
+#include "detect/contacts/contact_scanner.h"
 #include "detect/detector.h"
 #include "report/scan_report.h"
 

@@ -226,7 +226,6 @@ TEST_F(FileNameTest, ScanJsonShowsTheMaskedPathAndTheRawOneOnlyWithReveal) {
 
 class SealedPathTest : public ::testing::Test {
  protected:
-
   std::string AllBytes() const {
     std::string all;
     for (const char* suffix : {"", "-wal"}) {

@@ -1,4 +1,4 @@
-#include "detect/name_detector.h"
+#include "detect/names/name_detector.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "detect/national_id_detector.h"
+#include "detect/ids/national_id_detector.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "detect/national_id_validator.h"
+#include "detect/ids/national_id_validator.h"
 #include "national_id_test_util.h"
 
 namespace skjerm {

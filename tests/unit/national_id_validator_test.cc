@@ -1,4 +1,4 @@
-#include "detect/national_id_validator.h"
+#include "detect/ids/national_id_validator.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "detect/person_role_annotator.h"
+#include "detect/roles/person_role_annotator.h"
 
 #include <gtest/gtest.h>
 

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "detect/birth_date_detector.h"
-#include "detect/contact_rules.h"
-#include "detect/name_rules.h"
-#include "detect/national_id_detector.h"
-#include "detect/person_role_annotator.h"
+#include "detect/contacts/contact_rules.h"
+#include "detect/dates/birth_date_detector.h"
+#include "detect/ids/national_id_detector.h"
+#include "detect/names/name_rules.h"
+#include "detect/roles/person_role_annotator.h"
 #include "journal/access_codes.h"
 #include "policy/marking_rules.h"
 #include "policy/policy.h"

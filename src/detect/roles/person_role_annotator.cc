@@ -1,0 +1,205 @@
+#include "detect/roles/person_role_annotator.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "base/rule_table.h"
+#include "base/utf8.h"
+
+namespace skjerm {
+namespace {
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Removes what may stand between a label and a name: «Elev: », «(mor», «Vedr. –».
+std::string TrimTrailingPunctuation(std::string s) {
+  while (!s.empty() && std::string_view(" :,.;-(\t").find(s.back()) != std::string_view::npos) {
+    s.pop_back();
+  }
+  return s;
+}
+
+std::string TrimLeading(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && std::string_view(" ,(-:").find(s[i]) != std::string_view::npos) ++i;
+  return std::string(s.substr(i));
+}
+
+// Whether `text` ends with `phrase` as whole words.
+bool EndsWithPhrase(const std::string& text, const std::string& phrase) {
+  if (phrase.empty() || text.size() < phrase.size()) return false;
+  const size_t at = text.size() - phrase.size();
+  return text.compare(at, phrase.size(), phrase) == 0 && (at == 0 || !IsWordChar(text[at - 1]));
+}
+
+bool StartsWithPhrase(const std::string& text, const std::string& phrase) {
+  return !phrase.empty() && text.compare(0, phrase.size(), phrase) == 0 &&
+         (text.size() == phrase.size() || !IsWordChar(text[phrase.size()]));
+}
+
+// Whether `term` stands in `text` starting a word (and ending one, for short terms, so that
+// «ppr» does not match inside a word).
+bool ContainsTerm(const std::string& text, const std::string& term) {
+  for (size_t at = text.find(term); at != std::string::npos; at = text.find(term, at + 1)) {
+    if (at > 0 && IsWordChar(text[at - 1])) continue;
+    const size_t end = at + term.size();
+    if (term.size() <= 4 && end < text.size() && IsWordChar(text[end])) continue;
+    return true;
+  }
+  return false;
+}
+
+std::vector<std::string> FoldedList(RuleTable& table, const char* key) {
+  std::vector<std::string> out;
+  for (const std::string& s : table.Strings(key)) out.push_back(FoldForMatching(s));
+  return out;
+}
+
+// The first word of a folded name, without a genitive s: "sindres" -> "sindre".
+std::string FirstWord(const std::string& folded) {
+  size_t end = 0;
+  while (end < folded.size() && folded[end] != ' ') ++end;
+  return folded.substr(0, end);
+}
+
+std::string WithoutGenitive(const std::string& word) {
+  if (word.size() > 3 && word.back() == 's') return word.substr(0, word.size() - 1);
+  return word;
+}
+
+}  // namespace
+
+std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::string& path) {
+  std::unique_ptr<PersonRoleAnnotator> a(new PersonRoleAnnotator());
+  ReadRuleFile(path, [&](RuleTable& root) {
+    RuleTable pupil = *root.Table("pupil", Presence::kRequired);
+    a->pupil_before_ = FoldedList(pupil, "before");
+    a->label_under_heading_ = FoldedList(pupil, "label_under_heading");
+    a->heading_words_ = FoldedList(pupil, "heading_words");
+    for (const std::string& pattern : pupil.Strings("after_patterns")) {
+      RE2::Options options;
+      options.set_case_sensitive(false);
+      options.set_log_errors(false);
+      auto re = std::make_unique<RE2>(pattern, options);
+      if (!re->ok()) pupil.Fail("after_patterns", "bad pattern: " + re->error());
+      a->pupil_after_.push_back(std::move(re));
+    }
+    if (std::optional<RuleTable> guardian = root.Table("guardian")) {
+      a->guardian_before_ = FoldedList(*guardian, "before");
+      a->guardian_after_ = FoldedList(*guardian, "after");
+    }
+    RuleTable case_words = *root.Table("case", Presence::kRequired);
+    for (const std::string& t : FoldedList(case_words, "strong")) a->case_terms_.push_back({t, 2});
+    for (const std::string& t : FoldedList(case_words, "weak")) a->case_terms_.push_back({t, 1});
+    a->case_threshold_ = static_cast<int>(case_words.Integer("threshold", 2, 1, 1000));
+    if (a->pupil_before_.empty() || a->case_terms_.empty()) {
+      root.Fail("[pupil] before and [case] words are required");
+    }
+  });
+  return a;
+}
+
+bool PersonRoleAnnotator::IsCase(const DocumentText& text) const {
+  std::set<size_t> seen;
+  int weight = 0;
+  for (const TextUnit& unit : text.units) {
+    const std::string folded = FoldForMatching(unit.view.text());
+    for (size_t i = 0; i < case_terms_.size(); ++i) {
+      if (seen.count(i) == 0 && ContainsTerm(folded, case_terms_[i].folded)) {
+        seen.insert(i);
+        weight += case_terms_[i].weight;
+        if (weight >= case_threshold_) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// kPupil, kGuardian or nothing from the words around the name.
+std::optional<FindingFlag> PersonRoleAnnotator::RoleFromContext(const TextUnit& unit,
+                                                                const Finding& f) const {
+  const TextView& view = unit.view;
+  const std::string& text = view.text();
+  const size_t line_start = view.LineStart(f.view_begin);
+  std::string before =
+      TrimTrailingPunctuation(FoldForMatching(text.substr(line_start, f.view_begin - line_start)));
+  // A label alone on the line above: «Elev:\nSindre Haugland».
+  if (before.empty() && line_start > 0) {
+    const size_t prev_start = view.LineStart(line_start - 1);
+    const std::string prev = FoldForMatching(text.substr(prev_start, line_start - 1 - prev_start));
+    if (prev.size() < 40 && !prev.empty() && prev.back() == ':')
+      before = TrimTrailingPunctuation(prev);
+  }
+  for (const std::string& cue : guardian_before_) {
+    if (EndsWithPhrase(before, cue)) return FindingFlag::kGuardian;
+  }
+  for (const std::string& cue : pupil_before_) {
+    if (EndsWithPhrase(before, cue)) return FindingFlag::kPupil;
+  }
+  for (const std::string& label : label_under_heading_) {
+    if (!EndsWithPhrase(before, label)) continue;
+    size_t start = line_start;
+    for (int back = 0; back < 3 && start > 0; ++back) {
+      start = view.LineStart(start - 1);
+      const std::string line = FoldForMatching(view.LineAround(start));
+      for (const std::string& word : heading_words_) {
+        if (ContainsTerm(line, word)) return FindingFlag::kPupil;
+      }
+    }
+  }
+  const size_t line_end = view.LineEnd(f.view_end);
+  const std::string after_raw = text.substr(f.view_end, line_end - f.view_end);
+  const std::string after = TrimLeading(FoldForMatching(after_raw));
+  for (const std::string& cue : guardian_after_) {
+    if (StartsWithPhrase(after, cue)) return FindingFlag::kGuardian;
+  }
+  for (const auto& re : pupil_after_) {
+    if (RE2::PartialMatch(after_raw, *re)) return FindingFlag::kPupil;
+  }
+  return std::nullopt;
+}
+
+void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
+  std::set<std::string> pupil_names, guardian_names;  // folded first words and full names
+  for (Finding& f : *findings) {
+    if (f.category != Category::kPersonName) continue;
+    std::optional<FindingFlag> role;
+    for (const TextUnit& unit : text.units) {
+      if (unit.location == f.location) {
+        role = RoleFromContext(unit, f);
+        break;
+      }
+    }
+    if (!role) {
+      if (f.flags.Has(FindingFlag::kPupil)) role = FindingFlag::kPupil;
+      if (f.flags.Has(FindingFlag::kGuardian)) role = FindingFlag::kGuardian;
+    }
+    if (!role) continue;
+    f.flags.Add(*role);
+    const std::string folded = FoldForMatching(f.text);
+    auto& names = *role == FindingFlag::kPupil ? pupil_names : guardian_names;
+    names.insert(WithoutGenitive(folded));
+    names.insert(WithoutGenitive(FirstWord(folded)));
+  }
+  // The same person mentioned again («Sindre», «Sindres»): the role carries over. A first
+  // name shared by a pupil and a guardian stays a pupil's (the stricter reading).
+  const bool is_case = IsCase(text);
+  for (Finding& f : *findings) {
+    if (f.category != Category::kPersonName) continue;
+    const std::string folded = WithoutGenitive(FoldForMatching(f.text));
+    const std::string first = WithoutGenitive(FirstWord(FoldForMatching(f.text)));
+    if (pupil_names.count(folded) || (folded == first && pupil_names.count(first))) {
+      f.flags.Add(FindingFlag::kPupil);
+    } else if (guardian_names.count(folded) || (folded == first && guardian_names.count(first))) {
+      f.flags.Add(FindingFlag::kGuardian);
+    }
+    if (is_case) f.flags.Add(FindingFlag::kCase);
+  }
+}
+
+}  // namespace skjerm

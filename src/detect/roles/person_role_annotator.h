@@ -1,0 +1,53 @@
+// Says who the private persons named in a letter are, for the policy: a pupil («Elev:
+// Sindre», «Hugo Ek, 6B»), a pupil's guardian («Vårdnadshavare: Sara Lindqvist»,
+// «Louise Mikkelsen (mor)»), or someone named in a letter about a school, health or
+// child-welfare case. Adds the flags "pupil", "guardian" and "case" to the person_name
+// findings already in the vector (a roster's flags stay), and carries a pupil's flag over
+// to the same first name mentioned alone. Rules in patterns/person_roles.toml.
+#ifndef SKJERM_DETECT_ROLES_PERSON_ROLE_ANNOTATOR_H_
+#define SKJERM_DETECT_ROLES_PERSON_ROLE_ANNOTATOR_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detect/detector.h"
+
+namespace skjerm {
+
+class PersonRoleAnnotator : public Detector {
+ public:
+  // Throws std::runtime_error naming the file when it cannot be read.
+  static std::unique_ptr<PersonRoleAnnotator> FromFile(const std::string& toml_path);
+
+  std::string_view name() const override { return "person roles"; }
+  void Detect(const DocumentText& text, std::vector<Finding>* findings) const override;
+
+  // Whether the letter's words make it a case (exposed for tests).
+  bool IsCase(const DocumentText& text) const;
+
+ private:
+  struct Term {
+    std::string folded;
+    int weight = 1;
+  };
+
+  PersonRoleAnnotator() = default;
+  std::optional<FindingFlag> RoleFromContext(const TextUnit& unit, const Finding& finding) const;
+
+  std::vector<std::string> pupil_before_;
+  std::vector<std::string> label_under_heading_;
+  std::vector<std::string> heading_words_;
+  std::vector<std::unique_ptr<RE2>> pupil_after_;
+  std::vector<std::string> guardian_before_;
+  std::vector<std::string> guardian_after_;
+  std::vector<Term> case_terms_;
+  int case_threshold_ = 2;
+};
+
+}  // namespace skjerm
+
+#endif  // SKJERM_DETECT_ROLES_PERSON_ROLE_ANNOTATOR_H_
