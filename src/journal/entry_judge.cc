@@ -136,6 +136,7 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
       DecideEntry(policy_.rules(), out.marking, std::move(field_findings), document_verdicts);
   out.decision = decision.decision;
   out.reason = std::move(decision.reason);
+  out.grounds = std::move(decision.grounds);
   std::vector<std::pair<size_t, size_t>> title_spans;
   for (FieldFinding& f : decision.printed) {
     const bool in_title = f.field != JournalField::kParties;

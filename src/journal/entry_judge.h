@@ -27,7 +27,8 @@ struct EntryFinding {
 
 struct EntryJudgement {
   Decision decision = Decision::kError;
-  std::string reason;  // masked
+  std::string reason;               // masked
+  std::vector<HoldGround> grounds;  // why it is held (EntryDecision::grounds)
   std::string public_title;
   std::optional<ExemptionMarking> marking;
   std::vector<EntryFinding> findings;

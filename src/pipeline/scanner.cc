@@ -73,6 +73,7 @@ Verdict Scanner::JudgeUnreadable(std::string_view path, std::string reason) cons
     if (!named.findings.empty()) {
       verdict.reason += "; " + named.reason;
       verdict.findings = named.findings;
+      verdict.held = named.held;
     }
   } catch (const std::exception& e) {
     verdict.reason += std::string("; the file name could not be judged: ") + e.what();

@@ -15,6 +15,10 @@ bool FieldHolds(const PolicyRules& rules, JournalField field) {
   return field == JournalField::kParties ? rules.hold_in_parties : rules.hold_in_title;
 }
 
+void AddGround(HoldGround g, std::vector<HoldGround>* grounds) {
+  if (std::find(grounds->begin(), grounds->end(), g) == grounds->end()) grounds->push_back(g);
+}
+
 std::string JoinReasons(const std::vector<std::string>& reasons, const char* separator) {
   std::string out;
   for (size_t i = 0; i < reasons.size(); ++i) out += (i > 0 ? separator : "") + reasons[i];
@@ -74,6 +78,7 @@ EntryDecision DecideEntry(const PolicyRules& rules,
     worst = MoreSevere(worst, v.decision);
     any_exempt |= v.decision == Decision::kExempt;
     if (!Blocks(v.decision)) continue;
+    for (HoldGround g : GroundsOf(v.held)) AddGround(g, &out.grounds);
     reasons.push_back(
         (documents.size() > 1 ? "document " + std::to_string(i + 1) + ": " : std::string()) +
         v.reason);
@@ -85,6 +90,7 @@ EntryDecision DecideEntry(const PolicyRules& rules,
   }
   if (!holding.empty()) {
     reasons.push_back(DescribePrinted(holding));
+    AddGround(HoldGround::kPrintedField, &out.grounds);
     worst = MoreSevere(worst, Decision::kHold);
   }
 

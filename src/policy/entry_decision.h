@@ -33,6 +33,9 @@ struct FieldFinding {
 struct EntryDecision {
   Decision decision = Decision::kError;
   std::string reason;  // masked
+  // Why it is held: its held documents' grounds, then kPrintedField when a printed field
+  // holds it (each once). Empty when nothing holds it; an entry in error may have some.
+  std::vector<HoldGround> grounds;
   // The field findings at or above the policy's min_confidence, in their order: what the
   // public title masks and what the verdict records, whether or not they hold.
   std::vector<FieldFinding> printed;

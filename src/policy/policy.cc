@@ -1,11 +1,11 @@
 #include "policy/policy.h"
 
 #include <algorithm>
-#include <map>
 #include <sstream>
 #include <stdexcept>
 
 #include "base/rule_table.h"
+#include "policy/hold_wording.h"
 
 namespace skjerm {
 namespace {
@@ -14,98 +14,59 @@ bool IsProtected(const Finding& f) {
   return f.rule == "protected_identity" || f.flags.Has(FindingFlag::kProtected);
 }
 
-// Why one finding holds the letter, in an archivist's words; "" when it does not.
-std::string HoldReason(const PolicyRules& rules, const Finding& f, bool has_contact,
-                       bool has_private_name) {
+// On which ground one finding holds a letter under `rules`; none when it does not.
+std::optional<HoldGround> GroundOf(const PolicyRules& rules, const Finding& f, bool has_contact,
+                                   bool has_private_name) {
+  if (f.location.metadata == MetadataSource::kFileName) return HoldGround::kFileName;
   switch (f.category) {
     case Category::kNationalId:
-      return rules.hold_national_id ? "national ID number" : "";
+      if (rules.hold_national_id) return HoldGround::kNationalId;
+      return std::nullopt;
     case Category::kBirthDate:
-      return rules.hold_birth_date ? "birth date" : "";
+      if (rules.hold_birth_date) return HoldGround::kBirthDate;
+      return std::nullopt;
     case Category::kPersonName:
-      if (IsProtected(f)) return "protected identity";
-      if (f.flags.Has(FindingFlag::kPupil) && rules.hold_pupil_name) return "pupil's name";
-      if (f.flags.Has(FindingFlag::kGuardian) && rules.hold_guardian_name) return "guardian's name";
+      if (IsProtected(f)) return HoldGround::kProtectedIdentity;
+      if (f.flags.Has(FindingFlag::kPupil) && rules.hold_pupil_name) return HoldGround::kPupilName;
+      if (f.flags.Has(FindingFlag::kGuardian) && rules.hold_guardian_name) {
+        return HoldGround::kGuardianName;
+      }
       if (f.flags.Has(FindingFlag::kCase) && rules.hold_private_name_in_case) {
-        return "private person's name in a school or welfare case";
+        return HoldGround::kPrivateNameInCase;
       }
-      if (rules.hold_private_name) return "private person's name";
+      if (rules.hold_private_name) return HoldGround::kPrivateName;
       if (has_contact && rules.hold_private_name_with_contact) {
-        return "private person's name with contact details";
+        return HoldGround::kPrivateNameWithContact;
       }
-      return "";
+      return std::nullopt;
     case Category::kAddress:
     case Category::kPhone:
     case Category::kEmail:
-      if (rules.hold_contact_without_name) return "private contact details";
+      if (rules.hold_contact_without_name) return HoldGround::kPrivateContact;
       if (has_private_name && rules.hold_private_name_with_contact) {
-        return "private person's name with contact details";
+        return HoldGround::kPrivateNameWithContact;
       }
-      return "";
+      return std::nullopt;
   }
-  return "";
+  return std::nullopt;
 }
 
-bool InFileName(const Finding& f) { return f.location.metadata == MetadataSource::kFileName; }
-
-// What a finding in the file name is, in an archivist's words.
-const char* FileNameWhat(Category category) {
-  switch (category) {
-    case Category::kNationalId:
-      return "national ID number";
-    case Category::kBirthDate:
-      return "birth date";
-    case Category::kPersonName:
-      return "name";
-    case Category::kAddress:
-      return "address";
-    case Category::kPhone:
-      return "phone number";
-    case Category::kEmail:
-      return "e-mail address";
+// Every finding with a ground to hold the letter, in order.
+std::vector<HeldFinding> GroundsToHold(const PolicyRules& rules,
+                                       const std::vector<Finding>& findings) {
+  bool has_contact = false, has_private_name = false;
+  for (const Finding& f : findings) {
+    has_contact |= f.category == Category::kAddress || f.category == Category::kPhone ||
+                   f.category == Category::kEmail;
+    has_private_name |= f.category == Category::kPersonName;
   }
-  return "personal data";
-}
-
-std::string PageRef(const Finding& f) {
-  if (InFileName(f)) return "in the file name";
-  if (!f.location.is_page_text()) {
-    return std::string(MetadataSourceName(*f.location.metadata)) +
-           (f.location.field.empty() ? "" : " \"" + f.location.field + "\"");
-  }
-  return "p. " + std::to_string(f.location.page);
-}
-
-// "national ID number (****** ***** p. 1); pupil's name x3 (S***** p. 1, ...)"
-std::string DescribeHold(const std::vector<std::pair<std::string, const Finding*>>& reasons) {
-  std::map<std::string, std::vector<const Finding*>> by_reason;
-  std::vector<std::string> order;
-  for (const auto& [reason, finding] : reasons) {
-    if (by_reason.find(reason) == by_reason.end()) order.push_back(reason);
-    by_reason[reason].push_back(finding);
-  }
-  std::ostringstream out;
-  for (size_t i = 0; i < order.size(); ++i) {
-    const auto& list = by_reason[order[i]];
-    if (i > 0) out << "; ";
-    out << order[i];
-    if (list.size() > 1) out << " x" << list.size();
-    out << " (" << Masked(*list[0]) << " " << PageRef(*list[0]);
-    if (list.size() > 1) out << ", ...";
-    out << ")";
-  }
-  return out.str();
-}
-
-// "the file name shows personal data: national ID number (****** *****), name (E*** ****)"
-std::string DescribeFileName(const std::vector<const Finding*>& findings) {
-  std::ostringstream out;
-  out << "the file name shows personal data: ";
+  std::vector<HeldFinding> held;
   for (size_t i = 0; i < findings.size(); ++i) {
-    out << (i > 0 ? ", " : "") << FileNameWhat(findings[i]->category) << " ("
-        << Masked(*findings[i]) << ")";
+    if (auto ground = GroundOf(rules, findings[i], has_contact, has_private_name)) {
+      held.push_back({*ground, i});
+    }
   }
-  return out.str();
+  return held;
 }
 
 }  // namespace
@@ -167,48 +128,28 @@ Verdict Policy::Decide(const Document& document, std::optional<ExemptionMarking>
       findings.end());
   Verdict verdict;
   verdict.marking = std::move(marking);
+  verdict.findings = std::move(findings);
+  std::vector<HeldFinding> grounds = GroundsToHold(rules_, verdict.findings);
+  const bool uncovered = std::any_of(grounds.begin(), grounds.end(), [](const HeldFinding& h) {
+    return HoldsWhenMarked(h.ground);
+  });
 
-  bool has_contact = false, has_private_name = false;
-  for (const Finding& f : findings) {
-    has_contact |= f.category == Category::kAddress || f.category == Category::kPhone ||
-                   f.category == Category::kEmail;
-    has_private_name |= f.category == Category::kPersonName;
-  }
-  std::vector<std::pair<std::string, const Finding*>> reasons;
-  std::vector<std::pair<std::string, const Finding*>> protected_reasons;
-  // The file name travels with the document into the journal, marked or not, like an
-  // entry's title: any personal data in it holds.
-  std::vector<const Finding*> in_file_name;
-  for (const Finding& f : findings) {
-    if (InFileName(f)) {
-      in_file_name.push_back(&f);
-      continue;
-    }
-    std::string reason = HoldReason(rules_, f, has_contact, has_private_name);
-    if (reason.empty()) continue;
-    (IsProtected(f) ? protected_reasons : reasons).emplace_back(std::move(reason), &f);
-  }
-
-  if (!protected_reasons.empty() || !in_file_name.empty()) {
+  if (uncovered || (!verdict.marking && !grounds.empty())) {
     verdict.decision = Decision::kHold;
-    std::vector<std::string> parts;
-    if (!protected_reasons.empty()) parts.push_back(DescribeHold(protected_reasons));
-    if (!in_file_name.empty()) parts.push_back(DescribeFileName(in_file_name));
-    if (!verdict.marking && !reasons.empty()) parts.push_back(DescribeHold(reasons));
-    for (size_t i = 0; i < parts.size(); ++i) verdict.reason += (i > 0 ? "; " : "") + parts[i];
-    if (verdict.marking) verdict.reason += " (held although marked exempt)";
+    if (verdict.marking) {
+      std::erase_if(grounds, [](const HeldFinding& h) { return !HoldsWhenMarked(h.ground); });
+    }
+    verdict.held = std::move(grounds);
+    verdict.reason = DescribeHold(verdict);
   } else if (verdict.marking) {
     verdict.decision = Decision::kExempt;
     verdict.reason = "exemption marking \"" + verdict.marking->phrase + "\"" +
                      (verdict.marking->page > 0 ? " on p. " + std::to_string(verdict.marking->page)
                                                 : std::string(" in the journal entry"));
-  } else if (!reasons.empty()) {
-    verdict.decision = Decision::kHold;
-    verdict.reason = DescribeHold(reasons) + "; no exemption marking";
   } else {
     verdict.decision = Decision::kPass;
-    verdict.reason =
-        findings.empty() ? "no personal data found" : "only personal data the policy lets through";
+    verdict.reason = verdict.findings.empty() ? "no personal data found"
+                                              : "only personal data the policy lets through";
     // A pass vouches for every page; a page OCR could barely read cannot be vouched for.
     for (const Page& page : document.pages) {
       std::string unread = UnreadPageReason(page, rules_.min_ocr_confidence);
@@ -218,7 +159,6 @@ Verdict Policy::Decide(const Document& document, std::optional<ExemptionMarking>
       break;
     }
   }
-  verdict.findings = std::move(findings);
   return verdict;
 }
 

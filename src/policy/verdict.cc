@@ -1,5 +1,7 @@
 #include "policy/verdict.h"
 
+#include <algorithm>
+
 namespace skjerm {
 
 const char* DecisionName(Decision decision) {
@@ -39,6 +41,16 @@ const char* MarkingPositionName(MarkingPosition position) {
       return "journal";
   }
   return "header";
+}
+
+std::vector<HoldGround> GroundsOf(const std::vector<HeldFinding>& held) {
+  std::vector<HoldGround> grounds;
+  for (const HeldFinding& h : held) {
+    if (std::find(grounds.begin(), grounds.end(), h.ground) == grounds.end()) {
+      grounds.push_back(h.ground);
+    }
+  }
+  return grounds;
 }
 
 }  // namespace skjerm

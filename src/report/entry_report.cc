@@ -35,6 +35,7 @@ nlohmann::json EntryToJson(const JournalEntry& entry, const EntryJudgement& judg
   j["path"] = judgement.document_paths.empty() ? nlohmann::json(nullptr) : path(0);
   j["decision"] = DecisionName(judgement.decision);
   j["reason"] = judgement.reason;
+  j["grounds"] = HoldGroundsToJson(judgement.grounds);
   j["public_title"] = judgement.public_title;
   j["status"] = EntryStatusName(status);
   if (judgement.marking) {

@@ -150,6 +150,7 @@ nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& o
   j["sha256"] = doc.sha256.empty() ? nlohmann::json(nullptr) : nlohmann::json(doc.sha256);
   j["decision"] = DecisionName(verdict.decision);
   j["reason"] = verdict.reason;
+  j["grounds"] = HoldGroundsToJson(GroundsOf(verdict.held));
   if (verdict.marking) {
     j["marking"] = {{"phrase", verdict.marking->phrase},
                     {"basis", verdict.marking->basis},
@@ -173,8 +174,46 @@ nlohmann::json ScanResultToJson(const ScanResult& result, const ReportOptions& o
   for (const Finding& f : verdict.findings) {
     findings.push_back(FindingToJson(f, LocatedText(doc, f.location), options));
   }
+  // Each finding that holds the document says on which ground.
+  for (const HeldFinding& h : verdict.held) {
+    findings[h.finding]["holds"] = HoldGroundName(h.ground);
+  }
   j["findings"] = std::move(findings);
   return j;
+}
+
+const char* HoldGroundName(HoldGround ground) {
+  switch (ground) {
+    case HoldGround::kNationalId:
+      return "national_id";
+    case HoldGround::kBirthDate:
+      return "birth_date";
+    case HoldGround::kProtectedIdentity:
+      return "protected_identity";
+    case HoldGround::kPupilName:
+      return "pupil_name";
+    case HoldGround::kGuardianName:
+      return "guardian_name";
+    case HoldGround::kPrivateNameInCase:
+      return "private_name_in_case";
+    case HoldGround::kPrivateName:
+      return "private_name";
+    case HoldGround::kPrivateNameWithContact:
+      return "private_name_with_contact";
+    case HoldGround::kPrivateContact:
+      return "contact_without_name";
+    case HoldGround::kFileName:
+      return "file_name";
+    case HoldGround::kPrintedField:
+      return "printed_field";
+  }
+  return "unknown";
+}
+
+nlohmann::json HoldGroundsToJson(const std::vector<HoldGround>& grounds) {
+  nlohmann::json out = nlohmann::json::array();
+  for (HoldGround g : grounds) out.push_back(HoldGroundName(g));
+  return out;
 }
 
 std::string ScanResultToLine(const ScanResult& result, const ReportOptions& options) {

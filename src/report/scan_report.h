@@ -47,6 +47,12 @@ nlohmann::json FindingToJson(const Finding& finding, std::string_view unit_text,
 // "cue word 'mor'").
 std::string PartyBasisText(PartyBasis basis, const std::string& cue_word);
 
+// The name of a hold ground in JSON, as its key in policy.toml: "national_id",
+// "pupil_name", "contact_without_name", "file_name", "printed_field", ...
+const char* HoldGroundName(HoldGround ground);
+// The names of `grounds` as a JSON array.
+nlohmann::json HoldGroundsToJson(const std::vector<HoldGround>& grounds);
+
 // "HOLD   path  national ID number (120311***** p. 1); no exemption marking"
 std::string ScanResultToLine(const ScanResult& result, const ReportOptions& options);
 

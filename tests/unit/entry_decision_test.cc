@@ -54,6 +54,30 @@ TEST(EntryDecisionTest, PersonalDataInTheTitleHoldsAMarkedEntry) {
   ASSERT_EQ(d.printed.size(), 1u);
 }
 
+// The entry's grounds: its held documents' grounds, then the printed field's; none from an
+// exempt document (trap: its findings do not hold).
+TEST(EntryDecisionTest, AnEntrySaysOnWhichGroundsItIsHeld) {
+  Verdict held = DocumentVerdict(Decision::kHold, "pupil's name");
+  held.findings.resize(2);
+  held.held = {{HoldGround::kPupilName, 0}, {HoldGround::kNationalId, 1}};
+  Verdict exempt = DocumentVerdict(Decision::kExempt, "marked", 1);
+  const EntryDecision d = DecideEntry(
+      PolicyRules{}, std::nullopt,
+      {InField(JournalField::kParties, Category::kPersonName, "Kari Nordmann")}, {exempt, held});
+  EXPECT_EQ(d.decision, Decision::kHold);
+  EXPECT_EQ(d.grounds, (std::vector<HoldGround>{HoldGround::kPupilName, HoldGround::kNationalId,
+                                                HoldGround::kPrintedField}));
+  const EntryDecision open =
+      DecideEntry(PolicyRules{}, std::nullopt, {}, {DocumentVerdict(Decision::kPass, "none")});
+  EXPECT_TRUE(open.grounds.empty());
+  PolicyRules rules;
+  rules.hold_in_parties = false;
+  const EntryDecision parties_allowed = DecideEntry(
+      rules, std::nullopt,
+      {InField(JournalField::kParties, Category::kPersonName, "Kari Nordmann")}, {exempt});
+  EXPECT_TRUE(parties_allowed.grounds.empty());
+}
+
 TEST(EntryDecisionTest, TheTitleHoldIsThePolicysToSwitchOff) {
   PolicyRules rules;
   rules.hold_in_title = false;

@@ -113,6 +113,48 @@ TEST(PolicyTest, PupilNameHolds) {
   EXPECT_EQ(v.decision, Decision::kHold);
 }
 
+// The verdict says on which ground each finding holds, as kinds code can branch on; the
+// reason is worded from them.
+TEST(PolicyTest, EachHoldingFindingCarriesItsGround) {
+  Policy policy{PolicyRules{}};
+  Verdict v = policy.Decide(TextDocument(), std::nullopt,
+                            {MakeTestFinding(Category::kPersonName, "Emil Lund", "pupil"),
+                             MakeTestFinding(Category::kPersonName, "Kari Lund", "guardian"),
+                             MakeTestFinding(Category::kPersonName, "Per Olsen"),
+                             MakeTestFinding(Category::kNationalId, "140910 50170"),
+                             MakeTestFinding(Category::kPhone, "926 41 857")});
+  EXPECT_EQ(v.decision, Decision::kHold);
+  const std::vector<HeldFinding> want = {{HoldGround::kPupilName, 0},
+                                         {HoldGround::kGuardianName, 1},
+                                         {HoldGround::kPrivateNameWithContact, 2},
+                                         {HoldGround::kNationalId, 3},
+                                         {HoldGround::kPrivateNameWithContact, 4}};
+  EXPECT_EQ(v.held, want);
+  EXPECT_EQ(GroundsOf(v.held), (std::vector<HoldGround>{
+                                   HoldGround::kPupilName, HoldGround::kGuardianName,
+                                   HoldGround::kPrivateNameWithContact, HoldGround::kNationalId}));
+  EXPECT_EQ(v.reason.find("private person's name with contact details x2"),
+            v.reason.find("private"));
+}
+
+// Trap: a marked letter is exempt and nothing in it holds; a protected identity in it holds
+// on that ground alone (the national ID beside it is covered by the marking).
+TEST(PolicyTest, AMarkedLetterIsHeldOnlyOnGroundsAMarkingDoesNotCover) {
+  Policy policy{PolicyRules{}};
+  Verdict exempt = policy.Decide(TextDocument(), Marking(),
+                                 {MakeTestFinding(Category::kNationalId, "140910 50170")});
+  EXPECT_EQ(exempt.decision, Decision::kExempt);
+  EXPECT_TRUE(exempt.held.empty());
+  Verdict held = policy.Decide(
+      TextDocument(), Marking(),
+      {MakeTestFinding(Category::kNationalId, "140910 50170"),
+       MakeTestFinding(Category::kPersonName, "Alva", "protected", "protected_identity")});
+  EXPECT_EQ(held.decision, Decision::kHold);
+  EXPECT_EQ(held.held, (std::vector<HeldFinding>{{HoldGround::kProtectedIdentity, 1}}));
+  EXPECT_NE(held.reason.find("held although marked exempt"), std::string::npos);
+  EXPECT_EQ(held.reason.find("national ID"), std::string::npos);
+}
+
 TEST(PolicyTest, ContactWithoutNameIsAKnob) {
   Policy policy{PolicyRules{}};
   std::vector<Finding> findings = {MakeTestFinding(Category::kEmail, "kari@example.org")};
