@@ -36,6 +36,11 @@ for row in csv.DictReader(open(sys.argv[3], encoding="utf-8")):
     if entry["decision"] != want:
         print(row["journal_number"], entry["decision"], "want", want, file=sys.stderr)
         bad += 1
+    # The grounds say why: printed_field exactly when the title holds it, none unless held.
+    if ("printed_field" in entry["grounds"]) != title_data or \
+            (entry["decision"] != "hold" and entry["grounds"]):
+        print(row["journal_number"], "grounds", entry["grounds"], file=sys.stderr)
+        bad += 1
     assert all("text" not in f for f in entry["findings"]), "raw value without --reveal"
 sys.exit(1 if bad else 0)
 PY
