@@ -16,6 +16,7 @@
 #include "detect/names/name_rules.h"
 #include "detect/roles/person_role_annotator.h"
 #include "journal/access_codes.h"
+#include "normalize/word_endings.h"
 #include "policy/marking_rules.h"
 #include "policy/policy.h"
 #include "temp_folder.h"
@@ -277,6 +278,8 @@ TEST_F(RuleFilesTest, EachReaderRefusesAMisspeltKey) {
        [](const std::string& p) { PersonRoleAnnotator::FromFile(p); }},
       {"national_ids.toml", "report_threshold = 0.5", "report_treshold = 0.5",
        [](const std::string& p) { NationalIdDetector::FromFile(p); }},
+      {"word_endings.toml", "inflections = [", "inflexions = [",
+       [](const std::string& p) { WordEndings::FromFile(p); }},
   };
   for (const Case& c : cases) {
     const std::string path = Edited(c.file, c.from, c.to);
@@ -297,8 +300,9 @@ TEST_F(RuleFilesTest, NamesRulesRefuseAMisspeltKey) {
 
 TEST_F(RuleFilesTest, ANameListThatCannotBeReadIsRefusedNotLeftOut) {
   std::filesystem::copy(std::string(SKJERM_PATTERNS_DIR) + "/names", folder_.path() / "names");
-  std::filesystem::copy_file(std::string(SKJERM_PATTERNS_DIR) + "/names.toml",
-                             folder_.File("names.toml"));
+  for (const char* file : {"names.toml", "word_endings.toml"}) {
+    std::filesystem::copy_file(std::string(SKJERM_PATTERNS_DIR) + "/" + file, folder_.File(file));
+  }
   const std::string dir = folder_.path().string();
   auto error = [&] { return ErrorLoading([&] { person_names::Rules::Load(dir); }); };
   EXPECT_EQ(error(), "");

@@ -1,7 +1,6 @@
 // Cue words: which words point at an organisation or at a private person, and the
 // nearest such word before a piece of contact data.
 #include <algorithm>
-#include <array>
 
 #include "base/utf8.h"
 #include "detect/contacts/contact_document.h"
@@ -10,17 +9,8 @@ namespace skjerm {
 namespace contact {
 namespace {
 
-// Inflections stripped before looking a word up: «kommunens» -> «kommune»,
-// «sagsbehandleren» -> «sagsbehandler», «socialtjänstens» -> «socialtjänst».
-constexpr std::array<std::string_view, 14> kInflections = {
-    "ernes", "arnas", "ens", "ets", "ene", "ane", "erne", "arna", "ns", "en", "et", "er", "s", "n"};
-
 // How far back from an item its cue may stand, in bytes.
 constexpr size_t kCueWindow = 160;
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Endings shorter than four letters («nav», «ppt», «sfo») must be the whole word.
 bool HasOrgEnding(const WordSet& set, std::string_view key) { return set.HasEnding(key, 4); }
@@ -73,9 +63,8 @@ bool Document::IsOrgWord(std::string_view word) const {
   if (HasOrgEnding(rules_.org_name_words, key) || HasOrgEnding(rules_.official_roles, key)) {
     return true;
   }
-  for (std::string_view inflection : kInflections) {
-    if (!EndsWith(key, inflection) || key.size() < inflection.size() + 3) continue;
-    const std::string_view stem = std::string_view(key).substr(0, key.size() - inflection.size());
+  // Inflected: «kommunens», «sagsbehandleren», «socialtjänstens».
+  for (std::string_view stem : rules_.inflections.Stems(key, 3)) {
     if (HasOrgEnding(rules_.org_name_words, stem) || HasOrgEnding(rules_.official_roles, stem)) {
       return true;
     }

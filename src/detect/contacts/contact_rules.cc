@@ -253,12 +253,15 @@ const PhoneCountry* ContactRules::PhoneCountryByCode(std::string_view country) c
 std::shared_ptr<const ContactRules> ContactRules::FromFile(const std::string& toml_path) {
   auto rules = std::make_shared<ContactRules>();
   ReadRuleFile(toml_path, [&](RuleTable& root) { Build(root, toml_path, rules.get()); });
+  rules->inflections = WordEndings::BesideRuleFile(toml_path);
   return rules;
 }
 
 std::shared_ptr<const ContactRules> ContactRules::FromString(std::string_view toml_text,
-                                                             const std::string& source) {
+                                                             const std::string& source,
+                                                             WordEndings inflections) {
   auto rules = std::make_shared<ContactRules>();
+  rules->inflections = std::move(inflections);
   ReadRuleText(toml_text, source, [&](RuleTable& root) { Build(root, source, rules.get()); });
   return rules;
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/string_set.h"
+#include "normalize/word_endings.h"
 
 namespace skjerm {
 
@@ -71,11 +72,17 @@ struct PostcodeFormat {
 
 class ContactRules {
  public:
-  // Loads and compiles the rule file. Throws std::runtime_error with the file name (never
-  // any letter's text) if the file is missing or malformed.
+  // Loads and compiles the rule file, and the inflection endings beside it
+  // (word_endings.toml). Throws std::runtime_error with the file name (never any letter's
+  // text) if a file is missing or malformed.
   static std::shared_ptr<const ContactRules> FromFile(const std::string& toml_path);
+  // The same from text, with the endings given.
   static std::shared_ptr<const ContactRules> FromString(std::string_view toml,
-                                                        const std::string& source_name);
+                                                        const std::string& source_name,
+                                                        WordEndings inflections = {});
+
+  // Stripped before a cue word is looked up: «kommunens» -> «kommune».
+  WordEndings inflections;
 
   // Organisations.
   WordSet org_name_words;                       // word endings

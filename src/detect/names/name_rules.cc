@@ -140,6 +140,7 @@ Rules Rules::Load(const std::string& patterns_dir) {
   ReadRuleFile(patterns_dir + "/names.toml",
                [&](RuleTable& root) { NameRulesReader(root, &rules).Read(); });
   const std::string names_dir = patterns_dir + "/names";
+  rules.inflections = WordEndings::FromFile(patterns_dir + "/word_endings.toml");
   LoadNameLists(names_dir, "first_names_", &rules.first_names);
   LoadNameLists(names_dir, "last_names_", &rules.last_names);
   LoadWordList(names_dir + "/ordinary_words.txt", &rules.ordinary_words);
@@ -149,15 +150,9 @@ Rules Rules::Load(const std::string& patterns_dir) {
 
 bool Rules::IsTitle(const std::string& folded) const {
   if (official_titles.Contains(folded)) return true;
-  static const char* const kEndings[] = {"",    "n",  "en", "a",    "et",   "t",   "na", "ne",
-                                         "ene", "ar", "er", "erna", "arna", "ane", "e"};
-  for (const char* ending : kEndings) {
-    const std::string_view e(ending);
-    if (!EndsWith(folded, e)) continue;
-    if (HasEndingIn(title_suffixes, std::string_view(folded).substr(0, folded.size() - e.size()),
-                    0)) {
-      return true;
-    }
+  if (HasEndingIn(title_suffixes, folded, 0)) return true;
+  for (std::string_view stem : inflections.Stems(folded, 0)) {
+    if (HasEndingIn(title_suffixes, stem, 0)) return true;
   }
   return false;
 }

@@ -16,6 +16,7 @@
 #include "base/string_set.h"
 #include "detect/names/name_words.h"
 #include "detect/word_list.h"
+#include "normalize/word_endings.h"
 
 namespace skjerm {
 namespace person_names {
@@ -48,7 +49,8 @@ class PhraseSet {
 };
 
 struct Rules {
-  // Reads patterns_dir/names.toml and patterns_dir/names/*.txt. Throws std::runtime_error
+  // Reads patterns_dir/names.toml, patterns_dir/word_endings.toml and
+  // patterns_dir/names/*.txt. Throws std::runtime_error
   // naming the file when one is missing or malformed.
   static Rules Load(const std::string& patterns_dir);
 
@@ -77,6 +79,7 @@ struct Rules {
   std::vector<std::string> email_domains;   // an organisation's, folded
   std::vector<std::string> private_email_domains;  // private persons' providers
   StringSet title_suffixes;                        // single-word titles and title_endings
+  WordEndings inflections;  // word_endings.toml: «rektoren», «lärarna» are titles
   std::unordered_set<std::string> parties;  // «Sp», «KrF», «S»: as written, case matters
   std::unordered_set<std::string> organisation_words, street_words, never, sentence_words;
   std::vector<std::string> street_suffixes;
