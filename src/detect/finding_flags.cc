@@ -26,6 +26,8 @@ const char* FindingFlagName(FindingFlag flag) {
       return "protected";
     case FindingFlag::kCase:
       return "case";
+    case FindingFlag::kProperty:
+      return "property";
   }
   return "?";
 }

@@ -28,12 +28,15 @@ enum class FindingFlag : uint8_t {
   kStaff,
   kProtected,  // a protected identity (sperret adresse, skyddad identitet)
   kCase,       // named in a school, health or child-welfare case
+  // The applicant named as such, or the property's address, in a building, planning or
+  // property matter: public by Nordic practice (DOMAIN § 7); policy.toml decides.
+  kProperty,
 };
 inline constexpr FindingFlag kAllFindingFlags[] = {
     FindingFlag::kSynthetic, FindingFlag::kDNumber,   FindingFlag::kRule2032,
     FindingFlag::kNoMod11,   FindingFlag::kTemporary, FindingFlag::kReread,
     FindingFlag::kPupil,     FindingFlag::kGuardian,  FindingFlag::kStaff,
-    FindingFlag::kProtected, FindingFlag::kCase};
+    FindingFlag::kProtected, FindingFlag::kCase,      FindingFlag::kProperty};
 
 // The name in JSON and in the journal store: "synthetic", "d-number", "pupil", ...
 const char* FindingFlagName(FindingFlag flag);

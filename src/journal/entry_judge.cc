@@ -140,7 +140,7 @@ EntryJudgement EntryJudge::Judge(const JournalEntry& entry,
   std::vector<std::pair<size_t, size_t>> title_spans;
   for (FieldFinding& f : decision.printed) {
     const bool in_title = f.field != JournalField::kParties;
-    if (in_title) title_spans.emplace_back(f.finding.begin, f.finding.end);
+    if (in_title && !f.published) title_spans.emplace_back(f.finding.begin, f.finding.end);
     out.findings.push_back(EntryFinding{std::move(f.finding), 0,
                                         in_title ? printed.title : printed.parties,
                                         JournalFieldName(f.field)});

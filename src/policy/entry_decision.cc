@@ -85,8 +85,9 @@ EntryDecision DecideEntry(const PolicyRules& rules,
   }
   // The journal prints the title and parties even when the documents are exempt.
   std::vector<const FieldFinding*> holding;
-  for (const FieldFinding& f : out.printed) {
-    if (FieldHolds(rules, f.field)) holding.push_back(&f);
+  for (FieldFinding& f : out.printed) {
+    f.published = rules.Publishes(f.finding);
+    if (FieldHolds(rules, f.field) && !f.published) holding.push_back(&f);
   }
   if (!holding.empty()) {
     reasons.push_back(DescribePrinted(holding));

@@ -28,6 +28,9 @@ std::optional<JournalField> JournalFieldFromName(std::string_view name);
 struct FieldFinding {
   JournalField field = JournalField::kTitle;
   Finding finding;
+  // The policy lets the journal print it as it stands (PolicyRules::Publishes): it neither
+  // holds the entry nor is masked in the public title. Set by DecideEntry.
+  bool published = false;
 };
 
 struct EntryDecision {

@@ -34,6 +34,7 @@ std::optional<HoldGround> GroundOf(const PolicyRules& rules, const Finding& f, b
       if (f.flags.Has(FindingFlag::kCase) && rules.hold_private_name_in_case) {
         return HoldGround::kPrivateNameInCase;
       }
+      if (rules.Publishes(f)) return std::nullopt;
       if (rules.hold_private_name) return HoldGround::kPrivateName;
       if (has_contact && rules.hold_private_name_with_contact) {
         return HoldGround::kPrivateNameWithContact;
@@ -42,6 +43,7 @@ std::optional<HoldGround> GroundOf(const PolicyRules& rules, const Finding& f, b
     case Category::kAddress:
     case Category::kPhone:
     case Category::kEmail:
+      if (rules.Publishes(f)) return std::nullopt;
       if (rules.hold_contact_without_name) return HoldGround::kPrivateContact;
       if (has_private_name && rules.hold_private_name_with_contact) {
         return HoldGround::kPrivateNameWithContact;
@@ -54,10 +56,13 @@ std::optional<HoldGround> GroundOf(const PolicyRules& rules, const Finding& f, b
 // Every finding with a ground to hold the letter, in order.
 std::vector<HeldFinding> GroundsToHold(const PolicyRules& rules,
                                        const std::vector<Finding>& findings) {
+  // A property's address the policy publishes is nobody's contact details; an applicant's
+  // name it publishes still makes his own phone or e-mail a named person's.
   bool has_contact = false, has_private_name = false;
   for (const Finding& f : findings) {
-    has_contact |= f.category == Category::kAddress || f.category == Category::kPhone ||
-                   f.category == Category::kEmail;
+    has_contact |=
+        !rules.Publishes(f) && (f.category == Category::kAddress ||
+                                f.category == Category::kPhone || f.category == Category::kEmail);
     has_private_name |= f.category == Category::kPersonName;
   }
   std::vector<HeldFinding> held;
@@ -104,6 +109,7 @@ Policy Policy::FromFile(const std::string& path) {
           {"private_name_with_contact", &rules.hold_private_name_with_contact},
           {"private_name", &rules.hold_private_name},
           {"contact_without_name", &rules.hold_contact_without_name},
+          {"property_matters", &rules.hold_property_matters},
       };
       for (const auto& [key, value] : flags) *value = hold->Bool(key, *value);
     }

@@ -23,6 +23,15 @@ struct PolicyRules {
   bool hold_private_name_with_contact = true;
   bool hold_private_name = false;
   bool hold_contact_without_name = false;
+  // The applicant and the property's address in a building, planning or property matter
+  // (FindingFlag::kProperty): public by practice, so off by default.
+  bool hold_property_matters = false;
+
+  // Whether the policy lets `f` be published as it stands: a property matter's public data
+  // while hold_property_matters is off. Such a finding neither holds nor is masked.
+  bool Publishes(const Finding& f) const {
+    return !hold_property_matters && f.flags.Has(FindingFlag::kProperty);
+  }
   // Personal data of any kind in what the public journal prints for an entry: its title (or
   // public title) and its parties. Masked in the public title either way.
   bool hold_in_title = true;

@@ -78,6 +78,27 @@ TEST(EntryDecisionTest, AnEntrySaysOnWhichGroundsItIsHeld) {
   EXPECT_TRUE(parties_allowed.grounds.empty());
 }
 
+// A building matter's applicant in the title is published as it stands, unless the policy
+// screens property matters; any other name in the title holds.
+TEST(EntryDecisionTest, APropertyMattersApplicantInTheTitleIsPublished) {
+  FieldFinding applicant = InField(JournalField::kTitle, Category::kPersonName, "Ola Hansen");
+  applicant.finding.flags.Add(FindingFlag::kProperty);
+  const EntryDecision d = DecideEntry(PolicyRules{}, std::nullopt, {applicant}, {});
+  EXPECT_EQ(d.decision, Decision::kPass);
+  ASSERT_EQ(d.printed.size(), 1u);
+  EXPECT_TRUE(d.printed[0].published);
+  PolicyRules screening;
+  screening.hold_property_matters = true;
+  const EntryDecision screened = DecideEntry(screening, std::nullopt, {applicant}, {});
+  EXPECT_EQ(screened.decision, Decision::kHold);
+  EXPECT_FALSE(screened.printed[0].published);
+  const EntryDecision other = DecideEntry(
+      PolicyRules{}, std::nullopt,
+      {applicant, InField(JournalField::kTitle, Category::kPersonName, "Kari Nordmann")}, {});
+  EXPECT_EQ(other.decision, Decision::kHold);
+  EXPECT_EQ(other.reason.find("O*"), std::string::npos) << other.reason;
+}
+
 TEST(EntryDecisionTest, TheTitleHoldIsThePolicysToSwitchOff) {
   PolicyRules rules;
   rules.hold_in_title = false;

@@ -34,9 +34,87 @@ class PersonRoleTest : public ::testing::Test {
     return findings;
   }
 
+  // One unit (a page, or the journal title when `title`); findings of the given categories
+  // over the spans given, in text order.
+  std::vector<Finding> AnnotateSpans(const std::string& text,
+                                     const std::vector<std::pair<Category, std::string>>& spans,
+                                     bool title = false) {
+    text_.units.clear();
+    Location location;
+    if (title) {
+      location.metadata = MetadataSource::kJournalField;
+      location.field = "title";
+    } else {
+      location.page = 1;
+    }
+    text_.units.push_back(TextUnit{location, TextView(text)});
+    std::vector<Finding> findings;
+    const std::string& t = text_.units[0].view.text();
+    for (const auto& [category, span] : spans) {
+      const size_t at = t.find(span);
+      EXPECT_NE(at, std::string::npos) << span;
+      if (at == std::string::npos) continue;
+      findings.push_back(MakeFinding(text_.units[0], category, "test", at, at + span.size(), 0.9));
+    }
+    annotator_->Detect(text_, &findings);
+    return findings;
+  }
+
   std::unique_ptr<PersonRoleAnnotator> annotator_;
   DocumentText text_;
 };
+
+bool Property(const Finding& f) { return f.flags.Has(FindingFlag::kProperty); }
+
+// A building matter's title names its applicant and property: both public (DOMAIN § 7).
+TEST_F(PersonRoleTest, ABuildingMattersTitleNamesItsApplicantAndProperty) {
+  auto f = AnnotateSpans(
+      "49/484 Tiltak uten ansvarsrett – redskapsbod – Storgata 5 – Ola Hansen",
+      {{Category::kAddress, "Storgata 5"}, {Category::kPersonName, "Ola Hansen"}}, true);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_TRUE(Property(f[0]));
+  EXPECT_TRUE(Property(f[1]));
+  auto caps = AnnotateSpans("SØKNAD OM FRÅDELING - GNR 12 BNR 3 - KARI NORDMANN",
+                            {{Category::kPersonName, "KARI NORDMANN"}}, true);
+  EXPECT_TRUE(Property(caps[0]));
+}
+
+// Traps: a neighbour's objection, a welfare case, and a title about anything else.
+TEST_F(PersonRoleTest, ANeighboursObjectionOrACaseIsNoPropertyMatter) {
+  for (const char* title : {"Merknad til nabovarsel - gnr 5 bnr 6 - Kari Nordmann",
+                            "Byggesak - rullestol og tilpasning - Kari Nordmann",
+                            "Søknad om skoleskyss - Kari Nordmann"}) {
+    auto f = AnnotateSpans(title, {{Category::kPersonName, "Kari Nordmann"}}, true);
+    EXPECT_FALSE(Property(f[0])) << title;
+  }
+  auto welfare = AnnotateSpans(
+      "Bekymringsmelding til barnevernet\n\nSøknad om dispensasjon for tilbygg.\n"
+      "Tiltakshaver: Kari Nordmann",
+      {{Category::kPersonName, "Kari Nordmann"}});
+  EXPECT_FALSE(Property(welfare[0]));
+}
+
+// In a document only the applicant named as such and the property's address are public;
+// the neighbour named in it is not.
+TEST_F(PersonRoleTest, InABuildingLetterTheLabelledApplicantAndPropertyArePublic) {
+  auto f = AnnotateSpans(
+      "Rammetillatelse - tilbygg\n\nTiltakshaver: Ola Hansen\nEiendom: Storgata 5\n"
+      "4300 Sandnes\nGnr. 49 bnr. 484, Fjellveien 2\n\nNabo Kari Nordmann i Bakken 3 er "
+      "varslet.",
+      {{Category::kPersonName, "Ola Hansen"},
+       {Category::kAddress, "Storgata 5"},
+       {Category::kAddress, "4300 Sandnes"},
+       {Category::kAddress, "Fjellveien 2"},
+       {Category::kPersonName, "Kari Nordmann"},
+       {Category::kAddress, "Bakken 3"}});
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_TRUE(Property(f[0]));
+  EXPECT_TRUE(Property(f[1]));
+  EXPECT_TRUE(Property(f[2])) << "the postcode line under the property's street";
+  EXPECT_TRUE(Property(f[3])) << "an address on the line of the cadastral number";
+  EXPECT_FALSE(Property(f[4]));
+  EXPECT_FALSE(Property(f[5]));
+}
 
 TEST_F(PersonRoleTest, LabelBeforeMakesAPupil) {
   auto f = Annotate("Elev: Sindre Haugland\nTrinn: 7", {"Sindre Haugland"});

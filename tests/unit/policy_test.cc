@@ -155,6 +155,31 @@ TEST(PolicyTest, AMarkedLetterIsHeldOnlyOnGroundsAMarkingDoesNotCover) {
   EXPECT_EQ(held.reason.find("national ID"), std::string::npos);
 }
 
+// A building matter's applicant and property address are public unless the municipality
+// screens them; an ID in the same letter holds either way.
+TEST(PolicyTest, APropertyMattersPublicDataHoldsOnlyWhenThePolicySaysSo) {
+  const std::vector<Finding> findings = {
+      MakeTestFinding(Category::kPersonName, "Ola Hansen", "property"),
+      MakeTestFinding(Category::kAddress, "Storgata 5", "property")};
+  Policy policy{PolicyRules{}};
+  EXPECT_EQ(policy.Decide(TextDocument(), std::nullopt, findings).decision, Decision::kPass);
+  PolicyRules screening;
+  screening.hold_property_matters = true;
+  const Verdict screened = Policy(screening).Decide(TextDocument(), std::nullopt, findings);
+  EXPECT_EQ(screened.decision, Decision::kHold);
+  EXPECT_EQ(GroundsOf(screened.held), std::vector<HoldGround>{HoldGround::kPrivateNameWithContact});
+  // Trap: the property's address is no private contact for another name in the letter, but
+  // that other name with its own phone holds, and so does an ID.
+  std::vector<Finding> more = findings;
+  more.push_back(MakeTestFinding(Category::kPersonName, "Kari Nordmann"));
+  EXPECT_EQ(policy.Decide(TextDocument(), std::nullopt, more).decision, Decision::kPass);
+  more.push_back(MakeTestFinding(Category::kPhone, "926 41 857"));
+  EXPECT_EQ(policy.Decide(TextDocument(), std::nullopt, more).decision, Decision::kHold);
+  std::vector<Finding> with_id = findings;
+  with_id.push_back(MakeTestFinding(Category::kNationalId, "140910 50170"));
+  EXPECT_EQ(policy.Decide(TextDocument(), std::nullopt, with_id).decision, Decision::kHold);
+}
+
 TEST(PolicyTest, ContactWithoutNameIsAKnob) {
   Policy policy{PolicyRules{}};
   std::vector<Finding> findings = {MakeTestFinding(Category::kEmail, "kari@example.org")};

@@ -54,6 +54,17 @@ bool ContainsTerm(const std::string& text, const std::string& term) {
   return false;
 }
 
+// Whether `term` stands in `text` as whole words.
+bool ContainsWords(const std::string& text, const std::string& term) {
+  for (size_t at = text.find(term); at != std::string::npos; at = text.find(term, at + 1)) {
+    const size_t end = at + term.size();
+    if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.size() || !IsWordChar(text[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> FoldedList(RuleTable& table, const char* key) {
   std::vector<std::string> out;
   for (const std::string& s : table.Strings(key)) out.push_back(FoldForMatching(s));
@@ -72,6 +83,36 @@ std::string WithoutGenitive(const std::string& word) {
   return word;
 }
 
+// The folded text before the finding on its line, or a label alone on the line above
+// («Elev:\nSindre Haugland»), without the punctuation between.
+std::string LabelBefore(const TextView& view, size_t begin) {
+  const std::string& text = view.text();
+  const size_t line_start = view.LineStart(begin);
+  std::string before =
+      TrimTrailingPunctuation(FoldForMatching(text.substr(line_start, begin - line_start)));
+  if (before.empty() && line_start > 0) {
+    const size_t prev_start = view.LineStart(line_start - 1);
+    const std::string prev = FoldForMatching(text.substr(prev_start, line_start - 1 - prev_start));
+    if (prev.size() < 40 && !prev.empty() && prev.back() == ':') {
+      before = TrimTrailingPunctuation(prev);
+    }
+  }
+  return before;
+}
+
+std::vector<std::unique_ptr<RE2>> CaseInsensitivePatterns(RuleTable& table, const char* key) {
+  std::vector<std::unique_ptr<RE2>> out;
+  for (const std::string& pattern : table.Strings(key, Presence::kRequired)) {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    auto re = std::make_unique<RE2>(pattern, options);
+    if (!re->ok()) table.Fail(key, "bad pattern: " + re->error());
+    out.push_back(std::move(re));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::string& path) {
@@ -81,14 +122,7 @@ std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::st
     a->pupil_before_ = FoldedList(pupil, "before");
     a->label_under_heading_ = FoldedList(pupil, "label_under_heading");
     a->heading_words_ = FoldedList(pupil, "heading_words");
-    for (const std::string& pattern : pupil.Strings("after_patterns")) {
-      RE2::Options options;
-      options.set_case_sensitive(false);
-      options.set_log_errors(false);
-      auto re = std::make_unique<RE2>(pattern, options);
-      if (!re->ok()) pupil.Fail("after_patterns", "bad pattern: " + re->error());
-      a->pupil_after_.push_back(std::move(re));
-    }
+    a->pupil_after_ = CaseInsensitivePatterns(pupil, "after_patterns");
     if (std::optional<RuleTable> guardian = root.Table("guardian")) {
       a->guardian_before_ = FoldedList(*guardian, "before");
       a->guardian_after_ = FoldedList(*guardian, "after");
@@ -97,6 +131,15 @@ std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::st
     for (const std::string& t : FoldedList(case_words, "strong")) a->case_terms_.push_back({t, 2});
     for (const std::string& t : FoldedList(case_words, "weak")) a->case_terms_.push_back({t, 1});
     a->case_threshold_ = static_cast<int>(case_words.Integer("threshold", 2, 1, 1000));
+    RuleTable property = *root.Table("property", Presence::kRequired);
+    a->property_words_ = FoldedList(property, "words");
+    a->grievance_words_ = FoldedList(property, "grievance_words");
+    a->applicant_before_ = FoldedList(property, "applicant_before");
+    a->property_before_ = FoldedList(property, "property_before");
+    a->property_reference_ = CaseInsensitivePatterns(property, "reference_patterns");
+    if (a->property_words_.empty() || a->applicant_before_.empty()) {
+      root.Fail("[property] words and applicant_before are required");
+    }
     if (a->pupil_before_.empty() || a->case_terms_.empty()) {
       root.Fail("[pupil] before and [case] words are required");
     }
@@ -126,15 +169,7 @@ std::optional<FindingFlag> PersonRoleAnnotator::RoleFromContext(const TextUnit& 
   const TextView& view = unit.view;
   const std::string& text = view.text();
   const size_t line_start = view.LineStart(f.view_begin);
-  std::string before =
-      TrimTrailingPunctuation(FoldForMatching(text.substr(line_start, f.view_begin - line_start)));
-  // A label alone on the line above: «Elev:\nSindre Haugland».
-  if (before.empty() && line_start > 0) {
-    const size_t prev_start = view.LineStart(line_start - 1);
-    const std::string prev = FoldForMatching(text.substr(prev_start, line_start - 1 - prev_start));
-    if (prev.size() < 40 && !prev.empty() && prev.back() == ':')
-      before = TrimTrailingPunctuation(prev);
-  }
+  const std::string before = LabelBefore(view, f.view_begin);
   for (const std::string& cue : guardian_before_) {
     if (EndsWithPhrase(before, cue)) return FindingFlag::kGuardian;
   }
@@ -199,6 +234,63 @@ void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>*
       f.flags.Add(FindingFlag::kGuardian);
     }
     if (is_case) f.flags.Add(FindingFlag::kCase);
+  }
+  if (!is_case) MarkPropertyParties(text, findings);
+}
+
+bool PersonRoleAnnotator::IsPropertyMatter(const DocumentText& text) const {
+  bool property = false;
+  for (const TextUnit& unit : text.units) {
+    const std::string folded = FoldForMatching(unit.view.text());
+    for (const std::string& word : grievance_words_) {
+      if (ContainsWords(folded, word)) return false;
+    }
+    for (const std::string& word : property_words_) property |= ContainsTerm(folded, word);
+  }
+  return property;
+}
+
+bool PersonRoleAnnotator::IsPropertyParty(const TextUnit& unit, const Finding& f) const {
+  // The journal's title and parties of a property matter name its applicant and property.
+  if (unit.location.metadata == MetadataSource::kJournalField) return true;
+  const std::string before = LabelBefore(unit.view, f.view_begin);
+  const auto& labels = f.category == Category::kPersonName ? applicant_before_ : property_before_;
+  for (const std::string& label : labels) {
+    if (EndsWithPhrase(before, label)) return true;
+  }
+  if (f.category != Category::kAddress) return false;
+  // An address on the line that gives the property's cadastral number («gnr. 49 bnr. 484,
+  // Storgata 5»).
+  const std::string line(unit.view.LineAround(f.view_begin));
+  return std::any_of(property_reference_.begin(), property_reference_.end(),
+                     [&](const auto& re) { return RE2::PartialMatch(line, *re); });
+}
+
+void PersonRoleAnnotator::MarkPropertyParties(const DocumentText& text,
+                                              std::vector<Finding>* findings) const {
+  if (!IsPropertyMatter(text)) return;
+  const Finding* street = nullptr;  // the property's street line, for its postcode line
+  for (Finding& f : *findings) {
+    if (f.category != Category::kPersonName && f.category != Category::kAddress) continue;
+    if (f.flags.Has(FindingFlag::kPupil) || f.flags.Has(FindingFlag::kGuardian) ||
+        f.flags.Has(FindingFlag::kProtected)) {
+      continue;
+    }
+    for (const TextUnit& unit : text.units) {
+      if (!(unit.location == f.location)) continue;
+      bool property = IsPropertyParty(unit, f);
+      // «Eiendom: Storgata 5» over «4300 Sandnes»: the postcode line goes with its street.
+      if (!property && f.category == Category::kAddress && street != nullptr &&
+          street->location == f.location && f.view_begin > street->view_end &&
+          unit.view.LineStart(f.view_begin) == unit.view.LineEnd(street->view_end) + 1) {
+        property = true;
+      }
+      if (property) f.flags.Add(FindingFlag::kProperty);
+      break;
+    }
+    if (f.category == Category::kAddress) {
+      street = f.flags.Has(FindingFlag::kProperty) ? &f : nullptr;
+    }
   }
 }
 

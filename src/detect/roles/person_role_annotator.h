@@ -3,7 +3,10 @@
 // «Louise Mikkelsen (mor)»), or someone named in a letter about a school, health or
 // child-welfare case. Adds the flags "pupil", "guardian" and "case" to the person_name
 // findings already in the vector (a roster's flags stay), and carries a pupil's flag over
-// to the same first name mentioned alone. Rules in patterns/person_roles.toml.
+// to the same first name mentioned alone. In a building, planning or property matter that
+// is not such a case, it flags "property" on the applicant named as such and the property's
+// address (every name and address in the journal title of such a matter): public by Nordic
+// practice, and policy.toml decides whether they hold. Rules in patterns/person_roles.toml.
 #ifndef SKJERM_DETECT_ROLES_PERSON_ROLE_ANNOTATOR_H_
 #define SKJERM_DETECT_ROLES_PERSON_ROLE_ANNOTATOR_H_
 
@@ -28,6 +31,9 @@ class PersonRoleAnnotator : public Detector {
 
   // Whether the letter's words make it a case (exposed for tests).
   bool IsCase(const DocumentText& text) const;
+  // Whether the letter (or journal title) is about a building, planning or property matter
+  // and has none of the words of a private grievance in it (exposed for tests).
+  bool IsPropertyMatter(const DocumentText& text) const;
 
  private:
   struct Term {
@@ -37,6 +43,9 @@ class PersonRoleAnnotator : public Detector {
 
   PersonRoleAnnotator() = default;
   std::optional<FindingFlag> RoleFromContext(const TextUnit& unit, const Finding& finding) const;
+  // Whether the finding is the applicant named as such or the property's address.
+  bool IsPropertyParty(const TextUnit& unit, const Finding& finding) const;
+  void MarkPropertyParties(const DocumentText& text, std::vector<Finding>* findings) const;
 
   std::vector<std::string> pupil_before_;
   std::vector<std::string> label_under_heading_;
@@ -46,6 +55,12 @@ class PersonRoleAnnotator : public Detector {
   std::vector<std::string> guardian_after_;
   std::vector<Term> case_terms_;
   int case_threshold_ = 2;
+  // [property]
+  std::vector<std::string> property_words_;
+  std::vector<std::string> grievance_words_;
+  std::vector<std::string> applicant_before_;
+  std::vector<std::string> property_before_;
+  std::vector<std::unique_ptr<RE2>> property_reference_;
 };
 
 }  // namespace skjerm
