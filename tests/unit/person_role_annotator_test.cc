@@ -66,6 +66,40 @@ class PersonRoleTest : public ::testing::Test {
 
 bool Property(const Finding& f) { return f.flags.Has(FindingFlag::kProperty); }
 
+std::vector<std::string> Texts(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) out.push_back(f.text);
+  return out;
+}
+
+// Initials are a pupil's name in a school case: every mention, genitives included.
+TEST_F(PersonRoleTest, InitialsNameAPupilInACase) {
+  auto f = AnnotateSpans(
+      "Aktivitetsplan – trygt og godt skulemiljø\nElev: E.K., 9B\n"
+      "E.K.s mor ringde. Eleven har sagt at S.L. og M.H i 9B står bak. E.K:s bror veit det.",
+      {});
+  EXPECT_EQ(Texts(f), (std::vector<std::string>{"E.K.", "E.K.s", "S.L.", "M.H", "E.K:s"}));
+  for (const Finding& x : f) {
+    EXPECT_EQ(x.category, Category::kPersonName);
+    EXPECT_EQ(x.rule, "name.initials");
+    EXPECT_TRUE(x.flags.Has(FindingFlag::kCase)) << x.text;
+  }
+  EXPECT_TRUE(f[0].flags.Has(FindingFlag::kPupil));
+  EXPECT_TRUE(f[1].flags.Has(FindingFlag::kPupil)) << "the same initials, carried over";
+}
+
+// Outside a case, initials count only when one mention is a pupil's by a label or a class.
+TEST_F(PersonRoleTest, InitialsOutsideACaseNeedAPupilCue) {
+  EXPECT_EQ(Texts(AnnotateSpans("Tur til Nordkapp for T.E. i 7B. T.E. tar med matpakke.", {})),
+            (std::vector<std::string>{"T.E.", "T.E."}));
+  EXPECT_EQ(Texts(AnnotateSpans("Anmälan gällande Elev: J.L. och förskolan.", {})),
+            (std::vector<std::string>{"J.L."}));
+  // Traps: no cue; abbreviations; initials glued to a word; a single letter; four letters.
+  EXPECT_TRUE(AnnotateSpans("Møtet ledes av K.H. fra rådmannens stab.", {}).empty());
+  EXPECT_TRUE(AnnotateSpans("Elev: P.S. husk matpakke. Se U.S.A. og E.U. på kartet.", {}).empty());
+  EXPECT_TRUE(AnnotateSpans("Elev: ABC.D.E. i 7B, Elev: A. i 7B, Elev: A.B.C.D. i 7B", {}).empty());
+}
+
 // A building matter's title names its applicant and property: both public (DOMAIN § 7).
 TEST_F(PersonRoleTest, ABuildingMattersTitleNamesItsApplicantAndProperty) {
   auto f = AnnotateSpans(

@@ -8,6 +8,7 @@
 
 #include "base/rule_table.h"
 #include "base/utf8.h"
+#include "normalize/char_class.h"
 
 namespace skjerm {
 namespace {
@@ -113,6 +114,68 @@ std::vector<std::unique_ptr<RE2>> CaseInsensitivePatterns(RuleTable& table, cons
   return out;
 }
 
+// A set of initials at byte `at` of `text`: two or three capital letters each followed by a
+// full stop («E.K.», «S.M.C.»; the last stop may be left out), and a genitive ending («E.K.s»,
+// «E.K:s», «E.K.'s»). Returns its end, or `at` when there is none. Not inside a word or a
+// longer run of initials.
+size_t InitialsAt(std::string_view text, size_t at) {
+  if (at > 0) {
+    size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    size_t n = 0;
+    const char32_t before = DecodeUtf8(text, start, &n);
+    if (IsLetter(before) || (before >= U'0' && before <= U'9') || before == U'.') return at;
+  }
+  size_t pos = at;
+  int letters = 0;
+  while (letters < 4) {
+    size_t n = 0;
+    if (pos >= text.size()) break;
+    const char32_t cp = DecodeUtf8(text, pos, &n);
+    if (!IsUpperCase(cp)) break;
+    const size_t after = pos + n;
+    if (after < text.size() && text[after] == '.') {
+      pos = after + 1;
+      ++letters;
+      continue;
+    }
+    // The last letter without its stop: «E.K i 7B».
+    size_t m = 0;
+    const char32_t next = after < text.size() ? DecodeUtf8(text, after, &m) : U' ';
+    if (letters >= 1 && !IsLetter(next)) {
+      pos = after;
+      ++letters;
+    }
+    break;
+  }
+  if (letters < 2 || letters > 3) return at;
+  // Not followed by more letters or digits («E.K.Berg», «A.B.12»).
+  size_t n = 0;
+  const char32_t next = pos < text.size() ? DecodeUtf8(text, pos, &n) : U' ';
+  if (next == U's' || next == U':') {
+    const size_t s_at = next == U':' ? pos + 1 : pos;
+    if (s_at < text.size() && text[s_at] == 's') {
+      size_t m = 0;
+      const char32_t after_s = s_at + 1 < text.size() ? DecodeUtf8(text, s_at + 1, &m) : U' ';
+      if (!IsLetter(after_s)) return s_at + 1;
+    }
+  }
+  if (IsLetter(next) || (next >= U'0' && next <= U'9')) return at;
+  return pos;
+}
+
+// The initials without a genitive ending, as a key: «E.K:s» -> «E.K.», «E.K» -> «E.K.».
+std::string InitialsKey(std::string_view initials) {
+  std::string key;
+  for (size_t i = 0; i < initials.size(); ++i) {
+    const char c = initials[i];
+    if (c == ':' || (c == 's' && i + 1 == initials.size())) break;
+    key.push_back(c);
+  }
+  if (!key.empty() && key.back() != '.') key.push_back('.');
+  return key;
+}
+
 }  // namespace
 
 std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::string& path) {
@@ -131,6 +194,9 @@ std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::st
     for (const std::string& t : FoldedList(case_words, "strong")) a->case_terms_.push_back({t, 2});
     for (const std::string& t : FoldedList(case_words, "weak")) a->case_terms_.push_back({t, 1});
     a->case_threshold_ = static_cast<int>(case_words.Integer("threshold", 2, 1, 1000));
+    RuleTable initials = *root.Table("initials", Presence::kRequired);
+    a->not_initials_ = initials.Strings("not_initials", Presence::kRequired);
+    a->initials_confidence_ = initials.Number("confidence", 0.8, 0, 1);
     RuleTable property = *root.Table("property", Presence::kRequired);
     a->property_words_ = FoldedList(property, "words");
     a->grievance_words_ = FoldedList(property, "grievance_words");
@@ -199,7 +265,55 @@ std::optional<FindingFlag> PersonRoleAnnotator::RoleFromContext(const TextUnit& 
   return std::nullopt;
 }
 
+bool PersonRoleAnnotator::HasPupilCue(const TextUnit& unit, size_t begin, size_t end) const {
+  const std::string before = LabelBefore(unit.view, begin);
+  for (const std::string& cue : pupil_before_) {
+    if (EndsWithPhrase(before, cue)) return true;
+  }
+  const std::string& text = unit.view.text();
+  const std::string after = text.substr(end, unit.view.LineEnd(end) - end);
+  return std::any_of(pupil_after_.begin(), pupil_after_.end(),
+                     [&](const auto& re) { return RE2::PartialMatch(after, *re); });
+}
+
+void PersonRoleAnnotator::FindInitials(const DocumentText& text, bool is_case,
+                                       std::vector<Finding>* findings) const {
+  struct Mention {
+    size_t unit, begin, end;
+    std::string key;
+  };
+  std::vector<Mention> mentions;
+  std::set<std::string> cued;
+  for (size_t u = 0; u < text.units.size(); ++u) {
+    const std::string& t = text.units[u].view.text();
+    for (size_t i = 0; i < t.size(); ++i) {
+      const size_t end = InitialsAt(t, i);
+      if (end == i) continue;
+      Mention m{u, i, end, InitialsKey(std::string_view(t).substr(i, end - i))};
+      if (std::find(not_initials_.begin(), not_initials_.end(), m.key) == not_initials_.end()) {
+        if (HasPupilCue(text.units[u], i, end)) cued.insert(m.key);
+        mentions.push_back(std::move(m));
+      }
+      i = end - 1;
+    }
+  }
+  for (const Mention& m : mentions) {
+    if (!is_case && cued.count(m.key) == 0) continue;
+    const TextUnit& unit = text.units[m.unit];
+    const bool taken = std::any_of(findings->begin(), findings->end(), [&](const Finding& f) {
+      return f.location == unit.location && f.view_begin < m.end && m.begin < f.view_end;
+    });
+    if (taken) continue;
+    Finding f = MakeFinding(unit, Category::kPersonName, "name.initials", m.begin, m.end,
+                            initials_confidence_);
+    if (cued.count(m.key) > 0) f.flags.Add(FindingFlag::kPupil);
+    findings->push_back(std::move(f));
+  }
+}
+
 void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
+  const bool is_case = IsCase(text);
+  FindInitials(text, is_case, findings);
   std::set<std::string> pupil_names, guardian_names;  // folded first words and full names
   for (Finding& f : *findings) {
     if (f.category != Category::kPersonName) continue;
@@ -223,7 +337,6 @@ void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>*
   }
   // The same person mentioned again («Sindre», «Sindres»): the role carries over. A first
   // name shared by a pupil and a guardian stays a pupil's (the stricter reading).
-  const bool is_case = IsCase(text);
   for (Finding& f : *findings) {
     if (f.category != Category::kPersonName) continue;
     const std::string folded = WithoutGenitive(FoldForMatching(f.text));

@@ -3,7 +3,10 @@
 // «Louise Mikkelsen (mor)»), or someone named in a letter about a school, health or
 // child-welfare case. Adds the flags "pupil", "guardian" and "case" to the person_name
 // findings already in the vector (a roster's flags stay), and carries a pupil's flag over
-// to the same first name mentioned alone. In a building, planning or property matter that
+// to the same first name mentioned alone. A pupil named only by initials («E.K. i 7B»,
+// «Elev: T.E.», «E.K.s mor») becomes a person_name finding ("name.initials"): every set of
+// initials in a case, and elsewhere the initials one mention of which has a pupil label
+// before it or a class after it. In a building, planning or property matter that
 // is not such a case, it flags "property" on the applicant named as such and the property's
 // address (every name and address in the journal title of such a matter): public by Nordic
 // practice, and policy.toml decides whether they hold. Rules in patterns/person_roles.toml.
@@ -45,6 +48,9 @@ class PersonRoleAnnotator : public Detector {
   std::optional<FindingFlag> RoleFromContext(const TextUnit& unit, const Finding& finding) const;
   // Whether the finding is the applicant named as such or the property's address.
   bool IsPropertyParty(const TextUnit& unit, const Finding& finding) const;
+  // Adds a finding for every set of initials that names a pupil (see above).
+  void FindInitials(const DocumentText& text, bool is_case, std::vector<Finding>* findings) const;
+  bool HasPupilCue(const TextUnit& unit, size_t begin, size_t end) const;
   void MarkPropertyParties(const DocumentText& text, std::vector<Finding>* findings) const;
 
   std::vector<std::string> pupil_before_;
@@ -61,6 +67,9 @@ class PersonRoleAnnotator : public Detector {
   std::vector<std::string> applicant_before_;
   std::vector<std::string> property_before_;
   std::vector<std::unique_ptr<RE2>> property_reference_;
+  // [initials]
+  std::vector<std::string> not_initials_;
+  double initials_confidence_ = 0.8;
 };
 
 }  // namespace skjerm
