@@ -213,6 +213,12 @@ const std::vector<Wording>& Wordings() {
       {"sv", "Hemlig enligt 26 kap. 1 § OSL", "Hemlig", "26 kap. 1 § OSL"},
       {"sv", "Omfattas av sekretess enligt 21 kap. 3 § OSL", "Omfattas av sekretess",
        "21 kap. 3 § OSL"},
+      // Finland-Swedish and Finnish (offentlighetslagen / julkisuuslaki 621/1999)
+      {"sv", "Sekretessbelagd enligt 24 § 1 mom. 25 p. offentlighetslagen", "Sekretessbelagd",
+       "24 § 1 mom. 25 p. offentlighetslagen"},
+      {"sv", "Salassa pidettävä", "Salassa pidettävä", ""},
+      {"sv", "Salassa pidettävä, JulkL 24 §", "Salassa pidettävä", "JulkL 24 §"},
+      {"sv", "Sekretess enl. 23 kap. 2 § OSL", "Sekretess", "23 kap. 2 § OSL"},
       // Danish
       {"da", "Fortroligt", "Fortroligt", "", Wording::kWeakAlone},
       {"da", "Undtaget fra aktindsigt", "Undtaget fra aktindsigt", ""},
