@@ -150,6 +150,30 @@ TEST_F(PersonRoleTest, InABuildingLetterTheLabelledApplicantAndPropertyArePublic
   EXPECT_FALSE(Property(f[5]));
 }
 
+// The applicant's address block at the top of the letter names the same person and
+// property as the labelled lines below it.
+TEST_F(PersonRoleTest, TheApplicantNamedAgainInTheAddressBlockIsPublicToo) {
+  auto f = AnnotateSpans(
+      "Gunnhild Lie Øvrebø\nSjøbergvegen 21\n6893 Fjordvik\n\nLØYVE TIL TILTAK UTAN "
+      "ANSVARSRETT\nTiltakshavar: Gunnhild Lie Ovrebo\nEigedom: gnr. 12 bnr. 45, "
+      "Sjøbergvegen 21b\n\nKopi: Kari Nordmann, Bakken 3",
+      {{Category::kPersonName, "Gunnhild Lie Øvrebø"},
+       {Category::kAddress, "Sjøbergvegen 21\n"},
+       {Category::kAddress, "6893 Fjordvik"},
+       {Category::kPersonName, "Gunnhild Lie Ovrebo"},
+       {Category::kAddress, "Sjøbergvegen 21b"},
+       {Category::kPersonName, "Kari Nordmann"},
+       {Category::kAddress, "Bakken 3"}});
+  ASSERT_EQ(f.size(), 7u);
+  EXPECT_TRUE(Property(f[0])) << "the applicant, named again";
+  EXPECT_FALSE(Property(f[1])) << "another street than the property's";
+  EXPECT_FALSE(Property(f[2]));
+  EXPECT_TRUE(Property(f[3]));
+  EXPECT_TRUE(Property(f[4]));
+  EXPECT_FALSE(Property(f[5]));
+  EXPECT_FALSE(Property(f[6]));
+}
+
 TEST_F(PersonRoleTest, LabelBeforeMakesAPupil) {
   auto f = Annotate("Elev: Sindre Haugland\nTrinn: 7", {"Sindre Haugland"});
   ASSERT_EQ(f.size(), 1u);

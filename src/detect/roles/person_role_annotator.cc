@@ -382,24 +382,38 @@ bool PersonRoleAnnotator::IsPropertyParty(const TextUnit& unit, const Finding& f
 void PersonRoleAnnotator::MarkPropertyParties(const DocumentText& text,
                                               std::vector<Finding>* findings) const {
   if (!IsPropertyMatter(text)) return;
-  const Finding* street = nullptr;  // the property's street line, for its postcode line
-  for (Finding& f : *findings) {
-    if (f.category != Category::kPersonName && f.category != Category::kAddress) continue;
-    if (f.flags.Has(FindingFlag::kPupil) || f.flags.Has(FindingFlag::kGuardian) ||
-        f.flags.Has(FindingFlag::kProtected)) {
-      continue;
-    }
+  auto eligible = [](const Finding& f) {
+    return (f.category == Category::kPersonName || f.category == Category::kAddress) &&
+           !f.flags.Has(FindingFlag::kPupil) && !f.flags.Has(FindingFlag::kGuardian) &&
+           !f.flags.Has(FindingFlag::kProtected);
+  };
+  auto unit_of = [&](const Finding& f) -> const TextUnit* {
     for (const TextUnit& unit : text.units) {
-      if (!(unit.location == f.location)) continue;
-      bool property = IsPropertyParty(unit, f);
-      // «Eiendom: Storgata 5» over «4300 Sandnes»: the postcode line goes with its street.
-      if (!property && f.category == Category::kAddress && street != nullptr &&
-          street->location == f.location && f.view_begin > street->view_end &&
-          unit.view.LineStart(f.view_begin) == unit.view.LineEnd(street->view_end) + 1) {
-        property = true;
-      }
-      if (property) f.flags.Add(FindingFlag::kProperty);
-      break;
+      if (unit.location == f.location) return &unit;
+    }
+    return nullptr;
+  };
+  // What a label, the title or a cadastral number says is the applicant's or the property's.
+  std::set<std::string> known;  // folded texts of what is flagged
+  for (Finding& f : *findings) {
+    const TextUnit* unit = unit_of(f);
+    if (!eligible(f) || unit == nullptr || !IsPropertyParty(*unit, f)) continue;
+    f.flags.Add(FindingFlag::kProperty);
+    known.insert(FoldForMatching(f.text));
+  }
+  // The same applicant or property named again (the letter's address block: «Gunnhild Lie
+  // Øvrebø / Sjøbergvegen 21 / 6893 Fjordvik»), and the postcode line under a property's
+  // street.
+  const Finding* street = nullptr;
+  for (Finding& f : *findings) {
+    const TextUnit* unit = unit_of(f);
+    if (eligible(f) && unit != nullptr && !f.flags.Has(FindingFlag::kProperty)) {
+      const bool again = known.count(FoldForMatching(f.text)) > 0;
+      const bool under_street =
+          f.category == Category::kAddress && street != nullptr && street->location == f.location &&
+          f.view_begin > street->view_end &&
+          unit->view.LineStart(f.view_begin) == unit->view.LineEnd(street->view_end) + 1;
+      if (again || under_street) f.flags.Add(FindingFlag::kProperty);
     }
     if (f.category == Category::kAddress) {
       street = f.flags.Has(FindingFlag::kProperty) ? &f : nullptr;
