@@ -8,7 +8,7 @@
 #include <set>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
@@ -454,7 +454,7 @@ void AddressFinder::Link(const UnitText& u, std::vector<Part>* parts) {
 // `structure_only`, only what the letter's structure says is used; returns false if that
 // leaves it open.
 bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_only, Ownership* d) {
-  const UnitText& u = units_[unit];
+  const UnitText& u = layout_.units[unit];
   const Zone zone = ZoneAt(unit, p.begin);
   const size_t key_end = p.number_end > p.begin ? p.number_end : p.end;
   const std::string key = WordSet::Key(u.text.substr(p.begin, key_end - p.begin));
@@ -468,7 +468,7 @@ bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_o
   } else if (org_streets_.count(key) > 0) {
     *d = {Party::kOrganisation, 0.0, PartyBasis::kOrganisationsOwnAddress};
   } else if (p.kind == PartKind::kCareOf &&
-             LineHasOrgCue(u.text.substr(p.begin, p.end - p.begin))) {
+             LineHasOrgCue(rules_, u.text.substr(p.begin, p.end - p.begin))) {
     *d = {Party::kOrganisation, 0.0, PartyBasis::kInCareOfOrganisation};
   } else if ((cue = NearestCue(unit, p.begin, p.end)).found) {
     *d = {cue.party, 0.9, PartyBasis::kCueWord, cue.word};
@@ -491,9 +491,9 @@ bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_o
 // reported as written (contacts.toml [address.ocr_endings]). Empty if nothing to undo.
 std::string Document::CorrectedStreet(size_t unit, const AddressPart& p) const {
   if (p.kind != PartKind::kStreet || p.number_end <= p.begin) return std::string();
-  const auto endings = rules_.ocr_street_endings.find(country_);
+  const auto endings = rules_.ocr_street_endings.find(std::string(CountryCode(writer_.country)));
   if (endings == rules_.ocr_street_endings.end()) return std::string();
-  const std::string_view text = units_[unit].text;
+  const std::string_view text = layout_.units[unit].text;
   size_t name_end = p.number_end;
   while (name_end > p.begin && IsAsciiDigit(text[name_end - 1])) --name_end;
   while (name_end > p.begin && text[name_end - 1] == ' ') --name_end;
@@ -514,9 +514,9 @@ void Document::FindAddresses() {
   // The parts of every page: streets, post boxes, c/o and the postcodes linked to them.
   // A weak street (a name without a street word) counts only with a postcode after it
   // or an address cue before it; a postcode only with its street.
-  std::vector<std::vector<Part>> parts(units_.size());
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    const UnitText& u = units_[ui];
+  std::vector<std::vector<Part>> parts(layout_.units.size());
+  for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
+    const UnitText& u = layout_.units[ui];
     AddressFinder finder(rules_, u);
     for (size_t l = 0; l < u.lines.size(); ++l) {
       if (u.lines[l].blank) continue;
@@ -540,10 +540,10 @@ void Document::FindAddresses() {
   }
   // Decide first what the structure decides on every page, so that an organisation's
   // street seen in a letterhead is known when the same street turns up in a body.
-  std::vector<std::vector<std::optional<Ownership>>> decisions(units_.size());
-  for (size_t ui = 0; ui < units_.size(); ++ui) decisions[ui].resize(parts[ui].size());
+  std::vector<std::vector<std::optional<Ownership>>> decisions(layout_.units.size());
+  for (size_t ui = 0; ui < layout_.units.size(); ++ui) decisions[ui].resize(parts[ui].size());
   for (bool structure_only : {true, false}) {
-    for (size_t ui = 0; ui < units_.size(); ++ui) {
+    for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
       for (size_t i = 0; i < parts[ui].size(); ++i) {
         if (parts[ui][i].kind == PartKind::kPostcode || decisions[ui][i]) continue;
         Ownership d;
@@ -555,9 +555,9 @@ void Document::FindAddresses() {
   // address («Familien bor i Storgata 3 …» and later «… møtet i Storgata 3») is theirs.
   std::set<std::string> private_streets;
   auto street_key = [&](size_t ui, const Part& p) {
-    return WordSet::Key(units_[ui].text.substr(p.begin, p.number_end - p.begin));
+    return WordSet::Key(layout_.units[ui].text.substr(p.begin, p.number_end - p.begin));
   };
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
+  for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
       const PartKind kind = parts[ui][i].kind;
       if ((kind == PartKind::kStreet || kind == PartKind::kWeakStreet) &&
@@ -566,7 +566,7 @@ void Document::FindAddresses() {
       }
     }
   }
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
+  for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
       if (decisions[ui][i] && decisions[ui][i]->basis == PartyBasis::kPlaceInRunningText &&
           private_streets.count(street_key(ui, parts[ui][i])) > 0) {
@@ -574,7 +574,7 @@ void Document::FindAddresses() {
       }
     }
   }
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
+  for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
       const Part& p = parts[ui][i];
       const bool postcode = p.kind == PartKind::kPostcode;

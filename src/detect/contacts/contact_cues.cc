@@ -4,7 +4,7 @@
 #include <array>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
@@ -63,42 +63,42 @@ size_t BeforeNextSentenceEnd(std::string_view text, size_t from, size_t to) {
 
 }  // namespace
 
-bool Document::IsOrgWord(std::string_view word) const {
-  if (rules_.legal_forms.count(std::string(word)) > 0) return true;
+bool IsOrgWord(const ContactRules& rules, std::string_view word) {
+  if (rules.legal_forms.count(std::string(word)) > 0) return true;
   const std::string key = WordSet::Key(word);
   if (key.size() < 2) return false;
   // «Navn» is a label of a person, not «NAV» inflected.
-  if (rules_.private_labels.Contains(key)) return false;
-  if (rules_.contact_cues.Contains(key)) return true;
-  if (HasOrgEnding(rules_.org_name_words, key) || HasOrgEnding(rules_.official_roles, key)) {
+  if (rules.private_labels.Contains(key)) return false;
+  if (rules.contact_cues.Contains(key)) return true;
+  if (HasOrgEnding(rules.org_name_words, key) || HasOrgEnding(rules.official_roles, key)) {
     return true;
   }
   for (std::string_view inflection : kInflections) {
     if (!EndsWith(key, inflection) || key.size() < inflection.size() + 3) continue;
     const std::string_view stem = std::string_view(key).substr(0, key.size() - inflection.size());
-    if (HasOrgEnding(rules_.org_name_words, stem) || HasOrgEnding(rules_.official_roles, stem)) {
+    if (HasOrgEnding(rules.org_name_words, stem) || HasOrgEnding(rules.official_roles, stem)) {
       return true;
     }
   }
   return false;
 }
 
-bool Document::IsPersonCue(std::string_view word) const {
+bool IsPersonCue(const ContactRules& rules, std::string_view word) {
   const std::string key = WordSet::Key(word);
   // Genitive: «mors», «fars», «vårdnadshavares».
-  const bool cue = rules_.person_cues.Contains(key) ||
+  const bool cue = rules.person_cues.Contains(key) ||
                    (key.size() > 3 && key.back() == 's' &&
-                    rules_.person_cues.Contains(std::string_view(key).substr(0, key.size() - 1)));
+                    rules.person_cues.Contains(std::string_view(key).substr(0, key.size() - 1)));
   // «får», «bör» fold to «far», «bor» but mean «gets», «should».
-  return cue && rules_.not_person_cues.count(ToLowerUtf8(word)) == 0;
+  return cue && rules.not_person_cues.count(ToLowerUtf8(word)) == 0;
 }
 
-PartyCue Document::CueOf(std::string_view word) const {
+PartyCue CueOf(const ContactRules& rules, std::string_view word) {
   PartyCue cue;
-  if (IsPersonCue(word)) {
+  if (IsPersonCue(rules, word)) {
     cue.found = true;
     cue.party = Party::kPrivate;
-  } else if (IsOrgWord(word)) {
+  } else if (IsOrgWord(rules, word)) {
     cue.found = true;
     cue.party = Party::kOrganisation;
   }
@@ -106,45 +106,47 @@ PartyCue Document::CueOf(std::string_view word) const {
   return cue;
 }
 
-bool Document::LineHasOrgCue(std::string_view line) const {
+bool LineHasOrgCue(const ContactRules& rules, std::string_view line) {
   for (const WordSpan& w : WordsIn(line, 0, line.size())) {
-    if (IsOrgWord(line.substr(w.begin, w.end - w.begin))) return true;
+    if (IsOrgWord(rules, line.substr(w.begin, w.end - w.begin))) return true;
   }
   return false;
 }
 
-Party Document::WriterAt(size_t unit, size_t pos) const {
-  const size_t line = units_[unit].LineOf(pos);
-  const MailHeader* header = nullptr;
-  for (const MailHeader& h : mail_headers_) {
-    if (h.unit < unit || (h.unit == unit && h.line <= line)) header = &h;
+// A line with a private person's label («Navn», «Elev») or a person's name found on it.
+bool AboutAPerson(const ContactRules& rules, const PersonNames& names, size_t unit,
+                  const UnitText& u, size_t line) {
+  const Line& l = u.lines[line];
+  if (names.Overlap(unit, l.begin, l.end)) return true;
+  for (const WordSpan& w : WordsIn(u.text, l.begin, l.end)) {
+    const std::string_view word = u.text.substr(w.begin, w.end - w.begin);
+    if (IsPersonCue(rules, word) || rules.private_labels.Contains(WordSet::Key(word))) return true;
   }
-  if (header == nullptr) return has_letterhead_ ? Party::kOrganisation : Party::kPrivate;
-  const bool official = !header->domain.empty() && !IsPublicProvider(header->domain) &&
-                        (IsOrganisationDomain(header->domain) || IsRoleMailbox(header->local));
-  return official || LineHasOrgCue(units_[header->unit].LineText(header->line))
-             ? Party::kOrganisation
-             : Party::kPrivate;
+  return false;
 }
 
-Zone Document::ZoneAt(size_t unit, size_t pos) const {
-  const UnitText& u = units_[unit];
-  return u.lines[u.LineOf(pos)].zone;
+Party WriterAt(const ContactRules& rules, const LetterLayout& layout, const WriterProfile& writer,
+               size_t unit, size_t pos) {
+  const size_t line = layout.units[unit].LineOf(pos);
+  const MailHeader* header = nullptr;
+  for (const MailHeader& h : layout.mail_headers) {
+    if (h.unit < unit || (h.unit == unit && h.line <= line)) header = &h;
+  }
+  if (header == nullptr) return layout.has_letterhead ? Party::kOrganisation : Party::kPrivate;
+  const bool official =
+      !header->domain.empty() && !IsPublicProvider(rules, header->domain) &&
+      (IsOrganisationDomain(rules, writer, header->domain) || IsRoleMailbox(rules, header->local));
+  return official || LineHasOrgCue(rules, layout.units[header->unit].LineText(header->line))
+             ? Party::kOrganisation
+             : Party::kPrivate;
 }
 
 // The cue that tells whose an item is: a word in parentheses right after it («934 56
 // 218 (mor)»), else the nearest cue word before it in its sentence. A sentence may wrap
 // onto the line before; a labelled field («Mor: …») and a recipient block's name line
 // are read too, but never a letterhead or a paragraph above a blank line.
-bool Document::InName(size_t unit, size_t begin, size_t end) const {
-  for (const auto& [name_begin, name_end] : name_spans_[unit]) {
-    if (name_begin < end && name_end > begin) return true;
-  }
-  return false;
-}
-
 PartyCue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
-  const UnitText& u = units_[unit];
+  const UnitText& u = layout_.units[unit];
   const std::string_view text = u.text;
   size_t li = u.LineOf(begin);
   {
@@ -153,7 +155,7 @@ PartyCue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
     if (p < u.lines[li].end && text[p] == '(') {
       const std::vector<WordSpan> after = WordsIn(text, p + 1, std::min(u.lines[li].end, p + 40));
       if (!after.empty()) {
-        PartyCue cue = CueOf(text.substr(after[0].begin, after[0].end - after[0].begin));
+        PartyCue cue = CueOf(rules_, text.substr(after[0].begin, after[0].end - after[0].begin));
         if (cue.found) return cue;
       }
     }
@@ -172,7 +174,7 @@ PartyCue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
         continue;
       }
       const std::string_view word = text.substr(it->begin, it->end - it->begin);
-      PartyCue cue = CueOf(word);
+      PartyCue cue = CueOf(rules_, word);
       if (!cue.found && rules_.writer_words.Contains(WordSet::Key(word))) {
         cue.found = true;
         // «Vi ringte Kari Hals på …»: the person named after the writer is whose it is. A
@@ -213,7 +215,7 @@ PartyCue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
 // above runs on into it (it ends in a lower-case word).
 bool Document::IsPlaceInRunningText(size_t unit, size_t begin, size_t end,
                                     bool at_segment_start) const {
-  const UnitText& u = units_[unit];
+  const UnitText& u = layout_.units[unit];
   const std::string_view text = u.text;
   const size_t li = u.LineOf(begin);
   const Line& line = u.lines[li];
@@ -236,18 +238,19 @@ bool Document::IsPlaceInRunningText(size_t unit, size_t begin, size_t end,
   sentence.push_back({end, BeforeNextSentenceEnd(text, end, line.end)});
   auto is_name_word = [&](std::string_view word) {
     const std::string key = WordSet::Key(word);
-    return StartsUpper(word) && CountCodePoints(word) >= 2 && !IsOrgWord(word) &&
+    return StartsUpper(word) && CountCodePoints(word) >= 2 && !IsOrgWord(rules_, word) &&
            !rules_.not_names.Contains(key) && !rules_.street_suffixes.HasEnding(key, 3) &&
            !rules_.street_words.Contains(key);
   };
   for (const auto& [from, to] : sentence) {
-    for (const auto& [name_begin, name_end] : name_spans_[unit]) {
+    for (const auto& [name_begin, name_end] : names_.spans[unit]) {
       if (name_begin < to && name_end > from) return false;
     }
     const std::vector<WordSpan> words = WordsIn(text, from, to);
     for (size_t k = 0; k < words.size(); ++k) {
       const std::string_view word = text.substr(words[k].begin, words[k].end - words[k].begin);
-      if (rules_.address_cues.Contains(WordSet::Key(word)) || IsPersonCue(word)) return false;
+      if (rules_.address_cues.Contains(WordSet::Key(word)) || IsPersonCue(rules_, word))
+        return false;
       if (k > 0 && words[k].begin - words[k - 1].end == 1 && is_name_word(word) &&
           is_name_word(text.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin))) {
         return false;

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
@@ -105,48 +105,63 @@ bool LooksPersonal(std::string_view local) {
          std::any_of(local.begin(), local.end(), IsAsciiDigit);
 }
 
+// «www.eikelund.kommune.no»: the domains of the web addresses of a line, lower-case.
+std::vector<std::string> WebDomainsIn(std::string_view line) {
+  std::vector<std::string> domains;
+  for (size_t w = line.find("www."); w != std::string_view::npos; w = line.find("www.", w + 4)) {
+    size_t e = w + 4;
+    while (e < line.size() && (std::isalnum(static_cast<unsigned char>(line[e])) ||
+                               line[e] == '.' || line[e] == '-')) {
+      ++e;
+    }
+    std::string domain = ToLowerUtf8(line.substr(w + 4, e - w - 4));
+    while (!domain.empty() && domain.back() == '.') domain.pop_back();
+    if (domain.find('.') != std::string::npos) domains.push_back(std::move(domain));
+  }
+  return domains;
+}
+
 }  // namespace
 
-bool Document::IsPublicProvider(std::string_view domain) const {
-  for (const std::string& provider : rules_.public_providers) {
+bool IsPublicProvider(const ContactRules& rules, std::string_view domain) {
+  for (const std::string& provider : rules.public_providers) {
     if (EndsWithDomain(domain, provider)) return true;
   }
   return false;
 }
 
-bool Document::IsRoleMailbox(std::string_view local) const {
-  if (rules_.role_mailboxes.Contains(WordSet::Key(local))) return true;
+bool IsRoleMailbox(const ContactRules& rules, std::string_view local) {
+  if (rules.role_mailboxes.Contains(WordSet::Key(local))) return true;
   // «postmottak.oppvekst@…», «post-skole@…»: the first word names the function.
   const size_t sep = local.find_first_of("._-+");
   return sep != std::string_view::npos &&
-         rules_.role_mailboxes.Contains(WordSet::Key(local.substr(0, sep)));
+         rules.role_mailboxes.Contains(WordSet::Key(local.substr(0, sep)));
 }
 
-bool Document::IsOrganisationDomain(std::string_view domain) const {
-  if (domain.empty() || IsPublicProvider(domain)) return false;
-  for (const std::string& suffix : rules_.organisation_domains) {
+bool IsOrganisationDomain(const ContactRules& rules, const WriterProfile& writer,
+                          std::string_view domain) {
+  if (domain.empty() || IsPublicProvider(rules, domain)) return false;
+  for (const std::string& suffix : rules.organisation_domains) {
     if (EndsWithDomain(domain, suffix)) return true;
   }
-  for (const std::string& known : org_domains_) {
+  for (const std::string& known : writer.domains) {
     if (EndsWithDomain(domain, known)) return true;
   }
   // A domain named after an organisation of the letter: «Lövåsa kommun» -> lovasa.se.
   const std::vector<std::string> labels = Labels(domain);
   for (size_t k = 0; k + 1 < labels.size(); ++k) {
-    if (org_names_.count(WordSet::Key(labels[k])) > 0) return true;
+    if (writer.names.count(WordSet::Key(labels[k])) > 0) return true;
   }
   return false;
 }
 
-// Every e-mail address of a page: its place and its parts, OCR spaces removed.
-std::vector<EmailMatch> Document::EmailsIn(size_t unit) const {
+std::vector<EmailMatch> EmailsIn(const ContactRules& rules, std::string_view text) {
   std::vector<EmailMatch> out;
-  const std::string_view text = units_[unit].text;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[3];
   size_t pos = 0;
   while (pos < text.size() &&
-         rules_.email_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+         rules.email_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
     EmailMatch m;
     m.begin = static_cast<size_t>(groups[0].data() - text.data());
     pos = m.begin + std::max<size_t>(groups[0].size(), 1);
@@ -158,7 +173,7 @@ std::vector<EmailMatch> Document::EmailsIn(size_t unit) const {
     const std::string_view at =
         text.substr(m.begin + m.local.size(), domain_begin - m.begin - m.local.size());
     const bool spaced = clean.spaced || at != "@";
-    if (spaced && !rules_.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
+    if (spaced && !rules.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
       continue;
     }
     m.end = clean.end;
@@ -169,36 +184,25 @@ std::vector<EmailMatch> Document::EmailsIn(size_t unit) const {
   return out;
 }
 
-// Domains the letter itself shows as the organisation's: in its letterhead or footer,
-// behind a role mailbox, or as «www.» addresses.
-void Document::CollectOrgDomains() {
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    for (const EmailMatch& m : EmailsIn(ui)) {
-      if (IsPublicProvider(m.domain)) continue;
-      const Zone zone = ZoneAt(ui, m.begin);
-      if (zone == Zone::kLetterhead || zone == Zone::kFooter || IsRoleMailbox(m.local)) {
-        org_domains_.insert(m.domain);
+std::set<std::string> OrganisationDomains(const ContactRules& rules, const LetterLayout& layout) {
+  std::set<std::string> domains;
+  for (size_t ui = 0; ui < layout.units.size(); ++ui) {
+    const UnitText& u = layout.units[ui];
+    for (const EmailMatch& m : EmailsIn(rules, u.text)) {
+      if (IsPublicProvider(rules, m.domain)) continue;
+      const Zone zone = layout.ZoneAt(ui, m.begin);
+      if (zone == Zone::kLetterhead || zone == Zone::kFooter || IsRoleMailbox(rules, m.local)) {
+        domains.insert(m.domain);
       }
     }
-    const UnitText& u = units_[ui];
     for (size_t l = 0; l < u.lines.size(); ++l) {
       if (u.lines[l].zone != Zone::kLetterhead && u.lines[l].zone != Zone::kFooter) continue;
-      const std::string_view line = u.LineText(l);
-      for (size_t w = line.find("www."); w != std::string_view::npos;
-           w = line.find("www.", w + 4)) {
-        size_t e = w + 4;
-        while (e < line.size() && (std::isalnum(static_cast<unsigned char>(line[e])) ||
-                                   line[e] == '.' || line[e] == '-')) {
-          ++e;
-        }
-        std::string domain = ToLowerUtf8(line.substr(w + 4, e - w - 4));
-        while (!domain.empty() && domain.back() == '.') domain.pop_back();
-        if (domain.find('.') != std::string::npos && !IsPublicProvider(domain)) {
-          org_domains_.insert(domain);
-        }
+      for (std::string& domain : WebDomainsIn(u.LineText(l))) {
+        if (!IsPublicProvider(rules, domain)) domains.insert(std::move(domain));
       }
     }
   }
+  return domains;
 }
 
 // The owner of an e-mail address: the letterhead's and role mailboxes are the
@@ -211,10 +215,11 @@ Ownership Document::DecideEmail(size_t unit, const EmailMatch& m) const {
   if (zone == Zone::kLetterhead || zone == Zone::kFooter) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
-  if (IsRoleMailbox(m.local)) return {Party::kOrganisation, 0.0, PartyBasis::kRoleMailbox};
-  if (IsOrganisationDomain(m.domain))
+  if (IsRoleMailbox(rules_, m.local)) return {Party::kOrganisation, 0.0, PartyBasis::kRoleMailbox};
+  if (IsOrganisationDomain(rules_, writer_, m.domain))
     return {Party::kOrganisation, 0.0, PartyBasis::kOrganisationDomain};
-  if (IsPublicProvider(m.domain)) return {Party::kPrivate, 0.95, PartyBasis::kPublicProvider};
+  if (IsPublicProvider(rules_, m.domain))
+    return {Party::kPrivate, 0.95, PartyBasis::kPublicProvider};
   if (zone == Zone::kOfficialSignature || zone == Zone::kOrganisationBlock) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
@@ -226,8 +231,8 @@ Ownership Document::DecideEmail(size_t unit, const EmailMatch& m) const {
 }
 
 void Document::FindEmails() {
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    for (const EmailMatch& m : EmailsIn(ui)) {
+  for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
+    for (const EmailMatch& m : EmailsIn(rules_, layout_.units[ui].text)) {
       const Ownership d = DecideEmail(ui, m);
       ContactItem item;
       item.category = Category::kEmail;

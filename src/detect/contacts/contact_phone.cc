@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
@@ -247,11 +247,12 @@ bool IsDigitBlocks(const DigitRun& run) {
 // starts and ends at the run's ends or at a plain space between groups, never inside
 // «1503.78.77899» or «24/00417-3»; `glued_before` and `glued_after` say the run's own
 // ends touch something that makes them part of a bigger token.
-std::vector<RunNumber> NumbersInRun(const ContactRules& rules, const std::string& country,
-                                    const DigitRun& run, bool glued_before, bool glued_after) {
+std::vector<RunNumber> NumbersInRun(const ContactRules& rules, Country country, const DigitRun& run,
+                                    bool glued_before, bool glued_after) {
   std::vector<RunNumber> out;
   // An 8-digit number is read as Norwegian or Danish by the letter's language.
-  const std::string eight = country == "dk" ? "dk" : "no";
+  const std::string_view eight =
+      CountryCode(country == Country::kDenmark ? Country::kDenmark : Country::kNorway);
   const size_t n = run.groups.size();
   if (IsDigitBlocks(run)) return out;
   for (size_t k = 0; k < n;) {
@@ -316,8 +317,8 @@ bool GluedAfter(std::string_view text, size_t end) {
 
 void Document::FindPhones() {
   std::vector<PhoneCandidate> candidates;
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    const std::string_view text = units_[ui].text;
+  for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
+    const std::string_view text = layout_.units[ui].text;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece groups[3];
     size_t pos = 0;
@@ -330,7 +331,7 @@ void Document::FindPhones() {
       const DigitRun run = ParseRun(text, digits_begin, match_end, groups[1].size() > 0);
       if (run.groups.empty()) continue;
       for (const RunNumber& number :
-           NumbersInRun(rules_, country_, run, GluedBefore(text, match_begin),
+           NumbersInRun(rules_, writer_.country, run, GluedBefore(text, match_begin),
                         GluedAfter(text, match_end))) {
         PhoneCandidate c;
         c.item.category = Category::kPhone;
@@ -344,17 +345,17 @@ void Document::FindPhones() {
         c.service = IsServiceNumber(*number.parse.country, number.parse.key);
         // An organisation number stands on a company's line («Skov & Hjort Service A/S |
         // 44551209»), never on a line that names a person («Jens Hansen | 28471939»).
-        const size_t line = units_[ui].LineOf(c.item.begin);
+        const size_t line = layout_.units[ui].LineOf(c.item.begin);
         c.organisation_number = !c.labelled && number.first == number.last &&
                                 !(number.first == 0 && run.international) &&
-                                mentions_organisation_numbers_ &&
+                                writer_.mentions_organisation_numbers &&
                                 IsOrganisationNumber(*number.parse.country, number.parse.key) &&
-                                !AboutAPerson(ui, line);
+                                !AboutAPerson(rules_, names_, ui, layout_.units[ui], line);
         // In a Swedish letter an 8-digit number without a trunk prefix is a phone
         // number only when a label says so.
         const bool national_trunkless =
             !(number.first == 0 && run.international) && number.parse.country->trunk_prefix.empty();
-        if (national_trunkless && country_ == "se" && !c.labelled) continue;
+        if (national_trunkless && writer_.country == Country::kSweden && !c.labelled) continue;
         candidates.push_back(std::move(c));
       }
     }
@@ -420,7 +421,7 @@ void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
 // True if the word just before the number says it is something else («Bankgiro»,
 // «CVR», «kontonr.», «kl.») or the word after says it is an amount («kr», «%»).
 bool Document::IsNotPhone(size_t unit, size_t begin, size_t end, bool* labelled) const {
-  const UnitText& u = units_[unit];
+  const UnitText& u = layout_.units[unit];
   const std::string_view text = u.text;
   const Line& line = u.lines[u.LineOf(begin)];
   *labelled = false;

@@ -3,30 +3,20 @@
 #include <algorithm>
 #include <utility>
 
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
 
 Document::Document(const DocumentText& text, const ContactRules& rules,
                    const std::vector<Finding>* earlier)
-    : text_(text), rules_(rules), name_spans_(text.units.size()) {
-  if (earlier == nullptr) return;
-  for (const Finding& f : *earlier) {
-    if (f.category != Category::kPersonName) continue;
-    for (size_t u = 0; u < text.units.size(); ++u) {
-      const Location& at = text.units[u].location;
-      if (at == f.location) {
-        name_spans_[u].push_back({f.view_begin, f.view_end});
-      }
-    }
-  }
+    : rules_(rules), names_(NamesFoundBefore(text, earlier)) {
+  layout_ = ReadLayout(rules, text, names_);
+  writer_ = ReadWriterProfile(rules, layout_);
+  layout_ = ClassifySignatures(rules, writer_, std::move(layout_));
 }
 
 std::vector<ContactItem> Document::Scan() {
-  BuildLayout();
-  CollectOrgDomains();
-  ClassifySignatures();
   FindEmails();
   FindPhones();
   FindAddresses();

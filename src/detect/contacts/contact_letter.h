@@ -1,0 +1,268 @@
+// Internal to the contact scanner: the values its steps hand on — the letter's layout (lines,
+// zones, signature blocks, printed e-mail headers), the persons' names found before, what the
+// letter tells about the organisation that wrote it — and the steps that make and read them.
+// Each value is made once per scan and then only read. Not a seam: only contact_*.cc include it.
+#ifndef SKJERM_DETECT_CONTACTS_CONTACT_LETTER_H_
+#define SKJERM_DETECT_CONTACTS_CONTACT_LETTER_H_
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "detect/contacts/contact_rules.h"
+#include "detect/contacts/contact_scanner.h"
+#include "detect/detector.h"
+#include "normalize/char_class.h"
+
+namespace skjerm {
+namespace contact {
+
+// Where a line stands in the letter. kOrganisationBlock: lines in the body that give a company's or
+// body's contact details, opened by a line naming it with its legal form or its organisation number
+// («Leverandør: Nordvik Data AS», «Org.nr.: …») and made of short field lines.
+enum class Zone {
+  kBody,
+  kLetterhead,
+  kFooter,
+  kOfficialSignature,
+  kPrivateSignature,
+  kOrganisationBlock
+};
+// True for the zones whose contact data is an organisation's.
+bool IsOrganisationZone(Zone zone);
+// Why an item in this zone is whose it is.
+PartyBasis ZoneBasis(Zone zone);
+
+// A line of a text unit and its zone.
+struct Line {
+  size_t begin = 0;  // bytes of the unit text; end excludes the '\n'
+  size_t end = 0;
+  Zone zone = Zone::kBody;
+  bool blank = false;
+  int signature = -1;  // index into UnitText::signatures
+};
+
+// The lines after a closing («Med hilsen») up to the next blank line or e-mail header.
+struct SignatureBlock {
+  size_t closing_line = 0;
+  size_t first_line = 0;  // inclusive
+  size_t last_line = 0;   // inclusive
+};
+
+// A «Fra: Name <address>» line of a printed e-mail.
+struct MailHeader {
+  size_t unit = 0;
+  size_t line = 0;
+  std::string domain;  // lower-case, empty if the line has no address
+  std::string local;
+};
+
+// One text unit (a page's text, an attachment's) cut into lines.
+struct UnitText {
+  const TextUnit* unit = nullptr;
+  std::string_view text;
+  bool is_page = false;
+  std::vector<Line> lines;
+  std::vector<SignatureBlock> signatures;
+
+  size_t LineOf(size_t pos) const;
+  std::string_view LineText(size_t line) const {
+    return text.substr(lines[line].begin, lines[line].end - lines[line].begin);
+  }
+};
+
+// The shape of a letter: its units cut into lines with their zones and signature blocks,
+// the «Fra:» lines of its printed e-mails, and whether a page opens with an organisation's
+// letterhead. Made by ReadLayout; ClassifySignatures then gives the signature blocks their zone.
+struct LetterLayout {
+  std::vector<UnitText> units;
+  std::vector<MailHeader> mail_headers;  // in text order
+  bool has_letterhead = false;
+
+  Zone ZoneAt(size_t unit, size_t pos) const {
+    const UnitText& u = units[unit];
+    return u.lines[u.LineOf(pos)].zone;
+  }
+};
+
+// Per text unit, [begin, end) of the persons' names the name detector found before.
+struct PersonNames {
+  std::vector<std::vector<std::pair<size_t, size_t>>> spans;
+
+  // True if [begin, end) of the unit overlaps one of the names.
+  bool Overlap(size_t unit, size_t begin, size_t end) const {
+    for (const auto& [name_begin, name_end] : spans[unit]) {
+      if (name_begin < end && name_end > begin) return true;
+    }
+    return false;
+  }
+};
+// The names among `earlier` (may be null), placed on the units of `text`.
+PersonNames NamesFoundBefore(const DocumentText& text, const std::vector<Finding>* earlier);
+
+// The country whose way of writing a letter follows: how an 8-digit number is read, which
+// OCR misreadings of street names are undone.
+enum class Country { kNorway, kDenmark, kSweden };
+// Its code in contacts.toml: "no", "dk", "se".
+std::string_view CountryCode(Country country);
+
+// What the letter tells about the organisation that wrote it. Made by ReadWriterProfile.
+struct WriterProfile {
+  std::set<std::string> names;    // folded names of the organisations in the letter
+  std::set<std::string> domains;  // lower-case domains seen as the organisation's
+  Country country = Country::kNorway;
+  bool mentions_organisation_numbers = false;  // «CVR», «Org.nr.» stand in the letter
+};
+
+// What a cue word before an item says.
+struct PartyCue {
+  bool found = false;
+  Party party = Party::kPrivate;
+  std::string word;  // the cue, folded (a common word, never personal data)
+};
+
+// A piece of a postal address as found, before its owner is decided.
+enum class AddressPartKind { kStreet, kWeakStreet, kPostBox, kCareOf, kPostcode };
+
+struct AddressPart {
+  AddressPartKind kind = AddressPartKind::kStreet;
+  size_t begin = 0;
+  size_t end = 0;
+  size_t number_end = 0;  // street: end of the house number
+  size_t line = 0;
+  bool at_segment_start = false;  // only blanks or a field separator before it
+  bool cue_before = false;        // «Adresse:», «bor i» just before it
+  int linked_to = -1;             // postcode: index of its street / post box / c/o
+  bool has_postcode = false;      // street: a postcode is linked to it
+};
+
+// Whose an item is, how sure, and why.
+struct Ownership {
+  Party party = Party::kPrivate;
+  double confidence = 0.0;
+  PartyBasis basis = PartyBasis::kNoCue;
+  std::string cue_word;  // for PartyBasis::kCueWord
+};
+
+// An e-mail address as found: [begin, end) of the page text.
+struct EmailMatch {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string_view local;  // the part before '@', as written
+  std::string domain;      // lower-case, OCR spaces removed
+};
+
+// A phone number before its owner is decided.
+struct PhoneCandidate {
+  ContactItem item;
+  std::string key;        // country and national digits, for comparing number series
+  bool labelled = false;  // «tlf.», «mobil» stands before it
+  bool decided = false;
+  bool service = false;              // a series only organisations have
+  bool organisation_number = false;  // unlabelled, and passes an organisation number's check
+};
+
+// A word of the text: bytes [begin, end).
+struct WordSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Text helpers shared by the finders (what a letter is: normalize/char_class.h).
+// The code point at pos (U+FFFD past the end) and the one before pos.
+char32_t CodePointAt(std::string_view s, size_t pos, size_t* length = nullptr);
+char32_t CodePointBefore(std::string_view s, size_t pos, size_t* start = nullptr);
+// Letters, with '.', '-', '/', '\'' inside ("Org.nr", "c/o", "A/S"), in [from, to).
+std::vector<WordSpan> WordsIn(std::string_view text, size_t from, size_t to);
+bool StartsUpper(std::string_view word);
+
+// contact_layout.cc: the steps that read the letter's shape.
+// The units cut into lines and their zones: each page's letterhead, footer and organisations'
+// blocks, the signature blocks (their zone left for ClassifySignatures), the e-mail headers.
+LetterLayout ReadLayout(const ContactRules& rules, const DocumentText& text,
+                        const PersonNames& names);
+// The organisations' names in the letterheads and footers, their domains, the country.
+WriterProfile ReadWriterProfile(const ContactRules& rules, const LetterLayout& layout);
+// The layout with the lines of each signature block in an official's or a private person's
+// signature zone.
+LetterLayout ClassifySignatures(const ContactRules& rules, const WriterProfile& writer,
+                                LetterLayout layout);
+
+// contact_cues.cc: words and lines that point at a person or an organisation.
+bool IsOrgWord(const ContactRules& rules, std::string_view word);  // raw word of the text
+bool IsPersonCue(const ContactRules& rules, std::string_view word);
+PartyCue CueOf(const ContactRules& rules, std::string_view word);
+bool LineHasOrgCue(const ContactRules& rules, std::string_view line);
+// A line with a private person's label («Navn», «Elev») or a person's name found on it.
+bool AboutAPerson(const ContactRules& rules, const PersonNames& names, size_t unit,
+                  const UnitText& u, size_t line);
+// Who wrote the text at pos: the sender of the e-mail it belongs to, else the organisation
+// if the letter has its letterhead, else a private person.
+Party WriterAt(const ContactRules& rules, const LetterLayout& layout, const WriterProfile& writer,
+               size_t unit, size_t pos);
+
+// contact_email.cc: what an e-mail address's parts say, and where the addresses stand.
+bool IsPublicProvider(const ContactRules& rules, std::string_view domain);
+bool IsRoleMailbox(const ContactRules& rules, std::string_view local);
+bool IsOrganisationDomain(const ContactRules& rules, const WriterProfile& writer,
+                          std::string_view domain);
+// Every e-mail address of a unit's text: its place and its parts, OCR spaces removed.
+std::vector<EmailMatch> EmailsIn(const ContactRules& rules, std::string_view text);
+// Domains the letter itself shows as the organisation's: in its letterhead or footer, behind
+// a role mailbox, or as «www.» addresses.
+std::set<std::string> OrganisationDomains(const ContactRules& rules, const LetterLayout& layout);
+
+class Document {
+ public:
+  Document(const DocumentText& text, const ContactRules& rules,
+           const std::vector<Finding>* earlier);
+
+  std::vector<ContactItem> Scan();
+
+ private:
+  // contact_cues.cc
+  bool InName(size_t unit, size_t begin, size_t end) const {
+    return names_.Overlap(unit, begin, end);
+  }
+  // The nearest cue before [begin, end) in its sentence (and a parenthesised one
+  // right after it).
+  PartyCue NearestCue(size_t unit, size_t begin, size_t end) const;
+  Zone ZoneAt(size_t unit, size_t pos) const { return layout_.ZoneAt(unit, pos); }
+  Party WriterAt(size_t unit, size_t pos) const {
+    return contact::WriterAt(rules_, layout_, writer_, unit, pos);
+  }
+  // A street at `begin` named inside a sentence, with nothing before it in the sentence
+  // that points at a private person's home.
+  bool IsPlaceInRunningText(size_t unit, size_t begin, size_t end, bool at_segment_start) const;
+
+  // contact_email.cc
+  void FindEmails();
+  Ownership DecideEmail(size_t unit, const EmailMatch& match) const;
+
+  // contact_phone.cc
+  void FindPhones();
+  void DecidePhones(std::vector<PhoneCandidate>* candidates);
+  bool IsNotPhone(size_t unit, size_t begin, size_t end, bool* labelled) const;
+
+  // contact_address.cc
+  void FindAddresses();
+  bool DecideAddress(size_t unit, const AddressPart& part, bool structure_only, Ownership* d);
+  std::string CorrectedStreet(size_t unit, const AddressPart& part) const;
+
+  void Add(ContactItem item) { items_.push_back(std::move(item)); }
+
+  const ContactRules& rules_;
+  PersonNames names_;
+  LetterLayout layout_;
+  WriterProfile writer_;
+  std::set<std::string> org_phones_;   // digits of the organisation's numbers
+  std::set<std::string> org_streets_;  // folded street lines of organisations
+  std::vector<ContactItem> items_;
+};
+
+}  // namespace contact
+}  // namespace skjerm
+
+#endif  // SKJERM_DETECT_CONTACTS_CONTACT_LETTER_H_
