@@ -455,7 +455,7 @@ void AddressFinder::Link(const UnitText& u, std::vector<Part>* parts) {
 // leaves it open.
 bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_only, Ownership* d) {
   const UnitText& u = layout_.units[unit];
-  const Zone zone = ZoneAt(unit, p.begin);
+  const Zone zone = layout_.ZoneAt(unit, p.begin);
   const size_t key_end = p.number_end > p.begin ? p.number_end : p.end;
   const std::string key = WordSet::Key(u.text.substr(p.begin, key_end - p.begin));
   PartyCue cue;
@@ -470,12 +470,12 @@ bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_o
   } else if (p.kind == PartKind::kCareOf &&
              LineHasOrgCue(rules_, u.text.substr(p.begin, p.end - p.begin))) {
     *d = {Party::kOrganisation, 0.0, PartyBasis::kInCareOfOrganisation};
-  } else if ((cue = NearestCue(unit, p.begin, p.end)).found) {
+  } else if ((cue = cues_->NearestCue(unit, p.begin, p.end)).found) {
     *d = {cue.party, 0.9, PartyBasis::kCueWord, cue.word};
   } else if (zone == Zone::kPrivateSignature) {
     *d = {Party::kPrivate, 0.9, ZoneBasis(zone)};
   } else if (p.kind == PartKind::kStreet && !p.has_postcode &&
-             IsPlaceInRunningText(unit, p.begin, p.end, p.at_segment_start)) {
+             cues_->IsPlaceInRunningText(unit, p.begin, p.end, p.at_segment_start)) {
     // Not the organisation's own address either: the same street elsewhere in the letter
     // is judged where it stands.
     *d = {Party::kOrganisation, 0.0, PartyBasis::kPlaceInRunningText};

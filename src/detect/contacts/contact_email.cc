@@ -211,7 +211,7 @@ std::set<std::string> OrganisationDomains(const ContactRules& rules, const Lette
 // them the address is taken as private — a person's mailbox at their own or their
 // employer's domain is still personal data.
 Ownership Document::DecideEmail(size_t unit, const EmailMatch& m) const {
-  const Zone zone = ZoneAt(unit, m.begin);
+  const Zone zone = layout_.ZoneAt(unit, m.begin);
   if (zone == Zone::kLetterhead || zone == Zone::kFooter) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
@@ -223,7 +223,7 @@ Ownership Document::DecideEmail(size_t unit, const EmailMatch& m) const {
   if (zone == Zone::kOfficialSignature || zone == Zone::kOrganisationBlock) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
-  if (const PartyCue cue = NearestCue(unit, m.begin, m.end); cue.found) {
+  if (const PartyCue cue = cues_->NearestCue(unit, m.begin, m.end); cue.found) {
     return {cue.party, 0.8, PartyBasis::kCueWord, cue.word};
   }
   if (zone == Zone::kPrivateSignature) return {Party::kPrivate, 0.8, ZoneBasis(zone)};

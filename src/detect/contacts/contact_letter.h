@@ -5,6 +5,7 @@
 #ifndef SKJERM_DETECT_CONTACTS_CONTACT_LETTER_H_
 #define SKJERM_DETECT_CONTACTS_CONTACT_LETTER_H_
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -203,6 +204,40 @@ bool AboutAPerson(const ContactRules& rules, const PersonNames& names, size_t un
 Party WriterAt(const ContactRules& rules, const LetterLayout& layout, const WriterProfile& writer,
                size_t unit, size_t pos);
 
+// Reads the cues around a piece of contact data in a letter: the cue word that tells whose
+// it is, whether a street is named as a place, whether a line is about a person. Holds only
+// const references to what it reads, which must outlive it; safe to share between threads.
+class CueReader {
+ public:
+  CueReader(const ContactRules& rules, const LetterLayout& layout, const PersonNames& names,
+            const WriterProfile& writer);
+
+  // The cue that tells whose [begin, end) is: a word in parentheses right after it («934 56
+  // 218 (mor)»), else the nearest cue word before it in its sentence. A sentence may wrap
+  // onto the line before; a labelled field («Mor: …») and a recipient block's name line
+  // are read too, but never a letterhead or a paragraph above a blank line.
+  PartyCue NearestCue(size_t unit, size_t begin, size_t end) const;
+  // «adkomst til Storgata 30 fra Bryggeveien», «Fastigheterna Granbacksvägen 9, 11 och 13»,
+  // «… Storgata 32–48 og» / «Fergeveien 1»: a street named in a sentence is a place, not a
+  // private person's home — unless its sentence says whose home («bor», «adresse», «hos»,
+  // the address cues; «naboen», «familien», the person cues) or names someone (a name the
+  // name detector found, or two capitalised words in a row that are not an organisation or
+  // a street: «hos Kari Lunde i Storgata 3»). A street that opens a field («Adresse: …»,
+  // «| …», «Navn, …») or a line of its own is not in running text, except where the line
+  // above runs on into it (it ends in a lower-case word).
+  bool IsPlaceInRunningText(size_t unit, size_t begin, size_t end, bool at_segment_start) const;
+  // AboutAPerson for a line of the letter.
+  bool AboutAPerson(size_t unit, size_t line) const;
+
+ private:
+  PartyCue CueWordIn(size_t unit, size_t from, size_t to, size_t item_begin, bool* named) const;
+
+  const ContactRules& rules_;
+  const LetterLayout& layout_;
+  const PersonNames& names_;
+  const WriterProfile& writer_;
+};
+
 // contact_email.cc: what an e-mail address's parts say, and where the addresses stand.
 bool IsPublicProvider(const ContactRules& rules, std::string_view domain);
 bool IsRoleMailbox(const ContactRules& rules, std::string_view local);
@@ -222,21 +257,6 @@ class Document {
   std::vector<ContactItem> Scan();
 
  private:
-  // contact_cues.cc
-  bool InName(size_t unit, size_t begin, size_t end) const {
-    return names_.Overlap(unit, begin, end);
-  }
-  // The nearest cue before [begin, end) in its sentence (and a parenthesised one
-  // right after it).
-  PartyCue NearestCue(size_t unit, size_t begin, size_t end) const;
-  Zone ZoneAt(size_t unit, size_t pos) const { return layout_.ZoneAt(unit, pos); }
-  Party WriterAt(size_t unit, size_t pos) const {
-    return contact::WriterAt(rules_, layout_, writer_, unit, pos);
-  }
-  // A street at `begin` named inside a sentence, with nothing before it in the sentence
-  // that points at a private person's home.
-  bool IsPlaceInRunningText(size_t unit, size_t begin, size_t end, bool at_segment_start) const;
-
   // contact_email.cc
   void FindEmails();
   Ownership DecideEmail(size_t unit, const EmailMatch& match) const;
@@ -257,6 +277,7 @@ class Document {
   PersonNames names_;
   LetterLayout layout_;
   WriterProfile writer_;
+  std::optional<CueReader> cues_;
   std::set<std::string> org_phones_;   // digits of the organisation's numbers
   std::set<std::string> org_streets_;  // folded street lines of organisations
   std::vector<ContactItem> items_;

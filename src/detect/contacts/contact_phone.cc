@@ -350,7 +350,7 @@ void Document::FindPhones() {
                                 !(number.first == 0 && run.international) &&
                                 writer_.mentions_organisation_numbers &&
                                 IsOrganisationNumber(*number.parse.country, number.parse.key) &&
-                                !AboutAPerson(rules_, names_, ui, layout_.units[ui], line);
+                                !cues_->AboutAPerson(ui, line);
         // In a Swedish letter an 8-digit number without a trunk prefix is a phone
         // number only when a label says so.
         const bool national_trunkless =
@@ -368,12 +368,12 @@ void Document::FindPhones() {
 // switchboard «62 94 10 00»). A number with no cue at all is taken as private.
 void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
   for (PhoneCandidate& c : *candidates) {
-    const Zone zone = ZoneAt(c.item.unit, c.item.begin);
+    const Zone zone = layout_.ZoneAt(c.item.unit, c.item.begin);
     if (IsOrganisationZone(zone)) {
       c.item.party = Party::kOrganisation;
       c.item.basis = ZoneBasis(zone);
       c.decided = true;
-    } else if (PartyCue cue = NearestCue(c.item.unit, c.item.begin, c.item.end); cue.found) {
+    } else if (PartyCue cue = cues_->NearestCue(c.item.unit, c.item.begin, c.item.end); cue.found) {
       // Before the number series: «mor: 90 12 34 56» is the mother's, whatever country's
       // service series it also fits.
       c.item.party = cue.party;
@@ -396,7 +396,7 @@ void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
   }
   for (PhoneCandidate& c : *candidates) {
     if (!c.decided) {
-      const Zone zone = ZoneAt(c.item.unit, c.item.begin);
+      const Zone zone = layout_.ZoneAt(c.item.unit, c.item.begin);
       const bool series = std::any_of(org_phones_.begin(), org_phones_.end(),
                                       [&](const std::string& o) { return SameSeries(o, c.key); });
       if (series) {

@@ -14,6 +14,7 @@ Document::Document(const DocumentText& text, const ContactRules& rules,
   layout_ = ReadLayout(rules, text, names_);
   writer_ = ReadWriterProfile(rules, layout_);
   layout_ = ClassifySignatures(rules, writer_, std::move(layout_));
+  cues_.emplace(rules, layout_, names_, writer_);
 }
 
 std::vector<ContactItem> Document::Scan() {
