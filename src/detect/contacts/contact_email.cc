@@ -205,35 +205,43 @@ std::set<std::string> OrganisationDomains(const ContactRules& rules, const Lette
   return domains;
 }
 
-// The owner of an e-mail address: the letterhead's and role mailboxes are the
+namespace {
+
+// The owner of an e-mail address in `zone`: the letterhead's and role mailboxes are the
 // organisation's, so is every address at its domains; a public provider's is a private
 // person's; at an unknown domain the signature block and cue words decide, and without
 // them the address is taken as private — a person's mailbox at their own or their
 // employer's domain is still personal data.
-Ownership Document::DecideEmail(size_t unit, const EmailMatch& m) const {
-  const Zone zone = layout_.ZoneAt(unit, m.begin);
+Ownership DecideEmail(const ContactRules& rules, const WriterProfile& writer, const CueReader& cues,
+                      Zone zone, size_t unit, const EmailMatch& m) {
   if (zone == Zone::kLetterhead || zone == Zone::kFooter) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
-  if (IsRoleMailbox(rules_, m.local)) return {Party::kOrganisation, 0.0, PartyBasis::kRoleMailbox};
-  if (IsOrganisationDomain(rules_, writer_, m.domain))
+  if (IsRoleMailbox(rules, m.local)) return {Party::kOrganisation, 0.0, PartyBasis::kRoleMailbox};
+  if (IsOrganisationDomain(rules, writer, m.domain)) {
     return {Party::kOrganisation, 0.0, PartyBasis::kOrganisationDomain};
-  if (IsPublicProvider(rules_, m.domain))
+  }
+  if (IsPublicProvider(rules, m.domain)) {
     return {Party::kPrivate, 0.95, PartyBasis::kPublicProvider};
+  }
   if (zone == Zone::kOfficialSignature || zone == Zone::kOrganisationBlock) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
-  if (const PartyCue cue = cues_->NearestCue(unit, m.begin, m.end); cue.found) {
+  if (const PartyCue cue = cues.NearestCue(unit, m.begin, m.end); cue.found) {
     return {cue.party, 0.8, PartyBasis::kCueWord, cue.word};
   }
   if (zone == Zone::kPrivateSignature) return {Party::kPrivate, 0.8, ZoneBasis(zone)};
   return {Party::kPrivate, LooksPersonal(m.local) ? 0.7 : 0.5, PartyBasis::kUnknownDomain};
 }
 
-void Document::FindEmails() {
-  for (size_t ui = 0; ui < layout_.units.size(); ++ui) {
-    for (const EmailMatch& m : EmailsIn(rules_, layout_.units[ui].text)) {
-      const Ownership d = DecideEmail(ui, m);
+}  // namespace
+
+std::vector<ContactItem> FindEmails(const ContactRules& rules, const LetterLayout& layout,
+                                    const WriterProfile& writer, const CueReader& cues) {
+  std::vector<ContactItem> items;
+  for (size_t ui = 0; ui < layout.units.size(); ++ui) {
+    for (const EmailMatch& m : EmailsIn(rules, layout.units[ui].text)) {
+      const Ownership d = DecideEmail(rules, writer, cues, layout.ZoneAt(ui, m.begin), ui, m);
       ContactItem item;
       item.category = Category::kEmail;
       item.rule = "email.private";
@@ -244,9 +252,10 @@ void Document::FindEmails() {
       item.confidence = d.confidence;
       item.basis = d.basis;
       item.cue_word = d.cue_word;
-      Add(std::move(item));
+      items.push_back(std::move(item));
     }
   }
+  return items;
 }
 
 }  // namespace contact

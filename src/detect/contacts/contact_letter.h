@@ -249,6 +249,12 @@ std::vector<EmailMatch> EmailsIn(const ContactRules& rules, std::string_view tex
 // a role mailbox, or as «www.» addresses.
 std::set<std::string> OrganisationDomains(const ContactRules& rules, const LetterLayout& layout);
 
+// The steps that find contact data: each returns every item of its kind, private and
+// organisational, in text order within each unit.
+// contact_email.cc
+std::vector<ContactItem> FindEmails(const ContactRules& rules, const LetterLayout& layout,
+                                    const WriterProfile& writer, const CueReader& cues);
+
 class Document {
  public:
   Document(const DocumentText& text, const ContactRules& rules,
@@ -257,10 +263,6 @@ class Document {
   std::vector<ContactItem> Scan();
 
  private:
-  // contact_email.cc
-  void FindEmails();
-  Ownership DecideEmail(size_t unit, const EmailMatch& match) const;
-
   // contact_phone.cc
   void FindPhones();
   void DecidePhones(std::vector<PhoneCandidate>* candidates);

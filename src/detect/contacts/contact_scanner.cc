@@ -18,7 +18,7 @@ Document::Document(const DocumentText& text, const ContactRules& rules,
 }
 
 std::vector<ContactItem> Document::Scan() {
-  FindEmails();
+  items_ = FindEmails(rules_, layout_, writer_, *cues_);
   FindPhones();
   FindAddresses();
   std::stable_sort(items_.begin(), items_.end(), [](const ContactItem& a, const ContactItem& b) {
