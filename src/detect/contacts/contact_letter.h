@@ -155,16 +155,6 @@ struct EmailMatch {
   std::string domain;      // lower-case, OCR spaces removed
 };
 
-// A phone number before its owner is decided.
-struct PhoneCandidate {
-  ContactItem item;
-  std::string key;        // country and national digits, for comparing number series
-  bool labelled = false;  // «tlf.», «mobil» stands before it
-  bool decided = false;
-  bool service = false;              // a series only organisations have
-  bool organisation_number = false;  // unlabelled, and passes an organisation number's check
-};
-
 // A word of the text: bytes [begin, end).
 struct WordSpan {
   size_t begin = 0;
@@ -254,6 +244,9 @@ std::set<std::string> OrganisationDomains(const ContactRules& rules, const Lette
 // contact_email.cc
 std::vector<ContactItem> FindEmails(const ContactRules& rules, const LetterLayout& layout,
                                     const WriterProfile& writer, const CueReader& cues);
+// contact_phone.cc
+std::vector<ContactItem> FindPhones(const ContactRules& rules, const LetterLayout& layout,
+                                    const WriterProfile& writer, const CueReader& cues);
 
 class Document {
  public:
@@ -263,11 +256,6 @@ class Document {
   std::vector<ContactItem> Scan();
 
  private:
-  // contact_phone.cc
-  void FindPhones();
-  void DecidePhones(std::vector<PhoneCandidate>* candidates);
-  bool IsNotPhone(size_t unit, size_t begin, size_t end, bool* labelled) const;
-
   // contact_address.cc
   void FindAddresses();
   bool DecideAddress(size_t unit, const AddressPart& part, bool structure_only, Ownership* d);
@@ -280,7 +268,6 @@ class Document {
   LetterLayout layout_;
   WriterProfile writer_;
   std::optional<CueReader> cues_;
-  std::set<std::string> org_phones_;   // digits of the organisation's numbers
   std::set<std::string> org_streets_;  // folded street lines of organisations
   std::vector<ContactItem> items_;
 };

@@ -19,7 +19,9 @@ Document::Document(const DocumentText& text, const ContactRules& rules,
 
 std::vector<ContactItem> Document::Scan() {
   items_ = FindEmails(rules_, layout_, writer_, *cues_);
-  FindPhones();
+  for (ContactItem& item : FindPhones(rules_, layout_, writer_, *cues_)) {
+    items_.push_back(std::move(item));
+  }
   FindAddresses();
   std::stable_sort(items_.begin(), items_.end(), [](const ContactItem& a, const ContactItem& b) {
     return a.unit != b.unit ? a.unit < b.unit : a.begin < b.begin;
