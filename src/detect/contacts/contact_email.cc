@@ -10,6 +10,14 @@ namespace skjerm {
 namespace contact {
 namespace {
 
+// An e-mail address as found: [begin, end) of the page text.
+struct EmailMatch {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string_view local;  // the part before '@', as written
+  std::string domain;      // lower-case, OCR spaces removed
+};
+
 bool EndsWithDomain(std::string_view domain, std::string_view suffix) {
   if (domain == suffix) return true;
   return domain.size() > suffix.size() && domain.substr(domain.size() - suffix.size()) == suffix &&
@@ -36,28 +44,29 @@ struct CleanDomain {
   bool spaced = false;
 };
 
-bool Clean(std::string_view text, size_t begin, size_t end, CleanDomain* out) {
-  // Split into labels (runs of letters, digits and '-') and what separates them.
-  struct DomainLabel {
-    size_t begin, end;
-    bool spaced_before;
-  };
-  std::vector<DomainLabel> labels;
+// A label of a domain as matched: a run of letters, digits and '-'.
+struct DomainLabel {
+  size_t begin, end;
+  bool spaced_before;
+};
+
+bool IsLabelChar(char32_t cp) {
+  return IsLetter(cp) || (cp < 0x80 && (IsAsciiDigit(static_cast<char>(cp)) || cp == '-'));
+}
+
+// Splits [begin, end) into labels and what separates them. Returns false if a written-out
+// dot («(dot)») has no closing bracket.
+bool SplitLabels(std::string_view text, size_t begin, size_t end,
+                 std::vector<DomainLabel>* labels) {
   size_t i = begin;
   bool spaced = false;
   while (i < end) {
     size_t n;
     const char32_t cp = CodePointAt(text, i, &n);
-    if (IsLetter(cp) || (cp < 0x80 && (IsAsciiDigit(static_cast<char>(cp)) || cp == '-'))) {
+    if (IsLabelChar(cp)) {
       size_t j = i;
-      while (j < end) {
-        const char32_t c = CodePointAt(text, j, &n);
-        if (!(IsLetter(c) || (c < 0x80 && (IsAsciiDigit(static_cast<char>(c)) || c == '-')))) {
-          break;
-        }
-        j += n;
-      }
-      labels.push_back({i, j, spaced});
+      while (j < end && IsLabelChar(CodePointAt(text, j, &n))) j += n;
+      labels->push_back({i, j, spaced});
       spaced = false;
       i = j;
       continue;
@@ -72,6 +81,12 @@ bool Clean(std::string_view text, size_t begin, size_t end, CleanDomain* out) {
     }
     i += std::max<size_t>(n, 1);
   }
+  return true;
+}
+
+bool Clean(std::string_view text, size_t begin, size_t end, CleanDomain* out) {
+  std::vector<DomainLabel> labels;
+  if (!SplitLabels(text, begin, end, &labels)) return false;
   // A label after a spaced dot that starts with a capital begins the next sentence.
   size_t keep = labels.size();
   for (size_t k = 1; k < labels.size(); ++k) {
@@ -121,6 +136,36 @@ std::vector<std::string> WebDomainsIn(std::string_view line) {
   return domains;
 }
 
+// Every e-mail address of a unit's text: its place and its parts, OCR spaces removed.
+std::vector<EmailMatch> EmailsIn(const ContactRules& rules, std::string_view text) {
+  std::vector<EmailMatch> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[3];
+  size_t pos = 0;
+  while (pos < text.size() &&
+         rules.email_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+    EmailMatch m;
+    m.begin = static_cast<size_t>(groups[0].data() - text.data());
+    pos = m.begin + std::max<size_t>(groups[0].size(), 1);
+    m.local = std::string_view(groups[1].data(), groups[1].size());
+    CleanDomain clean;
+    const size_t domain_begin = static_cast<size_t>(groups[2].data() - text.data());
+    if (!Clean(text, domain_begin, domain_begin + groups[2].size(), &clean)) continue;
+    // Spaces (OCR) or a written-out at-sign: only with a top-level domain we know.
+    const std::string_view at =
+        text.substr(m.begin + m.local.size(), domain_begin - m.begin - m.local.size());
+    const bool spaced = clean.spaced || at != "@";
+    if (spaced && !rules.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
+      continue;
+    }
+    m.end = clean.end;
+    m.domain = clean.domain;
+    pos = std::max(pos, m.end);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsPublicProvider(const ContactRules& rules, std::string_view domain) {
@@ -153,35 +198,6 @@ bool IsOrganisationDomain(const ContactRules& rules, const WriterProfile& writer
     if (writer.names.count(WordSet::Key(labels[k])) > 0) return true;
   }
   return false;
-}
-
-std::vector<EmailMatch> EmailsIn(const ContactRules& rules, std::string_view text) {
-  std::vector<EmailMatch> out;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece groups[3];
-  size_t pos = 0;
-  while (pos < text.size() &&
-         rules.email_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
-    EmailMatch m;
-    m.begin = static_cast<size_t>(groups[0].data() - text.data());
-    pos = m.begin + std::max<size_t>(groups[0].size(), 1);
-    m.local = std::string_view(groups[1].data(), groups[1].size());
-    CleanDomain clean;
-    const size_t domain_begin = static_cast<size_t>(groups[2].data() - text.data());
-    if (!Clean(text, domain_begin, domain_begin + groups[2].size(), &clean)) continue;
-    // Spaces (OCR) or a written-out at-sign: only with a top-level domain we know.
-    const std::string_view at =
-        text.substr(m.begin + m.local.size(), domain_begin - m.begin - m.local.size());
-    const bool spaced = clean.spaced || at != "@";
-    if (spaced && !rules.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
-      continue;
-    }
-    m.end = clean.end;
-    m.domain = clean.domain;
-    pos = std::max(pos, m.end);
-    out.push_back(std::move(m));
-  }
-  return out;
 }
 
 std::set<std::string> OrganisationDomains(const ContactRules& rules, const LetterLayout& layout) {

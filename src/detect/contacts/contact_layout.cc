@@ -546,7 +546,6 @@ void ReadCountry(const ContactRules& rules, const LetterLayout& layout, WriterPr
 // A unit cut into lines, every line in the body.
 UnitText LinesOf(const TextUnit& unit) {
   UnitText u;
-  u.unit = &unit;
   u.text = unit.view.text();
   u.is_page = unit.location.is_page_text();
   size_t begin = 0;

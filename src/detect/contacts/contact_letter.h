@@ -5,7 +5,6 @@
 #ifndef SKJERM_DETECT_CONTACTS_CONTACT_LETTER_H_
 #define SKJERM_DETECT_CONTACTS_CONTACT_LETTER_H_
 
-#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -62,7 +61,6 @@ struct MailHeader {
 
 // One text unit (a page's text, an attachment's) cut into lines.
 struct UnitText {
-  const TextUnit* unit = nullptr;
   std::string_view text;
   bool is_page = false;
   std::vector<Line> lines;
@@ -124,35 +122,12 @@ struct PartyCue {
   std::string word;  // the cue, folded (a common word, never personal data)
 };
 
-// A piece of a postal address as found, before its owner is decided.
-enum class AddressPartKind { kStreet, kWeakStreet, kPostBox, kCareOf, kPostcode };
-
-struct AddressPart {
-  AddressPartKind kind = AddressPartKind::kStreet;
-  size_t begin = 0;
-  size_t end = 0;
-  size_t number_end = 0;  // street: end of the house number
-  size_t line = 0;
-  bool at_segment_start = false;  // only blanks or a field separator before it
-  bool cue_before = false;        // «Adresse:», «bor i» just before it
-  int linked_to = -1;             // postcode: index of its street / post box / c/o
-  bool has_postcode = false;      // street: a postcode is linked to it
-};
-
 // Whose an item is, how sure, and why.
 struct Ownership {
   Party party = Party::kPrivate;
   double confidence = 0.0;
   PartyBasis basis = PartyBasis::kNoCue;
   std::string cue_word;  // for PartyBasis::kCueWord
-};
-
-// An e-mail address as found: [begin, end) of the page text.
-struct EmailMatch {
-  size_t begin = 0;
-  size_t end = 0;
-  std::string_view local;  // the part before '@', as written
-  std::string domain;      // lower-case, OCR spaces removed
 };
 
 // A word of the text: bytes [begin, end).
@@ -233,44 +208,21 @@ bool IsPublicProvider(const ContactRules& rules, std::string_view domain);
 bool IsRoleMailbox(const ContactRules& rules, std::string_view local);
 bool IsOrganisationDomain(const ContactRules& rules, const WriterProfile& writer,
                           std::string_view domain);
-// Every e-mail address of a unit's text: its place and its parts, OCR spaces removed.
-std::vector<EmailMatch> EmailsIn(const ContactRules& rules, std::string_view text);
 // Domains the letter itself shows as the organisation's: in its letterhead or footer, behind
 // a role mailbox, or as «www.» addresses.
 std::set<std::string> OrganisationDomains(const ContactRules& rules, const LetterLayout& layout);
 
 // The steps that find contact data: each returns every item of its kind, private and
-// organisational, in text order within each unit.
+// organisational, unit by unit (the scanner sorts them all into text order).
 // contact_email.cc
 std::vector<ContactItem> FindEmails(const ContactRules& rules, const LetterLayout& layout,
                                     const WriterProfile& writer, const CueReader& cues);
 // contact_phone.cc
 std::vector<ContactItem> FindPhones(const ContactRules& rules, const LetterLayout& layout,
                                     const WriterProfile& writer, const CueReader& cues);
-
-class Document {
- public:
-  Document(const DocumentText& text, const ContactRules& rules,
-           const std::vector<Finding>* earlier);
-
-  std::vector<ContactItem> Scan();
-
- private:
-  // contact_address.cc
-  void FindAddresses();
-  bool DecideAddress(size_t unit, const AddressPart& part, bool structure_only, Ownership* d);
-  std::string CorrectedStreet(size_t unit, const AddressPart& part) const;
-
-  void Add(ContactItem item) { items_.push_back(std::move(item)); }
-
-  const ContactRules& rules_;
-  PersonNames names_;
-  LetterLayout layout_;
-  WriterProfile writer_;
-  std::optional<CueReader> cues_;
-  std::set<std::string> org_streets_;  // folded street lines of organisations
-  std::vector<ContactItem> items_;
-};
+// contact_address.cc
+std::vector<ContactItem> FindAddresses(const ContactRules& rules, const LetterLayout& layout,
+                                       const WriterProfile& writer, const CueReader& cues);
 
 }  // namespace contact
 }  // namespace skjerm
