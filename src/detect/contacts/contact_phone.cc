@@ -98,10 +98,6 @@ struct PhoneParse {
   std::string key;  // national form, trunk prefix included: "0455305000", "41238907"
 };
 
-}  // namespace
-
-namespace {
-
 // «93817 264», «61 7740 29»: the digits of a number without a trunk prefix, grouped in a
 // way nobody writes — OCR lost or moved a space. Counted only after a phone label.
 bool ParseDamagedGrouping(const PhoneCountry& c, const DigitRun& run, size_t first, size_t last,
@@ -222,10 +218,6 @@ bool SameSeries(const std::string& a, const std::string& b) {
          a.compare(0, a.size() - 3, b, 0, a.size() - 3) == 0;
 }
 
-}  // namespace
-
-namespace {
-
 // A phone number found inside a run: groups [first, last].
 struct RunNumber {
   size_t first = 0;
@@ -313,10 +305,6 @@ bool GluedAfter(std::string_view text, size_t end) {
          ((after == '/' || after == ',') && second < 0x80 &&
           IsAsciiDigit(static_cast<char>(second)));
 }
-
-}  // namespace
-
-namespace {
 
 // A phone number before its owner is decided.
 struct PhoneCandidate {
