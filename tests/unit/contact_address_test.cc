@@ -11,15 +11,13 @@ namespace {
 using testing_contact::Found;
 using testing_contact::Letter;
 using testing_contact::Organisation;
-using testing_contact::Rules;
 using Strings = std::vector<std::string>;
 
 class ContactAddressTest : public ::testing::Test {
  protected:
   std::vector<std::string> Addresses(const std::vector<std::string>& pages) {
-    return Found(detector_, Letter(pages));
+    return Found(Category::kAddress, Letter(pages));
   }
-  AddressDetector detector_{Rules()};
 };
 
 TEST_F(ContactAddressTest, BokmalRecipientBlockBesideLetterhead) {
@@ -144,7 +142,7 @@ TEST_F(ContactAddressTest, PrivateSignatureOfAnEmail) {
               "Hilsen\n"
               "Bjørn Aasen\n"
               "Skoglivegen 19, 7340 Haugli\n"});
-  EXPECT_EQ(Found(detector_, letter),
+  EXPECT_EQ(Found(Category::kAddress, letter),
             (Strings{"address.street|Skoglivegen 19", "address.postcode|7340 Haugli"}));
   EXPECT_EQ(Organisation(letter, Category::kAddress),
             (Strings{"Rådhusveien 1|official's signature", "7340 Haugli|official's signature"}));
@@ -170,7 +168,7 @@ TEST_F(ContactAddressTest, OrganisationsAddressesAreNotReported) {
               "Jorunn Hellesø\n"
               "kommunalsjef oppvekst og kultur\n"
               "Rådhusplassen 1, 8610 Tindvik\n"});
-  EXPECT_EQ(Found(detector_, letter), Strings{});
+  EXPECT_EQ(Found(Category::kAddress, letter), Strings{});
   EXPECT_EQ(
       Organisation(letter, Category::kAddress),
       (Strings{"Rådhusplassen 1|letterhead", "8610 Tindvik|letterhead", "Postboks 1405|post box",

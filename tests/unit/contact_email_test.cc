@@ -8,21 +8,20 @@
 namespace skjerm {
 namespace {
 
+using testing_contact::FindingsOf;
 using testing_contact::Found;
 using testing_contact::Letter;
 using testing_contact::Organisation;
-using testing_contact::Rules;
 using Strings = std::vector<std::string>;
 
 class ContactEmailTest : public ::testing::Test {
  protected:
-  Strings Emails(const std::vector<std::string>& pages) { return Found(detector_, Letter(pages)); }
-  std::vector<Finding> Findings(const std::vector<std::string>& pages) {
-    std::vector<Finding> findings;
-    detector_.Detect(Letter(pages), &findings);
-    return findings;
+  Strings Emails(const std::vector<std::string>& pages) {
+    return Found(Category::kEmail, Letter(pages));
   }
-  EmailDetector detector_{Rules()};
+  std::vector<Finding> Findings(const std::vector<std::string>& pages) {
+    return FindingsOf(Category::kEmail, Letter(pages));
+  }
 };
 
 TEST_F(ContactEmailTest, PublicProvidersInNbNnSvDa) {
@@ -81,7 +80,7 @@ TEST_F(ContactEmailTest, OrganisationsAddressesAreNotReported) {
               "Henrik Wallin\n"
               "Mentor 6B, Ängsskolan\n"
               "henrik.w@angsskolan.org\n"});
-  EXPECT_EQ(Found(detector_, letter), (Strings{"email.private|johan.berglund@telia.com"}));
+  EXPECT_EQ(Found(Category::kEmail, letter), (Strings{"email.private|johan.berglund@telia.com"}));
   EXPECT_EQ(Organisation(letter, Category::kEmail),
             (Strings{"henrik.wallin@lovby.se|organisation's domain",
                      "postmottak@tindvik.kommune.no|role mailbox",

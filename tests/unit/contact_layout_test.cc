@@ -69,7 +69,7 @@ TEST(ContactLayoutTest, LetterheadMayHaveABlankLineAfterTheName) {
   EXPECT_EQ(Organisation(letter, Category::kAddress),
             (Strings{"Skoleveien 4|letterhead", "2340 Tindvik|letterhead"}));
   EXPECT_EQ(Organisation(letter, Category::kPhone), (Strings{"62 94 10 00|letterhead"}));
-  EXPECT_EQ(Found(AddressDetector(Rules()), letter),
+  EXPECT_EQ(Found(Category::kAddress, letter),
             (Strings{"address.street|Bjørkeveien 17", "address.postcode|2340 Tindvik"}));
 }
 
@@ -82,7 +82,7 @@ TEST(ContactLayoutTest, VerticalLetterheadWithoutCues) {
               "Kari Nordmann\n"
               "Bjørkeveien 17\n"
               "2340 Tindvik\n"});
-  EXPECT_EQ(Found(AddressDetector(Rules()), letter),
+  EXPECT_EQ(Found(Category::kAddress, letter),
             (Strings{"address.street|Bjørkeveien 17", "address.postcode|2340 Tindvik"}));
 }
 
@@ -94,9 +94,9 @@ TEST(ContactLayoutTest, FooterOnEveryPage) {
       "Side 1 av 2\n";
   const DocumentText letter = Letter({"Referat\nMor møtte.\n" + footer,
                                       "Videre oppfølging\nMor ringes på 934 56 218.\n" + footer});
-  EXPECT_EQ(Found(PhoneDetector(Rules()), letter), (Strings{"phone.no|934 56 218"}));
-  EXPECT_EQ(Found(AddressDetector(Rules()), letter), Strings{});
-  EXPECT_EQ(Found(EmailDetector(Rules()), letter), Strings{});
+  EXPECT_EQ(Found(Category::kPhone, letter), (Strings{"phone.no|934 56 218"}));
+  EXPECT_EQ(Found(Category::kAddress, letter), Strings{});
+  EXPECT_EQ(Found(Category::kEmail, letter), Strings{});
   EXPECT_EQ(Organisation(letter, Category::kAddress),
             (Strings{"Postboks 88|post box", "2341 Tindvik|post box", "Rådhusveien 1|footer",
                      "Postboks 88|post box", "2341 Tindvik|post box", "Rådhusveien 1|footer"}));
@@ -115,9 +115,9 @@ TEST(ContactLayoutTest, WriterWordsFollowTheSender) {
               "Til: Nina Solheim <nina.solheim@tindvik.kommune.no>\n"
               "Du kan ringe meg på 928 41 630 etter kl. 16.\n"
               "Jeg bor i Furuvegen 3B, 3580 Tindvik.\n"});
-  EXPECT_EQ(Found(PhoneDetector(Rules()), letter), (Strings{"phone.no|928 41 630"}));
+  EXPECT_EQ(Found(Category::kPhone, letter), (Strings{"phone.no|928 41 630"}));
   EXPECT_EQ(Organisation(letter, Category::kPhone), (Strings{"415 55 123|cue word 'meg'"}));
-  EXPECT_EQ(Found(AddressDetector(Rules()), letter),
+  EXPECT_EQ(Found(Category::kAddress, letter),
             (Strings{"address.street|Furuvegen 3B", "address.postcode|3580 Tindvik"}));
 }
 
@@ -139,11 +139,10 @@ TEST(ContactLayoutTest, LetterFromAPrivatePerson) {
               "Med vennlig hilsen\n"
               "Ola Nordmann\n"
               "ola.nordmann@nordmann.net\n"});
-  EXPECT_EQ(Found(AddressDetector(Rules()), letter),
+  EXPECT_EQ(Found(Category::kAddress, letter),
             (Strings{"address.street|Bjørkeveien 17", "address.postcode|0271 Oslo"}));
-  EXPECT_EQ(Found(PhoneDetector(Rules()), letter), (Strings{"phone.no|412 34 567"}));
-  EXPECT_EQ(Found(EmailDetector(Rules()), letter),
-            (Strings{"email.private|ola.nordmann@nordmann.net"}));
+  EXPECT_EQ(Found(Category::kPhone, letter), (Strings{"phone.no|412 34 567"}));
+  EXPECT_EQ(Found(Category::kEmail, letter), (Strings{"email.private|ola.nordmann@nordmann.net"}));
 }
 
 }  // namespace

@@ -8,19 +8,19 @@
 namespace skjerm {
 namespace {
 
+using testing_contact::FindingsOf;
 using testing_contact::Found;
 using testing_contact::Letter;
-using testing_contact::Rules;
 using Strings = std::vector<std::string>;
 
 class ContactOcrDamageTest : public ::testing::Test {
  protected:
   Strings Addresses(const std::vector<std::string>& pages) {
-    return Found(addresses_, Letter(pages));
+    return Found(Category::kAddress, Letter(pages));
   }
-  Strings Phones(const std::vector<std::string>& pages) { return Found(phones_, Letter(pages)); }
-  AddressDetector addresses_{Rules()};
-  PhoneDetector phones_{Rules()};
+  Strings Phones(const std::vector<std::string>& pages) {
+    return Found(Category::kPhone, Letter(pages));
+  }
 };
 
 TEST_F(ContactOcrDamageTest, FlatAsDwellingNumberKeepsThePostcodeLine) {
@@ -79,8 +79,7 @@ TEST_F(ContactOcrDamageTest, SwedishStreetEndingReadWithRingAbove) {
               "Kvarnvågen 14 lgh 1102\n"
               "Adress: Ekgrånd 3, 641 31 Katrineholm\n"
               "Vi har pratat med vårdnadshavaren och eleven.\n"});
-  std::vector<Finding> findings;
-  addresses_.Detect(letter, &findings);
+  const std::vector<Finding> findings = FindingsOf(Category::kAddress, letter);
   ASSERT_EQ(findings.size(), 3u);
   EXPECT_EQ(findings[0].text, "Kvarnvägen 14 lgh 1102");
   EXPECT_EQ(letter.units[0].view.text().substr(findings[0].view_begin,

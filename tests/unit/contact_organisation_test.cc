@@ -10,22 +10,21 @@
 namespace skjerm {
 namespace {
 
+using testing_contact::FindingsOf;
 using testing_contact::Found;
 using testing_contact::Letter;
 using testing_contact::Organisation;
-using testing_contact::Rules;
 using Strings = std::vector<std::string>;
 
 class ContactOrganisationTest : public ::testing::Test {
  protected:
-  Strings All(const std::vector<std::string>& pages) { return Found(all_, Letter(pages)); }
+  Strings All(const std::vector<std::string>& pages) { return Found(Letter(pages)); }
   Strings Addresses(const std::vector<std::string>& pages) {
-    return Found(addresses_, Letter(pages));
+    return Found(Category::kAddress, Letter(pages));
   }
-  Strings Phones(const std::vector<std::string>& pages) { return Found(phones_, Letter(pages)); }
-  ContactDetector all_{Rules(), std::nullopt};
-  AddressDetector addresses_{Rules()};
-  PhoneDetector phones_{Rules()};
+  Strings Phones(const std::vector<std::string>& pages) {
+    return Found(Category::kPhone, Letter(pages));
+  }
 };
 
 // --- venues ------------------------------------------------------------------------------
@@ -73,7 +72,7 @@ TEST_F(ContactOrganisationTest, SuppliersBlockInBokmal) {
               "E-post: sigrid.haugland@fjellkraft.no\n"
               "\n"
               "Karensperioden løper til 1. mars.\n"});
-  EXPECT_EQ(Found(all_, letter), Strings{});
+  EXPECT_EQ(Found(letter), Strings{});
   EXPECT_EQ(Organisation(letter, Category::kPhone),
             (Strings{"78 90 10 00|letterhead", "73 80 12 00|organisation's contact block",
                      "926 41 358|organisation's contact block"}));
@@ -196,17 +195,17 @@ TEST_F(ContactOrganisationTest, StreetsInRunningTextThatAreHomes) {
 
 TEST_F(ContactOrganisationTest, ANameFoundBeforeMakesTheStreetAHome) {
   const DocumentText letter = Letter({"Det ble holdt møte med Ingrid i Tunveien 6 på tirsdag.\n"});
-  EXPECT_EQ(Found(addresses_, letter), Strings{});
+  EXPECT_EQ(Found(Category::kAddress, letter), Strings{});
   // The name detector runs first and found «Ingrid».
   const size_t name = letter.units[0].view.text().find("Ingrid");
-  std::vector<Finding> findings(1);
-  findings[0].category = Category::kPersonName;
-  findings[0].location = letter.units[0].location;
-  findings[0].view_begin = name;
-  findings[0].view_end = name + 6;
-  addresses_.Detect(letter, &findings);
-  ASSERT_EQ(findings.size(), 2u);
-  EXPECT_EQ(findings[1].text, "Tunveien 6");
+  std::vector<Finding> earlier(1);
+  earlier[0].category = Category::kPersonName;
+  earlier[0].location = letter.units[0].location;
+  earlier[0].view_begin = name;
+  earlier[0].view_end = name + 6;
+  const std::vector<Finding> findings = FindingsOf(Category::kAddress, letter, earlier);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].text, "Tunveien 6");
 }
 
 // --- letterheads ---------------------------------------------------------------------
@@ -219,7 +218,7 @@ TEST_F(ContactOrganisationTest, LetterheadNameWrappedOntoTwoLines) {
               "Skolgränd 2, 781 70 Ravnsund · Växel 0243-740 00 · Org.nr 212000-1111\n"
               "\n"
               "Vårdnadshavare: Leila Haddad, Tallstigen 4, 781 72 Ravnsund\n"});
-  EXPECT_EQ(Found(addresses_, letter),
+  EXPECT_EQ(Found(Category::kAddress, letter),
             (Strings{"address.street|Tallstigen 4", "address.postcode|781 72 Ravnsund"}));
   EXPECT_EQ(Organisation(letter, Category::kAddress),
             (Strings{"Skolgränd 2|letterhead", "781 70 Ravnsund|letterhead"}));
@@ -294,7 +293,7 @@ TEST_F(ContactOrganisationTest, WordsThatFoldToACueAreNoCue) {
               "\n"
               "Ring oss, så får ni svar på 0150-571 23.\n"
               "Frågor om beslutet bör ställas till oss på 0150-571 24.\n"});
-  EXPECT_EQ(Found(phones_, letter), Strings{});
+  EXPECT_EQ(Found(Category::kPhone, letter), Strings{});
   EXPECT_EQ(Organisation(letter, Category::kPhone),
             (Strings{"0150-570 00|letterhead", "0150-571 23|cue word 'oss'",
                      "0150-571 24|cue word 'oss'"}));

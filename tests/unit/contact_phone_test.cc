@@ -9,16 +9,17 @@
 namespace skjerm {
 namespace {
 
+using testing_contact::FindingsOf;
 using testing_contact::Found;
 using testing_contact::Letter;
 using testing_contact::Organisation;
-using testing_contact::Rules;
 using Strings = std::vector<std::string>;
 
 class ContactPhoneTest : public ::testing::Test {
  protected:
-  Strings Phones(const std::vector<std::string>& pages) { return Found(detector_, Letter(pages)); }
-  PhoneDetector detector_{Rules()};
+  Strings Phones(const std::vector<std::string>& pages) {
+    return Found(Category::kPhone, Letter(pages));
+  }
 };
 
 const char kBokmalLetterhead[] =
@@ -97,11 +98,10 @@ TEST_F(ContactPhoneTest, PrivateSignatureOfAnEmail) {
 }
 
 TEST_F(ContactPhoneTest, NumberWithoutCueIsReportedWithLowConfidence) {
-  std::vector<Finding> findings;
-  detector_.Detect(Letter({"Tindvik kommune – Tindvik skole\n"
-                           "\n"
-                           "Referat fra møtet: 412 38 907 er notert.\n"}),
-                   &findings);
+  const std::vector<Finding> findings =
+      FindingsOf(Category::kPhone, Letter({"Tindvik kommune – Tindvik skole\n"
+                                           "\n"
+                                           "Referat fra møtet: 412 38 907 er notert.\n"}));
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].text, "412 38 907");
   EXPECT_DOUBLE_EQ(findings[0].confidence, 0.6);
@@ -126,7 +126,7 @@ TEST_F(ContactPhoneTest, SwitchboardsAndOfficialsAreNotReported) {
        "Dere kan klage på vedtaket innen tre uker.\n"
        "\n"
        "Tindvik kommune · Postadresse: Postboks 88, 2341 Tindvik · Sentralbord 62 94 10 00\n"});
-  EXPECT_EQ(Found(detector_, letter), Strings{});
+  EXPECT_EQ(Found(Category::kPhone, letter), Strings{});
   EXPECT_EQ(
       Organisation(letter, Category::kPhone),
       (Strings{"62 94 10 00|letterhead", "62 94 10 50|cue word 'rektor'",

@@ -32,13 +32,37 @@ inline DocumentText Letter(const std::vector<std::string>& pages) {
   return doc;
 }
 
-// "rule|text" of every finding a detector reports.
-inline std::vector<std::string> Found(const Detector& detector, const DocumentText& doc) {
-  std::vector<Finding> findings;
-  detector.Detect(doc, &findings);
+// The findings the ContactDetector adds after `earlier` (the findings of the detectors that
+// ran before it), of `category` only: it reports addresses, phones and e-mails in one pass,
+// and a test of one of them keeps that one's.
+inline std::vector<Finding> FindingsOf(Category category, const DocumentText& doc,
+                                       std::vector<Finding> earlier = {}) {
+  const ContactDetector detector(Rules());
+  const size_t before = earlier.size();
+  detector.Detect(doc, &earlier);
+  std::vector<Finding> out;
+  for (size_t i = before; i < earlier.size(); ++i) {
+    if (earlier[i].category == category) out.push_back(earlier[i]);
+  }
+  return out;
+}
+
+inline std::vector<std::string> RulesAndTexts(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
   for (const Finding& f : findings) out.push_back(f.rule + "|" + f.text);
   return out;
+}
+
+// "rule|text" of every finding the ContactDetector reports.
+inline std::vector<std::string> Found(const DocumentText& doc) {
+  std::vector<Finding> findings;
+  ContactDetector(Rules()).Detect(doc, &findings);
+  return RulesAndTexts(findings);
+}
+
+// "rule|text" of every finding of `category` the ContactDetector reports.
+inline std::vector<std::string> Found(Category category, const DocumentText& doc) {
+  return RulesAndTexts(FindingsOf(category, doc));
 }
 
 // "text|reason" of every item of `category` the scanner judged an organisation's.

@@ -8,11 +8,26 @@
 #include <set>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
 namespace {
+
+// A piece of a postal address as found, before its owner is decided.
+enum class AddressPartKind { kStreet, kWeakStreet, kPostBox, kCareOf, kPostcode };
+
+struct AddressPart {
+  AddressPartKind kind = AddressPartKind::kStreet;
+  size_t begin = 0;
+  size_t end = 0;
+  size_t number_end = 0;  // street: end of the house number
+  size_t line = 0;
+  bool at_segment_start = false;  // only blanks or a field separator before it
+  bool cue_before = false;        // «Adresse:», «bor i» just before it
+  int linked_to = -1;             // postcode: index of its street / post box / c/o
+  bool has_postcode = false;      // street: a postcode is linked to it
+};
 
 using PartKind = AddressPartKind;
 using Part = AddressPart;
@@ -90,6 +105,7 @@ class AddressFinder {
   size_t DwellingNumberAt(size_t p, size_t e) const;
   size_t DwellingNumber(size_t q, size_t e) const;
   size_t Floor(size_t q, size_t e) const;
+  size_t PlaceEnd(const Line& line, size_t code_end, size_t match_end, bool linked_context) const;
   bool PostBoxAt(const Line& line, size_t line_index, const WordSpan& w,
                  std::vector<Part>* parts) const;
   bool CareOfAt(const Line& line, size_t line_index, const WordSpan& w,
@@ -343,6 +359,31 @@ void AddressFinder::FindStreets(size_t line_index, std::vector<Part>* parts) con
   }
 }
 
+// The end of the place after a postcode that ends at code_end: one word, or two («Mo i
+// Rana», «Kongens Lyngby», «København K»); 0 if no place follows the code.
+size_t AddressFinder::PlaceEnd(const Line& line, size_t code_end, size_t match_end,
+                               bool linked_context) const {
+  const std::string_view t = u_.text;
+  size_t place = code_end;
+  while (place < match_end && t[place] == ' ') ++place;
+  const std::vector<WordSpan> words = WordsIn(t, place, std::min(line.end, place + 60));
+  if (words.empty() || words[0].begin != place || rules_.not_names.Contains(Key(words[0]))) {
+    return 0;
+  }
+  size_t longer = 0;
+  if (words.size() > 1 && words[1].begin == words[0].end + 1 &&
+      StartsUpper(t.substr(words[1].begin))) {
+    longer = words[1].end;
+  } else if (words.size() > 2 && words[1].begin == words[0].end + 1 &&
+             t.substr(words[1].begin, words[1].end - words[1].begin) == "i" &&
+             words[2].begin == words[1].end + 1 && StartsUpper(t.substr(words[2].begin))) {
+    longer = words[2].end;
+  }
+  if (longer != 0 && AtSegmentEnd(t, longer, line.end)) return longer;
+  if (!AtSegmentEnd(t, words[0].end, line.end) && !linked_context) return 0;
+  return words[0].end;
+}
+
 void AddressFinder::FindPostcodes(size_t line_index, std::vector<Part>* parts) const {
   const std::string_view t = u_.text;
   const Line& line = u_.lines[line_index];
@@ -379,30 +420,8 @@ void AddressFinder::FindPostcodes(size_t line_index, std::vector<Part>* parts) c
       }
     }
     if (!part.at_segment_start && !linked_context) continue;
-    // The place: one word, or two («Mo i Rana», «Kongens Lyngby», «København K»).
-    size_t place = code_end;
-    while (place < match_end && t[place] == ' ') ++place;
-    const std::vector<WordSpan> words = WordsIn(t, place, std::min(line.end, place + 60));
-    if (words.empty() || words[0].begin != place) continue;
-    if (rules_.not_names.Contains(
-            WordSet::Key(t.substr(words[0].begin, words[0].end - words[0].begin)))) {
-      continue;
-    }
-    size_t end = words[0].end;
-    size_t longer = 0;
-    if (words.size() > 1 && words[1].begin == words[0].end + 1 &&
-        StartsUpper(t.substr(words[1].begin))) {
-      longer = words[1].end;
-    } else if (words.size() > 2 && words[1].begin == words[0].end + 1 &&
-               t.substr(words[1].begin, words[1].end - words[1].begin) == "i" &&
-               words[2].begin == words[1].end + 1 && StartsUpper(t.substr(words[2].begin))) {
-      longer = words[2].end;
-    }
-    if (longer != 0 && AtSegmentEnd(t, longer, line.end)) {
-      end = longer;
-    } else if (!AtSegmentEnd(t, end, line.end) && !linked_context) {
-      continue;
-    }
+    const size_t end = PlaceEnd(line, code_end, match_end, linked_context);
+    if (end == 0) continue;
     part.begin = code_begin;
     part.end = end;
     parts->push_back(part);
@@ -448,52 +467,53 @@ void AddressFinder::Link(const UnitText& u, std::vector<Part>* parts) {
   }
 }
 
-}  // namespace
-
-// The owner of an address (a street, post box or c/o with its postcode). With
-// `structure_only`, only what the letter's structure says is used; returns false if that
-// leaves it open.
-bool Document::DecideAddress(size_t unit, const AddressPart& p, bool structure_only, Ownership* d) {
-  const UnitText& u = units_[unit];
-  const Zone zone = ZoneAt(unit, p.begin);
+// The owner of an address (a street, post box or c/o with its postcode) in unit `unit`.
+// With `structure_only`, only what the letter's structure says is used; nullopt if that
+// leaves it open. *org_streets: in, the folded street lines decided so far to be an
+// organisation's; out, with this street added when it is one.
+std::optional<Ownership> DecideAddress(const ContactRules& rules, const LetterLayout& layout,
+                                       const CueReader& cues, size_t unit, const Part& p,
+                                       bool structure_only, std::set<std::string>* org_streets) {
+  const UnitText& u = layout.units[unit];
+  const Zone zone = layout.ZoneAt(unit, p.begin);
   const size_t key_end = p.number_end > p.begin ? p.number_end : p.end;
   const std::string key = WordSet::Key(u.text.substr(p.begin, key_end - p.begin));
+  Ownership d;
   PartyCue cue;
   if (p.kind == PartKind::kPostBox) {
-    *d = {Party::kOrganisation, 0.0, PartyBasis::kPostBox};
+    d = {Party::kOrganisation, 0.0, PartyBasis::kPostBox};
   } else if (IsOrganisationZone(zone)) {
-    *d = {Party::kOrganisation, 0.0, ZoneBasis(zone)};
+    d = {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   } else if (structure_only) {
-    return false;
-  } else if (org_streets_.count(key) > 0) {
-    *d = {Party::kOrganisation, 0.0, PartyBasis::kOrganisationsOwnAddress};
+    return std::nullopt;
+  } else if (org_streets->count(key) > 0) {
+    d = {Party::kOrganisation, 0.0, PartyBasis::kOrganisationsOwnAddress};
   } else if (p.kind == PartKind::kCareOf &&
-             LineHasOrgCue(u.text.substr(p.begin, p.end - p.begin))) {
-    *d = {Party::kOrganisation, 0.0, PartyBasis::kInCareOfOrganisation};
-  } else if ((cue = NearestCue(unit, p.begin, p.end)).found) {
-    *d = {cue.party, 0.9, PartyBasis::kCueWord, cue.word};
+             LineHasOrgCue(rules, u.text.substr(p.begin, p.end - p.begin))) {
+    d = {Party::kOrganisation, 0.0, PartyBasis::kInCareOfOrganisation};
+  } else if ((cue = cues.NearestCue(unit, p.begin, p.end)).found) {
+    d = {cue.party, 0.9, PartyBasis::kCueWord, cue.word};
   } else if (zone == Zone::kPrivateSignature) {
-    *d = {Party::kPrivate, 0.9, ZoneBasis(zone)};
+    d = {Party::kPrivate, 0.9, ZoneBasis(zone)};
   } else if (p.kind == PartKind::kStreet && !p.has_postcode &&
-             IsPlaceInRunningText(unit, p.begin, p.end, p.at_segment_start)) {
+             cues.IsPlaceInRunningText(unit, p.begin, p.end, p.at_segment_start)) {
     // Not the organisation's own address either: the same street elsewhere in the letter
     // is judged where it stands.
-    *d = {Party::kOrganisation, 0.0, PartyBasis::kPlaceInRunningText};
-    return true;
+    return Ownership{Party::kOrganisation, 0.0, PartyBasis::kPlaceInRunningText};
   } else {
-    *d = {Party::kPrivate, p.kind == PartKind::kStreet ? 0.8 : 0.7, PartyBasis::kNoCue};
+    d = {Party::kPrivate, p.kind == PartKind::kStreet ? 0.8 : 0.7, PartyBasis::kNoCue};
   }
-  if (d->party == Party::kOrganisation && p.kind == PartKind::kStreet) org_streets_.insert(key);
-  return true;
+  if (d.party == Party::kOrganisation && p.kind == PartKind::kStreet) org_streets->insert(key);
+  return d;
 }
 
 // «Hamnvågen 8»: in a Swedish letter, a street ending that OCR misread («ä» as «å») is
 // reported as written (contacts.toml [address.ocr_endings]). Empty if nothing to undo.
-std::string Document::CorrectedStreet(size_t unit, const AddressPart& p) const {
+std::string CorrectedStreet(const ContactRules& rules, Country country, std::string_view text,
+                            const Part& p) {
   if (p.kind != PartKind::kStreet || p.number_end <= p.begin) return std::string();
-  const auto endings = rules_.ocr_street_endings.find(country_);
-  if (endings == rules_.ocr_street_endings.end()) return std::string();
-  const std::string_view text = units_[unit].text;
+  const auto endings = rules.ocr_street_endings.find(std::string(CountryCode(country)));
+  if (endings == rules.ocr_street_endings.end()) return std::string();
   size_t name_end = p.number_end;
   while (name_end > p.begin && IsAsciiDigit(text[name_end - 1])) --name_end;
   while (name_end > p.begin && text[name_end - 1] == ' ') --name_end;
@@ -510,103 +530,136 @@ std::string Document::CorrectedStreet(size_t unit, const AddressPart& p) const {
   return std::string();
 }
 
-void Document::FindAddresses() {
-  // The parts of every page: streets, post boxes, c/o and the postcodes linked to them.
-  // A weak street (a name without a street word) counts only with a postcode after it
-  // or an address cue before it; a postcode only with its street.
-  std::vector<std::vector<Part>> parts(units_.size());
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    const UnitText& u = units_[ui];
-    AddressFinder finder(rules_, u);
-    for (size_t l = 0; l < u.lines.size(); ++l) {
-      if (u.lines[l].blank) continue;
-      finder.FindStreets(l, &parts[ui]);
-      finder.FindPostcodes(l, &parts[ui]);
-    }
-    AddressFinder::Link(u, &parts[ui]);
-    std::vector<Part> kept;
-    std::vector<int> index(parts[ui].size(), -1);
-    for (size_t i = 0; i < parts[ui].size(); ++i) {
-      Part p = parts[ui][i];
-      if (p.kind == PartKind::kWeakStreet && !p.has_postcode && !p.cue_before) continue;
-      if (p.kind == PartKind::kPostcode) {
-        if (p.linked_to < 0 || index[p.linked_to] < 0) continue;
-        p.linked_to = index[p.linked_to];
-      }
-      index[i] = static_cast<int>(kept.size());
-      kept.push_back(p);
-    }
-    parts[ui] = std::move(kept);
+// The parts of a unit: streets, post boxes, c/o and the postcodes linked to them. A weak
+// street (a name without a street word) counts only with a postcode after it or an address
+// cue before it; a postcode only with its street.
+std::vector<Part> PartsOf(const ContactRules& rules, const UnitText& u) {
+  std::vector<Part> parts;
+  AddressFinder finder(rules, u);
+  for (size_t l = 0; l < u.lines.size(); ++l) {
+    if (u.lines[l].blank) continue;
+    finder.FindStreets(l, &parts);
+    finder.FindPostcodes(l, &parts);
   }
-  // Decide first what the structure decides on every page, so that an organisation's
-  // street seen in a letterhead is known when the same street turns up in a body.
-  std::vector<std::vector<std::optional<Ownership>>> decisions(units_.size());
-  for (size_t ui = 0; ui < units_.size(); ++ui) decisions[ui].resize(parts[ui].size());
+  AddressFinder::Link(u, &parts);
+  std::vector<Part> kept;
+  std::vector<int> index(parts.size(), -1);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    Part p = parts[i];
+    if (p.kind == PartKind::kWeakStreet && !p.has_postcode && !p.cue_before) continue;
+    if (p.kind == PartKind::kPostcode) {
+      if (p.linked_to < 0 || index[p.linked_to] < 0) continue;
+      p.linked_to = index[p.linked_to];
+    }
+    index[i] = static_cast<int>(kept.size());
+    kept.push_back(p);
+  }
+  return kept;
+}
+
+// Per unit, the parts of its addresses; per unit and part, its owner (none for a postcode,
+// which shares its street's).
+using UnitParts = std::vector<std::vector<Part>>;
+using Decisions = std::vector<std::vector<std::optional<Ownership>>>;
+
+// Decides first what the structure decides on every page, so that an organisation's street
+// seen in a letterhead is known when the same street turns up in a body; then the rest, in
+// text order.
+Decisions DecideAll(const ContactRules& rules, const LetterLayout& layout, const CueReader& cues,
+                    const UnitParts& parts) {
+  Decisions decisions(parts.size());
+  for (size_t ui = 0; ui < parts.size(); ++ui) decisions[ui].resize(parts[ui].size());
+  std::set<std::string> org_streets;  // folded street lines of organisations, as decided
   for (bool structure_only : {true, false}) {
-    for (size_t ui = 0; ui < units_.size(); ++ui) {
+    for (size_t ui = 0; ui < parts.size(); ++ui) {
       for (size_t i = 0; i < parts[ui].size(); ++i) {
         if (parts[ui][i].kind == PartKind::kPostcode || decisions[ui][i]) continue;
-        Ownership d;
-        if (DecideAddress(ui, parts[ui][i], structure_only, &d)) decisions[ui][i] = d;
+        decisions[ui][i] =
+            DecideAddress(rules, layout, cues, ui, parts[ui][i], structure_only, &org_streets);
       }
     }
   }
-  // A street named in running text that the letter also gives as a private person's
-  // address («Familien bor i Storgata 3 …» and later «… møtet i Storgata 3») is theirs.
+  return decisions;
+}
+
+// A street named in running text that the letter also gives as a private person's address
+// («Familien bor i Storgata 3 …» and later «… møtet i Storgata 3») is theirs.
+void GivePrivateStreetsToTheirOwners(const LetterLayout& layout, const UnitParts& parts,
+                                     Decisions* decisions) {
   std::set<std::string> private_streets;
   auto street_key = [&](size_t ui, const Part& p) {
-    return WordSet::Key(units_[ui].text.substr(p.begin, p.number_end - p.begin));
+    return WordSet::Key(layout.units[ui].text.substr(p.begin, p.number_end - p.begin));
   };
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
+  for (size_t ui = 0; ui < parts.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
       const PartKind kind = parts[ui][i].kind;
       if ((kind == PartKind::kStreet || kind == PartKind::kWeakStreet) &&
-          decisions[ui][i]->party == Party::kPrivate) {
+          (*decisions)[ui][i]->party == Party::kPrivate) {
         private_streets.insert(street_key(ui, parts[ui][i]));
       }
     }
   }
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
+  for (size_t ui = 0; ui < parts.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
-      if (decisions[ui][i] && decisions[ui][i]->basis == PartyBasis::kPlaceInRunningText &&
+      std::optional<Ownership>& d = (*decisions)[ui][i];
+      if (d && d->basis == PartyBasis::kPlaceInRunningText &&
           private_streets.count(street_key(ui, parts[ui][i])) > 0) {
-        decisions[ui][i] = Ownership{Party::kPrivate, 0.8, PartyBasis::kPrivateAddressOfLetter};
+        d = Ownership{Party::kPrivate, 0.8, PartyBasis::kPrivateAddressOfLetter};
       }
     }
   }
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
+}
+
+std::string_view RuleOf(PartKind kind) {
+  switch (kind) {
+    case PartKind::kStreet:
+    case PartKind::kWeakStreet:
+      return "address.street";
+    case PartKind::kPostBox:
+      return "address.post_box";
+    case PartKind::kCareOf:
+      return "address.co";
+    case PartKind::kPostcode:
+      return "address.postcode";
+  }
+  return "address.street";
+}
+
+// The item of part p of unit ui, owned as `d` says.
+ContactItem ItemOf(const ContactRules& rules, Country country, std::string_view text, size_t ui,
+                   const Part& p, const Ownership& d) {
+  ContactItem item;
+  item.category = Category::kAddress;
+  item.rule = std::string(RuleOf(p.kind));
+  item.unit = ui;
+  item.begin = p.begin;
+  item.end = p.end;
+  item.party = d.party;
+  item.basis = d.basis;
+  item.cue_word = d.cue_word;
+  item.confidence = p.kind == PartKind::kPostcode ? std::min(d.confidence, 0.8) : d.confidence;
+  item.corrected = CorrectedStreet(rules, country, text, p);
+  return item;
+}
+
+}  // namespace
+
+std::vector<ContactItem> FindAddresses(const ContactRules& rules, const LetterLayout& layout,
+                                       const WriterProfile& writer, const CueReader& cues) {
+  UnitParts parts(layout.units.size());
+  for (size_t ui = 0; ui < layout.units.size(); ++ui) parts[ui] = PartsOf(rules, layout.units[ui]);
+  Decisions decisions = DecideAll(rules, layout, cues, parts);
+  GivePrivateStreetsToTheirOwners(layout, parts, &decisions);
+  std::vector<ContactItem> items;
+  for (size_t ui = 0; ui < parts.size(); ++ui) {
     for (size_t i = 0; i < parts[ui].size(); ++i) {
       const Part& p = parts[ui][i];
-      const bool postcode = p.kind == PartKind::kPostcode;
-      const Ownership& d = *decisions[ui][postcode ? static_cast<size_t>(p.linked_to) : i];
-      ContactItem item;
-      item.category = Category::kAddress;
-      item.unit = ui;
-      item.begin = p.begin;
-      item.end = p.end;
-      item.party = d.party;
-      item.basis = d.basis;
-      item.cue_word = d.cue_word;
-      item.confidence = postcode ? std::min(d.confidence, 0.8) : d.confidence;
-      item.corrected = CorrectedStreet(ui, p);
-      switch (p.kind) {
-        case PartKind::kStreet:
-        case PartKind::kWeakStreet:
-          item.rule = "address.street";
-          break;
-        case PartKind::kPostBox:
-          item.rule = "address.post_box";
-          break;
-        case PartKind::kCareOf:
-          item.rule = "address.co";
-          break;
-        case PartKind::kPostcode:
-          item.rule = "address.postcode";
-          break;
-      }
-      Add(std::move(item));
+      const size_t owner = p.kind == PartKind::kPostcode ? static_cast<size_t>(p.linked_to) : i;
+      items.push_back(
+          ItemOf(rules, writer.country, layout.units[ui].text, ui, p, *decisions[ui][owner]));
     }
   }
+  return items;
 }
 
 }  // namespace contact

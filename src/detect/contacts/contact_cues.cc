@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
@@ -53,41 +53,41 @@ size_t BeforeNextSentenceEnd(std::string_view text, size_t from, size_t to) {
 
 }  // namespace
 
-bool Document::IsOrgWord(std::string_view word) const {
-  if (rules_.legal_forms.count(std::string(word)) > 0) return true;
+bool IsOrgWord(const ContactRules& rules, std::string_view word) {
+  if (rules.legal_forms.count(std::string(word)) > 0) return true;
   const std::string key = WordSet::Key(word);
   if (key.size() < 2) return false;
   // «Navn» is a label of a person, not «NAV» inflected.
-  if (rules_.private_labels.Contains(key)) return false;
-  if (rules_.contact_cues.Contains(key)) return true;
-  if (HasOrgEnding(rules_.org_name_words, key) || HasOrgEnding(rules_.official_roles, key)) {
+  if (rules.private_labels.Contains(key)) return false;
+  if (rules.contact_cues.Contains(key)) return true;
+  if (HasOrgEnding(rules.org_name_words, key) || HasOrgEnding(rules.official_roles, key)) {
     return true;
   }
   // Inflected: «kommunens», «sagsbehandleren», «socialtjänstens».
-  for (std::string_view stem : rules_.inflections.Stems(key, 3)) {
-    if (HasOrgEnding(rules_.org_name_words, stem) || HasOrgEnding(rules_.official_roles, stem)) {
+  for (std::string_view stem : rules.inflections.Stems(key, 3)) {
+    if (HasOrgEnding(rules.org_name_words, stem) || HasOrgEnding(rules.official_roles, stem)) {
       return true;
     }
   }
   return false;
 }
 
-bool Document::IsPersonCue(std::string_view word) const {
+bool IsPersonCue(const ContactRules& rules, std::string_view word) {
   const std::string key = WordSet::Key(word);
   // Genitive: «mors», «fars», «vårdnadshavares».
-  const bool cue = rules_.person_cues.Contains(key) ||
+  const bool cue = rules.person_cues.Contains(key) ||
                    (key.size() > 3 && key.back() == 's' &&
-                    rules_.person_cues.Contains(std::string_view(key).substr(0, key.size() - 1)));
+                    rules.person_cues.Contains(std::string_view(key).substr(0, key.size() - 1)));
   // «får», «bör» fold to «far», «bor» but mean «gets», «should».
-  return cue && rules_.not_person_cues.count(ToLowerUtf8(word)) == 0;
+  return cue && rules.not_person_cues.count(ToLowerUtf8(word)) == 0;
 }
 
-PartyCue Document::CueOf(std::string_view word) const {
+PartyCue CueOf(const ContactRules& rules, std::string_view word) {
   PartyCue cue;
-  if (IsPersonCue(word)) {
+  if (IsPersonCue(rules, word)) {
     cue.found = true;
     cue.party = Party::kPrivate;
-  } else if (IsOrgWord(word)) {
+  } else if (IsOrgWord(rules, word)) {
     cue.found = true;
     cue.party = Party::kOrganisation;
   }
@@ -95,153 +95,193 @@ PartyCue Document::CueOf(std::string_view word) const {
   return cue;
 }
 
-bool Document::LineHasOrgCue(std::string_view line) const {
+bool LineHasOrgCue(const ContactRules& rules, std::string_view line) {
   for (const WordSpan& w : WordsIn(line, 0, line.size())) {
-    if (IsOrgWord(line.substr(w.begin, w.end - w.begin))) return true;
+    if (IsOrgWord(rules, line.substr(w.begin, w.end - w.begin))) return true;
   }
   return false;
 }
 
-Party Document::WriterAt(size_t unit, size_t pos) const {
-  const size_t line = units_[unit].LineOf(pos);
+// A line with a private person's label («Navn», «Elev») or a person's name found on it.
+bool AboutAPerson(const ContactRules& rules, const PersonNames& names, size_t unit,
+                  const UnitText& u, size_t line) {
+  const Line& l = u.lines[line];
+  if (names.Overlap(unit, l.begin, l.end)) return true;
+  for (const WordSpan& w : WordsIn(u.text, l.begin, l.end)) {
+    const std::string_view word = u.text.substr(w.begin, w.end - w.begin);
+    if (IsPersonCue(rules, word) || rules.private_labels.Contains(WordSet::Key(word))) return true;
+  }
+  return false;
+}
+
+Party WriterAt(const ContactRules& rules, const LetterLayout& layout, const WriterProfile& writer,
+               size_t unit, size_t pos) {
+  const size_t line = layout.units[unit].LineOf(pos);
   const MailHeader* header = nullptr;
-  for (const MailHeader& h : mail_headers_) {
+  for (const MailHeader& h : layout.mail_headers) {
     if (h.unit < unit || (h.unit == unit && h.line <= line)) header = &h;
   }
-  if (header == nullptr) return has_letterhead_ ? Party::kOrganisation : Party::kPrivate;
-  const bool official = !header->domain.empty() && !IsPublicProvider(header->domain) &&
-                        (IsOrganisationDomain(header->domain) || IsRoleMailbox(header->local));
-  return official || LineHasOrgCue(units_[header->unit].LineText(header->line))
+  if (header == nullptr) return layout.has_letterhead ? Party::kOrganisation : Party::kPrivate;
+  const bool official =
+      !header->domain.empty() && !IsPublicProvider(rules, header->domain) &&
+      (IsOrganisationDomain(rules, writer, header->domain) || IsRoleMailbox(rules, header->local));
+  return official || LineHasOrgCue(rules, layout.units[header->unit].LineText(header->line))
              ? Party::kOrganisation
              : Party::kPrivate;
 }
 
-Zone Document::ZoneAt(size_t unit, size_t pos) const {
-  const UnitText& u = units_[unit];
-  return u.lines[u.LineOf(pos)].zone;
+namespace {
+
+// «934 56 218 (mor)»: the cue in parentheses right after an item ending at `end` on line li.
+PartyCue CueInParentheses(const ContactRules& rules, const UnitText& u, size_t li, size_t end) {
+  const std::string_view text = u.text;
+  size_t p = end;
+  while (p < u.lines[li].end && text[p] == ' ') ++p;
+  if (p >= u.lines[li].end || text[p] != '(') return PartyCue();
+  const std::vector<WordSpan> after = WordsIn(text, p + 1, std::min(u.lines[li].end, p + 40));
+  if (after.empty()) return PartyCue();
+  return CueOf(rules, text.substr(after[0].begin, after[0].end - after[0].begin));
 }
 
-// The cue that tells whose an item is: a word in parentheses right after it («934 56
-// 218 (mor)»), else the nearest cue word before it in its sentence. A sentence may wrap
-// onto the line before; a labelled field («Mor: …») and a recipient block's name line
-// are read too, but never a letterhead or a paragraph above a blank line.
-bool Document::InName(size_t unit, size_t begin, size_t end) const {
-  for (const auto& [name_begin, name_end] : name_spans_[unit]) {
-    if (name_begin < end && name_end > begin) return true;
+// The start of line li was reached without a cue: the search goes on to the line before only
+// if this line is not a labelled field and that line continues into this one — or is the
+// label of this one («Entreprenørens vakttelefon (hele døgnet):» / «930 44 120»). Sets *last
+// to the end of that line's text.
+bool RunsOnFromLineBefore(const UnitText& u, size_t li, size_t cur_end, size_t* last) {
+  const std::string_view text = u.text;
+  const Line& line = u.lines[li];
+  if (text.substr(line.begin, cur_end - line.begin).find(':') != std::string_view::npos) {
+    return false;
+  }
+  const Line& prev = u.lines[li - 1];
+  if (prev.blank || prev.zone == Zone::kLetterhead || prev.zone == Zone::kFooter) return false;
+  if (line.zone != prev.zone) return false;
+  size_t e = prev.end;
+  while (e > prev.begin && text[e - 1] == ' ') --e;
+  if (e > prev.begin && (text[e - 1] == '.' || text[e - 1] == '!' || text[e - 1] == '?')) {
+    return false;
+  }
+  *last = e;
+  return true;
+}
+
+// The stretches of the sentence a street at [begin, end) stands in: before it (reaching
+// into the line above when the street opens its line and that line runs on into it) and
+// after it. Empty if the street is not in running text.
+std::vector<std::pair<size_t, size_t>> SentenceAround(const UnitText& u, size_t begin, size_t end,
+                                                      bool at_segment_start) {
+  const std::string_view text = u.text;
+  const size_t li = u.LineOf(begin);
+  const Line& line = u.lines[li];
+  std::vector<std::pair<size_t, size_t>> sentence;
+  if (!at_segment_start) {
+    sentence.push_back({AfterLastSentenceEnd(text, line.begin, begin), begin});
+  } else {
+    if (li == 0 || !WordsIn(text, line.begin, begin).empty()) return {};
+    const Line& prev = u.lines[li - 1];
+    if (prev.blank || prev.zone != line.zone) return {};
+    const std::vector<WordSpan> prev_words = WordsIn(text, prev.begin, prev.end);
+    if (prev_words.empty()) return {};
+    size_t last = prev.end;
+    while (last > prev.begin && text[last - 1] == ' ') --last;
+    const WordSpan& w = prev_words.back();
+    if (w.end != last || StartsUpper(text.substr(w.begin, w.end - w.begin))) return {};
+    sentence.push_back({AfterLastSentenceEnd(text, prev.begin, last), last});
+    sentence.push_back({line.begin, begin});
+  }
+  sentence.push_back({end, BeforeNextSentenceEnd(text, end, line.end)});
+  return sentence;
+}
+
+// A capitalised word that may be part of a person's name: not an organisation's word, not
+// a street's.
+bool IsNameWord(const ContactRules& rules, std::string_view word) {
+  const std::string key = WordSet::Key(word);
+  return StartsUpper(word) && CountCodePoints(word) >= 2 && !IsOrgWord(rules, word) &&
+         !rules.not_names.Contains(key) && !rules.street_suffixes.HasEnding(key, 3) &&
+         !rules.street_words.Contains(key);
+}
+
+// True if [from, to) says whose home a street is: an address cue («bor», «hos»), a person
+// cue («naboen»), or two name words in a row («hos Kari Lunde i Storgata 3»).
+bool NamesAHome(const ContactRules& rules, std::string_view text, size_t from, size_t to) {
+  const std::vector<WordSpan> words = WordsIn(text, from, to);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string_view word = text.substr(words[k].begin, words[k].end - words[k].begin);
+    if (rules.address_cues.Contains(WordSet::Key(word)) || IsPersonCue(rules, word)) return true;
+    if (k > 0 && words[k].begin - words[k - 1].end == 1 && IsNameWord(rules, word) &&
+        IsNameWord(rules, text.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin))) {
+      return true;
+    }
   }
   return false;
 }
 
-PartyCue Document::NearestCue(size_t unit, size_t begin, size_t end) const {
-  const UnitText& u = units_[unit];
-  const std::string_view text = u.text;
+}  // namespace
+
+CueReader::CueReader(const ContactRules& rules, const LetterLayout& layout,
+                     const PersonNames& names, const WriterProfile& writer)
+    : rules_(rules), layout_(layout), names_(names), writer_(writer) {}
+
+bool CueReader::AboutAPerson(size_t unit, size_t line) const {
+  return contact::AboutAPerson(rules_, names_, unit, layout_.units[unit], line);
+}
+
+PartyCue CueReader::NearestCue(size_t unit, size_t begin, size_t end) const {
+  const UnitText& u = layout_.units[unit];
   size_t li = u.LineOf(begin);
-  {
-    size_t p = end;
-    while (p < u.lines[li].end && text[p] == ' ') ++p;
-    if (p < u.lines[li].end && text[p] == '(') {
-      const std::vector<WordSpan> after = WordsIn(text, p + 1, std::min(u.lines[li].end, p + 40));
-      if (!after.empty()) {
-        PartyCue cue = CueOf(text.substr(after[0].begin, after[0].end - after[0].begin));
-        if (cue.found) return cue;
-      }
-    }
-  }
+  if (PartyCue cue = CueInParentheses(rules_, u, li, end); cue.found) return cue;
   size_t cur_end = begin;
   bool named = false;  // a private person's name stands between the item and the cue
   for (int crossed = 0; crossed < 2; ++crossed) {
     const Line& line = u.lines[li];
     size_t from = cur_end > line.begin + kCueWindow ? cur_end - kCueWindow : line.begin;
-    from = AfterLastSentenceEnd(text, from, cur_end);
-    const std::vector<WordSpan> words = WordsIn(text, from, cur_end);
-    for (auto it = words.rbegin(); it != words.rend(); ++it) {
-      // A person's name is never read as a cue word, whatever it ends in («Kari Hals»).
-      if (InName(unit, it->begin, it->end)) {
-        named = true;
-        continue;
-      }
-      const std::string_view word = text.substr(it->begin, it->end - it->begin);
-      PartyCue cue = CueOf(word);
-      if (!cue.found && rules_.writer_words.Contains(WordSet::Key(word))) {
-        cue.found = true;
-        // «Vi ringte Kari Hals på …»: the person named after the writer is whose it is. A
-        // title or an organisation before the name still says official («Kommunalsjef for
-        // oppvekst Gunnar Sæther, tlf. …»).
-        cue.party = named ? Party::kPrivate : WriterAt(unit, begin);
-        cue.word = WordSet::Key(word);
-      }
-      if (cue.found) return cue;
-    }
+    from = AfterLastSentenceEnd(u.text, from, cur_end);
+    if (PartyCue cue = CueWordIn(unit, from, cur_end, begin, &named); cue.found) return cue;
     if (from > line.begin || li == 0) break;
-    // The start of the line was reached without a cue: go on to the line before only if
-    // this line is not a labelled field and that line continues into this one — or is
-    // the label of this one («Entreprenørens vakttelefon (hele døgnet):» / «930 44 120»).
-    if (text.substr(line.begin, cur_end - line.begin).find(':') != std::string_view::npos) break;
-    const Line& prev = u.lines[li - 1];
-    if (prev.blank || prev.zone == Zone::kLetterhead || prev.zone == Zone::kFooter) break;
-    if (line.zone != prev.zone) break;
-    size_t last = prev.end;
-    while (last > prev.begin && text[last - 1] == ' ') --last;
-    if (last > prev.begin &&
-        (text[last - 1] == '.' || text[last - 1] == '!' || text[last - 1] == '?')) {
-      break;
-    }
+    size_t last = 0;
+    if (!RunsOnFromLineBefore(u, li, cur_end, &last)) break;
     --li;
     cur_end = last;
   }
   return PartyCue();
 }
 
-// «adkomst til Storgata 30 fra Bryggeveien», «Fastigheterna Granbacksvägen 9, 11 och 13»,
-// «… Storgata 32–48 og» / «Fergeveien 1»: a street named in a sentence is a place, not a
-// private person's home — unless its sentence says whose home («bor», «adresse», «hos»,
-// the address cues; «naboen», «familien», the person cues) or names someone (a name the
-// name detector found, or two capitalised words in a row that are not an organisation or
-// a street: «hos Kari Lunde i Storgata 3»). A street that opens a field («Adresse: …»,
-// «| …», «Navn, …») or a line of its own is not in running text, except where the line
-// above runs on into it (it ends in a lower-case word).
-bool Document::IsPlaceInRunningText(size_t unit, size_t begin, size_t end,
-                                    bool at_segment_start) const {
-  const UnitText& u = units_[unit];
-  const std::string_view text = u.text;
-  const size_t li = u.LineOf(begin);
-  const Line& line = u.lines[li];
-  std::vector<std::pair<size_t, size_t>> sentence;  // the sentence before the street
-  if (!at_segment_start) {
-    sentence.push_back({AfterLastSentenceEnd(text, line.begin, begin), begin});
-  } else {
-    if (li == 0 || !WordsIn(text, line.begin, begin).empty()) return false;
-    const Line& prev = u.lines[li - 1];
-    if (prev.blank || prev.zone != line.zone) return false;
-    const std::vector<WordSpan> prev_words = WordsIn(text, prev.begin, prev.end);
-    if (prev_words.empty()) return false;
-    size_t last = prev.end;
-    while (last > prev.begin && text[last - 1] == ' ') --last;
-    const WordSpan& w = prev_words.back();
-    if (w.end != last || StartsUpper(text.substr(w.begin, w.end - w.begin))) return false;
-    sentence.push_back({AfterLastSentenceEnd(text, prev.begin, last), last});
-    sentence.push_back({line.begin, begin});
+// The last cue word in [from, to) of a unit, for the item at item_begin. *named: in, a
+// person's name was passed on the way back from the item; out, also one in [from, to).
+PartyCue CueReader::CueWordIn(size_t unit, size_t from, size_t to, size_t item_begin,
+                              bool* named) const {
+  const std::string_view text = layout_.units[unit].text;
+  const std::vector<WordSpan> words = WordsIn(text, from, to);
+  for (auto it = words.rbegin(); it != words.rend(); ++it) {
+    // A person's name is never read as a cue word, whatever it ends in («Kari Hals»).
+    if (names_.Overlap(unit, it->begin, it->end)) {
+      *named = true;
+      continue;
+    }
+    const std::string_view word = text.substr(it->begin, it->end - it->begin);
+    PartyCue cue = CueOf(rules_, word);
+    if (!cue.found && rules_.writer_words.Contains(WordSet::Key(word))) {
+      cue.found = true;
+      // «Vi ringte Kari Hals på …»: the person named after the writer is whose it is. A
+      // title or an organisation before the name still says official («Kommunalsjef for
+      // oppvekst Gunnar Sæther, tlf. …»).
+      cue.party = *named ? Party::kPrivate : WriterAt(rules_, layout_, writer_, unit, item_begin);
+      cue.word = WordSet::Key(word);
+    }
+    if (cue.found) return cue;
   }
-  sentence.push_back({end, BeforeNextSentenceEnd(text, end, line.end)});
-  auto is_name_word = [&](std::string_view word) {
-    const std::string key = WordSet::Key(word);
-    return StartsUpper(word) && CountCodePoints(word) >= 2 && !IsOrgWord(word) &&
-           !rules_.not_names.Contains(key) && !rules_.street_suffixes.HasEnding(key, 3) &&
-           !rules_.street_words.Contains(key);
-  };
+  return PartyCue();
+}
+
+bool CueReader::IsPlaceInRunningText(size_t unit, size_t begin, size_t end,
+                                     bool at_segment_start) const {
+  const UnitText& u = layout_.units[unit];
+  const std::vector<std::pair<size_t, size_t>> sentence =
+      SentenceAround(u, begin, end, at_segment_start);
+  if (sentence.empty()) return false;
   for (const auto& [from, to] : sentence) {
-    for (const auto& [name_begin, name_end] : name_spans_[unit]) {
-      if (name_begin < to && name_end > from) return false;
-    }
-    const std::vector<WordSpan> words = WordsIn(text, from, to);
-    for (size_t k = 0; k < words.size(); ++k) {
-      const std::string_view word = text.substr(words[k].begin, words[k].end - words[k].begin);
-      if (rules_.address_cues.Contains(WordSet::Key(word)) || IsPersonCue(word)) return false;
-      if (k > 0 && words[k].begin - words[k - 1].end == 1 && is_name_word(word) &&
-          is_name_word(text.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin))) {
-        return false;
-      }
-    }
+    if (names_.Overlap(unit, from, to) || NamesAHome(rules_, u.text, from, to)) return false;
   }
   return true;
 }

@@ -4,11 +4,19 @@
 #include <cctype>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
 namespace {
+
+// An e-mail address as found: [begin, end) of the page text.
+struct EmailMatch {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string_view local;  // the part before '@', as written
+  std::string domain;      // lower-case, OCR spaces removed
+};
 
 bool EndsWithDomain(std::string_view domain, std::string_view suffix) {
   if (domain == suffix) return true;
@@ -36,28 +44,29 @@ struct CleanDomain {
   bool spaced = false;
 };
 
-bool Clean(std::string_view text, size_t begin, size_t end, CleanDomain* out) {
-  // Split into labels (runs of letters, digits and '-') and what separates them.
-  struct DomainLabel {
-    size_t begin, end;
-    bool spaced_before;
-  };
-  std::vector<DomainLabel> labels;
+// A label of a domain as matched: a run of letters, digits and '-'.
+struct DomainLabel {
+  size_t begin, end;
+  bool spaced_before;
+};
+
+bool IsLabelChar(char32_t cp) {
+  return IsLetter(cp) || (cp < 0x80 && (IsAsciiDigit(static_cast<char>(cp)) || cp == '-'));
+}
+
+// Splits [begin, end) into labels and what separates them. Returns false if a written-out
+// dot («(dot)») has no closing bracket.
+bool SplitLabels(std::string_view text, size_t begin, size_t end,
+                 std::vector<DomainLabel>* labels) {
   size_t i = begin;
   bool spaced = false;
   while (i < end) {
     size_t n;
     const char32_t cp = CodePointAt(text, i, &n);
-    if (IsLetter(cp) || (cp < 0x80 && (IsAsciiDigit(static_cast<char>(cp)) || cp == '-'))) {
+    if (IsLabelChar(cp)) {
       size_t j = i;
-      while (j < end) {
-        const char32_t c = CodePointAt(text, j, &n);
-        if (!(IsLetter(c) || (c < 0x80 && (IsAsciiDigit(static_cast<char>(c)) || c == '-')))) {
-          break;
-        }
-        j += n;
-      }
-      labels.push_back({i, j, spaced});
+      while (j < end && IsLabelChar(CodePointAt(text, j, &n))) j += n;
+      labels->push_back({i, j, spaced});
       spaced = false;
       i = j;
       continue;
@@ -72,6 +81,12 @@ bool Clean(std::string_view text, size_t begin, size_t end, CleanDomain* out) {
     }
     i += std::max<size_t>(n, 1);
   }
+  return true;
+}
+
+bool Clean(std::string_view text, size_t begin, size_t end, CleanDomain* out) {
+  std::vector<DomainLabel> labels;
+  if (!SplitLabels(text, begin, end, &labels)) return false;
   // A label after a spaced dot that starts with a capital begins the next sentence.
   size_t keep = labels.size();
   for (size_t k = 1; k < labels.size(); ++k) {
@@ -105,48 +120,30 @@ bool LooksPersonal(std::string_view local) {
          std::any_of(local.begin(), local.end(), IsAsciiDigit);
 }
 
-}  // namespace
-
-bool Document::IsPublicProvider(std::string_view domain) const {
-  for (const std::string& provider : rules_.public_providers) {
-    if (EndsWithDomain(domain, provider)) return true;
+// «www.eikelund.kommune.no»: the domains of the web addresses of a line, lower-case.
+std::vector<std::string> WebDomainsIn(std::string_view line) {
+  std::vector<std::string> domains;
+  for (size_t w = line.find("www."); w != std::string_view::npos; w = line.find("www.", w + 4)) {
+    size_t e = w + 4;
+    while (e < line.size() && (std::isalnum(static_cast<unsigned char>(line[e])) ||
+                               line[e] == '.' || line[e] == '-')) {
+      ++e;
+    }
+    std::string domain = ToLowerUtf8(line.substr(w + 4, e - w - 4));
+    while (!domain.empty() && domain.back() == '.') domain.pop_back();
+    if (domain.find('.') != std::string::npos) domains.push_back(std::move(domain));
   }
-  return false;
+  return domains;
 }
 
-bool Document::IsRoleMailbox(std::string_view local) const {
-  if (rules_.role_mailboxes.Contains(WordSet::Key(local))) return true;
-  // «postmottak.oppvekst@…», «post-skole@…»: the first word names the function.
-  const size_t sep = local.find_first_of("._-+");
-  return sep != std::string_view::npos &&
-         rules_.role_mailboxes.Contains(WordSet::Key(local.substr(0, sep)));
-}
-
-bool Document::IsOrganisationDomain(std::string_view domain) const {
-  if (domain.empty() || IsPublicProvider(domain)) return false;
-  for (const std::string& suffix : rules_.organisation_domains) {
-    if (EndsWithDomain(domain, suffix)) return true;
-  }
-  for (const std::string& known : org_domains_) {
-    if (EndsWithDomain(domain, known)) return true;
-  }
-  // A domain named after an organisation of the letter: «Lövåsa kommun» -> lovasa.se.
-  const std::vector<std::string> labels = Labels(domain);
-  for (size_t k = 0; k + 1 < labels.size(); ++k) {
-    if (org_names_.count(WordSet::Key(labels[k])) > 0) return true;
-  }
-  return false;
-}
-
-// Every e-mail address of a page: its place and its parts, OCR spaces removed.
-std::vector<EmailMatch> Document::EmailsIn(size_t unit) const {
+// Every e-mail address of a unit's text: its place and its parts, OCR spaces removed.
+std::vector<EmailMatch> EmailsIn(const ContactRules& rules, std::string_view text) {
   std::vector<EmailMatch> out;
-  const std::string_view text = units_[unit].text;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[3];
   size_t pos = 0;
   while (pos < text.size() &&
-         rules_.email_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+         rules.email_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
     EmailMatch m;
     m.begin = static_cast<size_t>(groups[0].data() - text.data());
     pos = m.begin + std::max<size_t>(groups[0].size(), 1);
@@ -158,7 +155,7 @@ std::vector<EmailMatch> Document::EmailsIn(size_t unit) const {
     const std::string_view at =
         text.substr(m.begin + m.local.size(), domain_begin - m.begin - m.local.size());
     const bool spaced = clean.spaced || at != "@";
-    if (spaced && !rules_.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
+    if (spaced && !rules.tlds.Contains(clean.domain.substr(clean.domain.rfind('.') + 1))) {
       continue;
     }
     m.end = clean.end;
@@ -169,66 +166,98 @@ std::vector<EmailMatch> Document::EmailsIn(size_t unit) const {
   return out;
 }
 
-// Domains the letter itself shows as the organisation's: in its letterhead or footer,
-// behind a role mailbox, or as «www.» addresses.
-void Document::CollectOrgDomains() {
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    for (const EmailMatch& m : EmailsIn(ui)) {
-      if (IsPublicProvider(m.domain)) continue;
-      const Zone zone = ZoneAt(ui, m.begin);
-      if (zone == Zone::kLetterhead || zone == Zone::kFooter || IsRoleMailbox(m.local)) {
-        org_domains_.insert(m.domain);
+}  // namespace
+
+bool IsPublicProvider(const ContactRules& rules, std::string_view domain) {
+  for (const std::string& provider : rules.public_providers) {
+    if (EndsWithDomain(domain, provider)) return true;
+  }
+  return false;
+}
+
+bool IsRoleMailbox(const ContactRules& rules, std::string_view local) {
+  if (rules.role_mailboxes.Contains(WordSet::Key(local))) return true;
+  // «postmottak.oppvekst@…», «post-skole@…»: the first word names the function.
+  const size_t sep = local.find_first_of("._-+");
+  return sep != std::string_view::npos &&
+         rules.role_mailboxes.Contains(WordSet::Key(local.substr(0, sep)));
+}
+
+bool IsOrganisationDomain(const ContactRules& rules, const WriterProfile& writer,
+                          std::string_view domain) {
+  if (domain.empty() || IsPublicProvider(rules, domain)) return false;
+  for (const std::string& suffix : rules.organisation_domains) {
+    if (EndsWithDomain(domain, suffix)) return true;
+  }
+  for (const std::string& known : writer.domains) {
+    if (EndsWithDomain(domain, known)) return true;
+  }
+  // A domain named after an organisation of the letter: «Lövåsa kommun» -> lovasa.se.
+  const std::vector<std::string> labels = Labels(domain);
+  for (size_t k = 0; k + 1 < labels.size(); ++k) {
+    if (writer.names.count(WordSet::Key(labels[k])) > 0) return true;
+  }
+  return false;
+}
+
+std::set<std::string> OrganisationDomains(const ContactRules& rules, const LetterLayout& layout) {
+  std::set<std::string> domains;
+  for (size_t ui = 0; ui < layout.units.size(); ++ui) {
+    const UnitText& u = layout.units[ui];
+    for (const EmailMatch& m : EmailsIn(rules, u.text)) {
+      if (IsPublicProvider(rules, m.domain)) continue;
+      const Zone zone = layout.ZoneAt(ui, m.begin);
+      if (zone == Zone::kLetterhead || zone == Zone::kFooter || IsRoleMailbox(rules, m.local)) {
+        domains.insert(m.domain);
       }
     }
-    const UnitText& u = units_[ui];
     for (size_t l = 0; l < u.lines.size(); ++l) {
       if (u.lines[l].zone != Zone::kLetterhead && u.lines[l].zone != Zone::kFooter) continue;
-      const std::string_view line = u.LineText(l);
-      for (size_t w = line.find("www."); w != std::string_view::npos;
-           w = line.find("www.", w + 4)) {
-        size_t e = w + 4;
-        while (e < line.size() && (std::isalnum(static_cast<unsigned char>(line[e])) ||
-                                   line[e] == '.' || line[e] == '-')) {
-          ++e;
-        }
-        std::string domain = ToLowerUtf8(line.substr(w + 4, e - w - 4));
-        while (!domain.empty() && domain.back() == '.') domain.pop_back();
-        if (domain.find('.') != std::string::npos && !IsPublicProvider(domain)) {
-          org_domains_.insert(domain);
-        }
+      for (std::string& domain : WebDomainsIn(u.LineText(l))) {
+        if (!IsPublicProvider(rules, domain)) domains.insert(std::move(domain));
       }
     }
   }
+  return domains;
 }
 
-// The owner of an e-mail address: the letterhead's and role mailboxes are the
+namespace {
+
+// The owner of an e-mail address in `zone`: the letterhead's and role mailboxes are the
 // organisation's, so is every address at its domains; a public provider's is a private
 // person's; at an unknown domain the signature block and cue words decide, and without
 // them the address is taken as private — a person's mailbox at their own or their
 // employer's domain is still personal data.
-Ownership Document::DecideEmail(size_t unit, const EmailMatch& m) const {
-  const Zone zone = ZoneAt(unit, m.begin);
+Ownership DecideEmail(const ContactRules& rules, const WriterProfile& writer, const CueReader& cues,
+                      Zone zone, size_t unit, const EmailMatch& m) {
   if (zone == Zone::kLetterhead || zone == Zone::kFooter) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
-  if (IsRoleMailbox(m.local)) return {Party::kOrganisation, 0.0, PartyBasis::kRoleMailbox};
-  if (IsOrganisationDomain(m.domain))
+  if (IsRoleMailbox(rules, m.local)) return {Party::kOrganisation, 0.0, PartyBasis::kRoleMailbox};
+  if (IsOrganisationDomain(rules, writer, m.domain)) {
     return {Party::kOrganisation, 0.0, PartyBasis::kOrganisationDomain};
-  if (IsPublicProvider(m.domain)) return {Party::kPrivate, 0.95, PartyBasis::kPublicProvider};
+  }
+  if (IsPublicProvider(rules, m.domain)) {
+    return {Party::kPrivate, 0.95, PartyBasis::kPublicProvider};
+  }
   if (zone == Zone::kOfficialSignature || zone == Zone::kOrganisationBlock) {
     return {Party::kOrganisation, 0.0, ZoneBasis(zone)};
   }
-  if (const PartyCue cue = NearestCue(unit, m.begin, m.end); cue.found) {
+  if (const PartyCue cue = cues.NearestCue(unit, m.begin, m.end); cue.found) {
     return {cue.party, 0.8, PartyBasis::kCueWord, cue.word};
   }
   if (zone == Zone::kPrivateSignature) return {Party::kPrivate, 0.8, ZoneBasis(zone)};
   return {Party::kPrivate, LooksPersonal(m.local) ? 0.7 : 0.5, PartyBasis::kUnknownDomain};
 }
 
-void Document::FindEmails() {
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    for (const EmailMatch& m : EmailsIn(ui)) {
-      const Ownership d = DecideEmail(ui, m);
+}  // namespace
+
+std::vector<ContactItem> FindEmails(const ContactRules& rules, const LetterLayout& layout,
+                                    const WriterProfile& writer, const CueReader& cues) {
+  std::vector<ContactItem> items;
+  for (size_t ui = 0; ui < layout.units.size(); ++ui) {
+    for (const EmailMatch& m : EmailsIn(rules, layout.units[ui].text)) {
+      const Ownership d = DecideEmail(rules, writer, cues, layout.ZoneAt(ui, m.begin), ui, m);
       ContactItem item;
       item.category = Category::kEmail;
       item.rule = "email.private";
@@ -239,9 +268,10 @@ void Document::FindEmails() {
       item.confidence = d.confidence;
       item.basis = d.basis;
       item.cue_word = d.cue_word;
-      Add(std::move(item));
+      items.push_back(std::move(item));
     }
   }
+  return items;
 }
 
 }  // namespace contact

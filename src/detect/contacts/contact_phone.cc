@@ -3,9 +3,10 @@
 // organisation numbers — turned away by shape and by the word in front.
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "base/utf8.h"
-#include "detect/contacts/contact_document.h"
+#include "detect/contacts/contact_letter.h"
 
 namespace skjerm {
 namespace contact {
@@ -96,10 +97,6 @@ struct PhoneParse {
   const PhoneCountry* country = nullptr;
   std::string key;  // national form, trunk prefix included: "0455305000", "41238907"
 };
-
-}  // namespace
-
-namespace {
 
 // «93817 264», «61 7740 29»: the digits of a number without a trunk prefix, grouped in a
 // way nobody writes — OCR lost or moved a space. Counted only after a phone label.
@@ -221,10 +218,6 @@ bool SameSeries(const std::string& a, const std::string& b) {
          a.compare(0, a.size() - 3, b, 0, a.size() - 3) == 0;
 }
 
-}  // namespace
-
-namespace {
-
 // A phone number found inside a run: groups [first, last].
 struct RunNumber {
   size_t first = 0;
@@ -247,11 +240,12 @@ bool IsDigitBlocks(const DigitRun& run) {
 // starts and ends at the run's ends or at a plain space between groups, never inside
 // «1503.78.77899» or «24/00417-3»; `glued_before` and `glued_after` say the run's own
 // ends touch something that makes them part of a bigger token.
-std::vector<RunNumber> NumbersInRun(const ContactRules& rules, const std::string& country,
-                                    const DigitRun& run, bool glued_before, bool glued_after) {
+std::vector<RunNumber> NumbersInRun(const ContactRules& rules, Country country, const DigitRun& run,
+                                    bool glued_before, bool glued_after) {
   std::vector<RunNumber> out;
   // An 8-digit number is read as Norwegian or Danish by the letter's language.
-  const std::string eight = country == "dk" ? "dk" : "no";
+  const std::string_view eight =
+      CountryCode(country == Country::kDenmark ? Country::kDenmark : Country::kNorway);
   const size_t n = run.groups.size();
   if (IsDigitBlocks(run)) return out;
   for (size_t k = 0; k < n;) {
@@ -312,67 +306,119 @@ bool GluedAfter(std::string_view text, size_t end) {
           IsAsciiDigit(static_cast<char>(second)));
 }
 
-}  // namespace
+// A phone number before its owner is decided.
+struct PhoneCandidate {
+  ContactItem item;
+  std::string key;        // country and national digits, for comparing number series
+  bool labelled = false;  // «tlf.», «mobil» stands before it
+  bool decided = false;
+  bool service = false;              // a series only organisations have
+  bool organisation_number = false;  // unlabelled, and passes an organisation number's check
+};
 
-void Document::FindPhones() {
-  std::vector<PhoneCandidate> candidates;
-  for (size_t ui = 0; ui < units_.size(); ++ui) {
-    const std::string_view text = units_[ui].text;
-    re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece groups[3];
-    size_t pos = 0;
-    while (pos < text.size() &&
-           rules_.phone_candidate_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
-      const size_t match_begin = static_cast<size_t>(groups[0].data() - text.data());
-      const size_t match_end = match_begin + groups[0].size();
-      pos = std::max(match_end, match_begin + 1);
-      const size_t digits_begin = static_cast<size_t>(groups[2].data() - text.data());
-      const DigitRun run = ParseRun(text, digits_begin, match_end, groups[1].size() > 0);
-      if (run.groups.empty()) continue;
-      for (const RunNumber& number :
-           NumbersInRun(rules_, country_, run, GluedBefore(text, match_begin),
-                        GluedAfter(text, match_end))) {
-        PhoneCandidate c;
-        c.item.category = Category::kPhone;
-        c.item.rule = number.parse.country->rule;
-        c.item.unit = ui;
-        c.item.begin = number.first == 0 ? match_begin : run.groups[number.first].begin;
-        c.item.end = run.groups[number.last].end;
-        c.key = number.parse.country->country + ":" + number.parse.key;
-        if (IsNotPhone(ui, c.item.begin, c.item.end, &c.labelled)) continue;
-        if (number.damaged && !c.labelled) continue;
-        c.service = IsServiceNumber(*number.parse.country, number.parse.key);
-        // An organisation number stands on a company's line («Skov & Hjort Service A/S |
-        // 44551209»), never on a line that names a person («Jens Hansen | 28471939»).
-        const size_t line = units_[ui].LineOf(c.item.begin);
-        c.organisation_number = !c.labelled && number.first == number.last &&
-                                !(number.first == 0 && run.international) &&
-                                mentions_organisation_numbers_ &&
-                                IsOrganisationNumber(*number.parse.country, number.parse.key) &&
-                                !AboutAPerson(ui, line);
-        // In a Swedish letter an 8-digit number without a trunk prefix is a phone
-        // number only when a label says so.
-        const bool national_trunkless =
-            !(number.first == 0 && run.international) && number.parse.country->trunk_prefix.empty();
-        if (national_trunkless && country_ == "se" && !c.labelled) continue;
-        candidates.push_back(std::move(c));
-      }
+// True if the word just before the number says it is something else («Bankgiro»,
+// «CVR», «kontonr.», «kl.») or the word after says it is an amount («kr», «%»).
+bool IsNotPhone(const ContactRules& rules, const UnitText& u, size_t begin, size_t end,
+                bool* labelled) {
+  const std::string_view text = u.text;
+  const Line& line = u.lines[u.LineOf(begin)];
+  *labelled = false;
+  const size_t from = begin > line.begin + 40 ? begin - 40 : line.begin;
+  const std::vector<WordSpan> words = WordsIn(text, from, begin);
+  size_t until = begin;
+  int seen = 0;
+  for (auto it = words.rbegin(); it != words.rend() && seen < 3; ++it, ++seen) {
+    const std::string_view between = text.substr(it->end, until - it->end);
+    if (std::any_of(between.begin(), between.end(), IsAsciiDigit)) break;
+    const std::string key = WordSet::Key(text.substr(it->begin, it->end - it->begin));
+    if (rules.not_phone_labels.Contains(key)) return true;
+    if (rules.phone_labels.Contains(key)) {
+      *labelled = true;
+      break;
     }
+    until = it->begin;
   }
-  DecidePhones(&candidates);
+  size_t p = end;
+  while (p < line.end && text[p] == ' ') ++p;
+  if (p < line.end && (text[p] == '%' || text.substr(p, 2) == ",-")) return true;
+  const std::vector<WordSpan> next = WordsIn(text, p, std::min(line.end, p + 20));
+  if (!next.empty() && next[0].begin == p &&
+      rules.not_phone_after.Contains(
+          WordSet::Key(text.substr(next[0].begin, next[0].end - next[0].begin)))) {
+    return true;
+  }
+  return false;
 }
 
-// First what the letter's structure and cue words decide; the organisation's numbers
-// found that way then decide the rest by number series («62 94 10 05» beside the
-// switchboard «62 94 10 00»). A number with no cue at all is taken as private.
-void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
+// The number `number` of a run of digit groups matched at match_begin in unit ui, with what
+// its text and the letter say of it; nullopt if it is not a phone number there.
+std::optional<PhoneCandidate> CandidateOf(const ContactRules& rules, const WriterProfile& writer,
+                                          const CueReader& cues, size_t ui, const UnitText& u,
+                                          const DigitRun& run, const RunNumber& number,
+                                          size_t match_begin) {
+  const bool international = number.first == 0 && run.international;
+  PhoneCandidate c;
+  c.item.category = Category::kPhone;
+  c.item.rule = number.parse.country->rule;
+  c.item.unit = ui;
+  c.item.begin = number.first == 0 ? match_begin : run.groups[number.first].begin;
+  c.item.end = run.groups[number.last].end;
+  c.key = number.parse.country->country + ":" + number.parse.key;
+  if (IsNotPhone(rules, u, c.item.begin, c.item.end, &c.labelled)) return std::nullopt;
+  if (number.damaged && !c.labelled) return std::nullopt;
+  c.service = IsServiceNumber(*number.parse.country, number.parse.key);
+  // An organisation number stands on a company's line («Skov & Hjort Service A/S |
+  // 44551209»), never on a line that names a person («Jens Hansen | 28471939»).
+  c.organisation_number = !c.labelled && number.first == number.last && !international &&
+                          writer.mentions_organisation_numbers &&
+                          IsOrganisationNumber(*number.parse.country, number.parse.key) &&
+                          !cues.AboutAPerson(ui, u.LineOf(c.item.begin));
+  // In a Swedish letter an 8-digit number without a trunk prefix is a phone number only
+  // when a label says so.
+  const bool national_trunkless = !international && number.parse.country->trunk_prefix.empty();
+  if (national_trunkless && writer.country == Country::kSweden && !c.labelled) {
+    return std::nullopt;
+  }
+  return c;
+}
+
+// Appends the phone numbers of unit ui to *candidates, in text order.
+void AddCandidatesIn(const ContactRules& rules, const WriterProfile& writer, const CueReader& cues,
+                     size_t ui, const UnitText& u, std::vector<PhoneCandidate>* candidates) {
+  const std::string_view text = u.text;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[3];
+  size_t pos = 0;
+  while (pos < text.size() &&
+         rules.phone_candidate_re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+    const size_t match_begin = static_cast<size_t>(groups[0].data() - text.data());
+    const size_t match_end = match_begin + groups[0].size();
+    pos = std::max(match_end, match_begin + 1);
+    const size_t digits_begin = static_cast<size_t>(groups[2].data() - text.data());
+    const DigitRun run = ParseRun(text, digits_begin, match_end, groups[1].size() > 0);
+    if (run.groups.empty()) continue;
+    for (const RunNumber& number :
+         NumbersInRun(rules, writer.country, run, GluedBefore(text, match_begin),
+                      GluedAfter(text, match_end))) {
+      std::optional<PhoneCandidate> c =
+          CandidateOf(rules, writer, cues, ui, u, run, number, match_begin);
+      if (c) candidates->push_back(std::move(*c));
+    }
+  }
+}
+
+// First what the letter's structure and cue words decide. Returns the keys of the numbers
+// this found to be the organisation's: its number series, which decide the rest.
+std::set<std::string> DecideByPlaceAndCue(const LetterLayout& layout, const CueReader& cues,
+                                          std::vector<PhoneCandidate>* candidates) {
+  std::set<std::string> organisation_numbers;
   for (PhoneCandidate& c : *candidates) {
-    const Zone zone = ZoneAt(c.item.unit, c.item.begin);
+    const Zone zone = layout.ZoneAt(c.item.unit, c.item.begin);
     if (IsOrganisationZone(zone)) {
       c.item.party = Party::kOrganisation;
       c.item.basis = ZoneBasis(zone);
       c.decided = true;
-    } else if (PartyCue cue = NearestCue(c.item.unit, c.item.begin, c.item.end); cue.found) {
+    } else if (PartyCue cue = cues.NearestCue(c.item.unit, c.item.begin, c.item.end); cue.found) {
       // Before the number series: «mor: 90 12 34 56» is the mother's, whatever country's
       // service series it also fits.
       c.item.party = cue.party;
@@ -391,12 +437,22 @@ void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
       c.decided = true;
       continue;
     }
-    if (c.decided && c.item.party == Party::kOrganisation) org_phones_.insert(c.key);
+    if (c.decided && c.item.party == Party::kOrganisation) organisation_numbers.insert(c.key);
   }
-  for (PhoneCandidate& c : *candidates) {
+  return organisation_numbers;
+}
+
+// Then the rest: a number in the series of one of `organisation_numbers` («62 94 10 05»
+// beside the switchboard «62 94 10 00») is the organisation's; any other is taken as private.
+std::vector<ContactItem> DecideBySeries(const LetterLayout& layout,
+                                        const std::set<std::string>& organisation_numbers,
+                                        std::vector<PhoneCandidate> candidates) {
+  std::vector<ContactItem> items;
+  items.reserve(candidates.size());
+  for (PhoneCandidate& c : candidates) {
     if (!c.decided) {
-      const Zone zone = ZoneAt(c.item.unit, c.item.begin);
-      const bool series = std::any_of(org_phones_.begin(), org_phones_.end(),
+      const Zone zone = layout.ZoneAt(c.item.unit, c.item.begin);
+      const bool series = std::any_of(organisation_numbers.begin(), organisation_numbers.end(),
                                       [&](const std::string& o) { return SameSeries(o, c.key); });
       if (series) {
         c.item.party = Party::kOrganisation;
@@ -413,42 +469,21 @@ void Document::DecidePhones(std::vector<PhoneCandidate>* candidates) {
         c.item.basis = PartyBasis::kNoCue;
       }
     }
-    Add(std::move(c.item));
+    items.push_back(std::move(c.item));
   }
+  return items;
 }
 
-// True if the word just before the number says it is something else («Bankgiro»,
-// «CVR», «kontonr.», «kl.») or the word after says it is an amount («kr», «%»).
-bool Document::IsNotPhone(size_t unit, size_t begin, size_t end, bool* labelled) const {
-  const UnitText& u = units_[unit];
-  const std::string_view text = u.text;
-  const Line& line = u.lines[u.LineOf(begin)];
-  *labelled = false;
-  const size_t from = begin > line.begin + 40 ? begin - 40 : line.begin;
-  const std::vector<WordSpan> words = WordsIn(text, from, begin);
-  size_t until = begin;
-  int seen = 0;
-  for (auto it = words.rbegin(); it != words.rend() && seen < 3; ++it, ++seen) {
-    const std::string_view between = text.substr(it->end, until - it->end);
-    if (std::any_of(between.begin(), between.end(), IsAsciiDigit)) break;
-    const std::string key = WordSet::Key(text.substr(it->begin, it->end - it->begin));
-    if (rules_.not_phone_labels.Contains(key)) return true;
-    if (rules_.phone_labels.Contains(key)) {
-      *labelled = true;
-      break;
-    }
-    until = it->begin;
+}  // namespace
+
+std::vector<ContactItem> FindPhones(const ContactRules& rules, const LetterLayout& layout,
+                                    const WriterProfile& writer, const CueReader& cues) {
+  std::vector<PhoneCandidate> candidates;
+  for (size_t ui = 0; ui < layout.units.size(); ++ui) {
+    AddCandidatesIn(rules, writer, cues, ui, layout.units[ui], &candidates);
   }
-  size_t p = end;
-  while (p < line.end && text[p] == ' ') ++p;
-  if (p < line.end && (text[p] == '%' || text.substr(p, 2) == ",-")) return true;
-  const std::vector<WordSpan> next = WordsIn(text, p, std::min(line.end, p + 20));
-  if (!next.empty() && next[0].begin == p &&
-      rules_.not_phone_after.Contains(
-          WordSet::Key(text.substr(next[0].begin, next[0].end - next[0].begin)))) {
-    return true;
-  }
-  return false;
+  const std::set<std::string> organisation_numbers = DecideByPlaceAndCue(layout, cues, &candidates);
+  return DecideBySeries(layout, organisation_numbers, std::move(candidates));
 }
 
 }  // namespace contact
