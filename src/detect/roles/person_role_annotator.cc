@@ -55,17 +55,6 @@ bool ContainsTerm(const std::string& text, const std::string& term) {
   return false;
 }
 
-// Whether `term` stands in `text` as whole words.
-bool ContainsWords(const std::string& text, const std::string& term) {
-  for (size_t at = text.find(term); at != std::string::npos; at = text.find(term, at + 1)) {
-    const size_t end = at + term.size();
-    if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.size() || !IsWordChar(text[end]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::vector<std::string> FoldedList(RuleTable& table, const char* key) {
   std::vector<std::string> out;
   for (const std::string& s : table.Strings(key)) out.push_back(FoldForMatching(s));
@@ -99,6 +88,27 @@ std::string LabelBefore(const TextView& view, size_t begin) {
     }
   }
   return before;
+}
+
+// One RE2 that finds any of `terms` (folded) starting a word in a folded text; a term of
+// four bytes or fewer must end the word too («ppr», «gnr»), and with `whole_words` every term.
+std::unique_ptr<RE2> AnyTermPattern(RuleTable& table, const char* key, bool whole_words) {
+  std::string longer, shorter;
+  for (const std::string& term : FoldedList(table, key)) {
+    std::string& list = whole_words || term.size() <= 4 ? shorter : longer;
+    list += (list.empty() ? "" : "|") + RE2::QuoteMeta(term);
+  }
+  if (longer.empty() && shorter.empty()) table.Fail(key, std::string(key) + " is empty");
+  const std::string boundary = "(?:$|[^\\pL\\pN_])";
+  std::string pattern = "(?:^|[^\\pL\\pN_])(?:";
+  if (!longer.empty()) pattern += "(?:" + longer + ")";
+  if (!shorter.empty()) pattern += (longer.empty() ? "" : "|") + ("(?:" + shorter + ")" + boundary);
+  pattern += ")";
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) table.Fail(key, "cannot be compiled: " + re->error());
+  return re;
 }
 
 std::vector<std::unique_ptr<RE2>> CaseInsensitivePatterns(RuleTable& table, const char* key) {
@@ -164,6 +174,23 @@ size_t InitialsAt(std::string_view text, size_t at) {
   return pos;
 }
 
+// A cheap test before InitialsAt: a capital ASCII letter, or the lead byte of a longer code
+// point, with a full stop right after it (initials always start so: «E.K», «Å.B.»).
+bool MayStartInitials(std::string_view t, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(t[i]);
+  size_t length = 1;
+  if (c >= 0xF0) {
+    length = 4;
+  } else if (c >= 0xE0) {
+    length = 3;
+  } else if (c >= 0xC0) {
+    length = 2;
+  } else if (c < 'A' || c > 'Z') {
+    return false;
+  }
+  return i + length < t.size() && t[i + length] == '.';
+}
+
 // The initials without a genitive ending, as a key: «E.K:s» -> «E.K.», «E.K» -> «E.K.».
 std::string InitialsKey(std::string_view initials) {
   std::string key;
@@ -198,14 +225,12 @@ std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::st
     a->not_initials_ = initials.Strings("not_initials", Presence::kRequired);
     a->initials_confidence_ = initials.Number("confidence", 0.8, 0, 1);
     RuleTable property = *root.Table("property", Presence::kRequired);
-    a->property_words_ = FoldedList(property, "words");
-    a->grievance_words_ = FoldedList(property, "grievance_words");
+    a->property_words_ = AnyTermPattern(property, "words", false);
+    a->grievance_words_ = AnyTermPattern(property, "grievance_words", true);
     a->applicant_before_ = FoldedList(property, "applicant_before");
     a->property_before_ = FoldedList(property, "property_before");
     a->property_reference_ = CaseInsensitivePatterns(property, "reference_patterns");
-    if (a->property_words_.empty() || a->applicant_before_.empty()) {
-      root.Fail("[property] words and applicant_before are required");
-    }
+    if (a->applicant_before_.empty()) root.Fail("[property] applicant_before is required");
     if (a->pupil_before_.empty() || a->case_terms_.empty()) {
       root.Fail("[pupil] before and [case] words are required");
     }
@@ -213,11 +238,17 @@ std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::st
   return a;
 }
 
-bool PersonRoleAnnotator::IsCase(const DocumentText& text) const {
+std::vector<std::string> PersonRoleAnnotator::FoldedUnits(const DocumentText& text) {
+  std::vector<std::string> folded;
+  folded.reserve(text.units.size());
+  for (const TextUnit& unit : text.units) folded.push_back(FoldForMatching(unit.view.text()));
+  return folded;
+}
+
+bool PersonRoleAnnotator::IsCase(const std::vector<std::string>& folded_units) const {
   std::set<size_t> seen;
   int weight = 0;
-  for (const TextUnit& unit : text.units) {
-    const std::string folded = FoldForMatching(unit.view.text());
+  for (const std::string& folded : folded_units) {
     for (size_t i = 0; i < case_terms_.size(); ++i) {
       if (seen.count(i) == 0 && ContainsTerm(folded, case_terms_[i].folded)) {
         seen.insert(i);
@@ -286,7 +317,8 @@ void PersonRoleAnnotator::FindInitials(const DocumentText& text, bool is_case,
   std::set<std::string> cued;
   for (size_t u = 0; u < text.units.size(); ++u) {
     const std::string& t = text.units[u].view.text();
-    for (size_t i = 0; i < t.size(); ++i) {
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+      if (!MayStartInitials(t, i)) continue;
       const size_t end = InitialsAt(t, i);
       if (end == i) continue;
       Mention m{u, i, end, InitialsKey(std::string_view(t).substr(i, end - i))};
@@ -312,7 +344,8 @@ void PersonRoleAnnotator::FindInitials(const DocumentText& text, bool is_case,
 }
 
 void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
-  const bool is_case = IsCase(text);
+  const std::vector<std::string> folded_units = FoldedUnits(text);
+  const bool is_case = IsCase(folded_units);
   FindInitials(text, is_case, findings);
   std::set<std::string> pupil_names, guardian_names;  // folded first words and full names
   for (Finding& f : *findings) {
@@ -348,17 +381,14 @@ void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>*
     }
     if (is_case) f.flags.Add(FindingFlag::kCase);
   }
-  if (!is_case) MarkPropertyParties(text, findings);
+  if (!is_case) MarkPropertyParties(text, folded_units, findings);
 }
 
-bool PersonRoleAnnotator::IsPropertyMatter(const DocumentText& text) const {
+bool PersonRoleAnnotator::IsPropertyMatter(const std::vector<std::string>& folded_units) const {
   bool property = false;
-  for (const TextUnit& unit : text.units) {
-    const std::string folded = FoldForMatching(unit.view.text());
-    for (const std::string& word : grievance_words_) {
-      if (ContainsWords(folded, word)) return false;
-    }
-    for (const std::string& word : property_words_) property |= ContainsTerm(folded, word);
+  for (const std::string& folded : folded_units) {
+    if (RE2::PartialMatch(folded, *grievance_words_)) return false;
+    property = property || RE2::PartialMatch(folded, *property_words_);
   }
   return property;
 }
@@ -380,8 +410,9 @@ bool PersonRoleAnnotator::IsPropertyParty(const TextUnit& unit, const Finding& f
 }
 
 void PersonRoleAnnotator::MarkPropertyParties(const DocumentText& text,
+                                              const std::vector<std::string>& folded_units,
                                               std::vector<Finding>* findings) const {
-  if (!IsPropertyMatter(text)) return;
+  if (!IsPropertyMatter(folded_units)) return;
   auto eligible = [](const Finding& f) {
     return (f.category == Category::kPersonName || f.category == Category::kAddress) &&
            !f.flags.Has(FindingFlag::kPupil) && !f.flags.Has(FindingFlag::kGuardian) &&

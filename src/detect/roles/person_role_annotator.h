@@ -33,10 +33,12 @@ class PersonRoleAnnotator : public Detector {
   void Detect(const DocumentText& text, std::vector<Finding>* findings) const override;
 
   // Whether the letter's words make it a case (exposed for tests).
-  bool IsCase(const DocumentText& text) const;
+  bool IsCase(const DocumentText& text) const { return IsCase(FoldedUnits(text)); }
   // Whether the letter (or journal title) is about a building, planning or property matter
   // and has none of the words of a private grievance in it (exposed for tests).
-  bool IsPropertyMatter(const DocumentText& text) const;
+  bool IsPropertyMatter(const DocumentText& text) const {
+    return IsPropertyMatter(FoldedUnits(text));
+  }
 
  private:
   struct Term {
@@ -45,13 +47,18 @@ class PersonRoleAnnotator : public Detector {
   };
 
   PersonRoleAnnotator() = default;
+  // Each unit's text folded for matching, once per document.
+  static std::vector<std::string> FoldedUnits(const DocumentText& text);
+  bool IsCase(const std::vector<std::string>& folded_units) const;
+  bool IsPropertyMatter(const std::vector<std::string>& folded_units) const;
   std::optional<FindingFlag> RoleFromContext(const TextUnit& unit, const Finding& finding) const;
   // Whether the finding is the applicant named as such or the property's address.
   bool IsPropertyParty(const TextUnit& unit, const Finding& finding) const;
   // Adds a finding for every set of initials that names a pupil (see above).
   void FindInitials(const DocumentText& text, bool is_case, std::vector<Finding>* findings) const;
   bool HasPupilCue(const TextUnit& unit, size_t begin, size_t end) const;
-  void MarkPropertyParties(const DocumentText& text, std::vector<Finding>* findings) const;
+  void MarkPropertyParties(const DocumentText& text, const std::vector<std::string>& folded_units,
+                           std::vector<Finding>* findings) const;
 
   std::vector<std::string> pupil_before_;
   std::vector<std::string> label_under_heading_;
@@ -62,8 +69,10 @@ class PersonRoleAnnotator : public Detector {
   std::vector<Term> case_terms_;
   int case_threshold_ = 2;
   // [property]
-  std::vector<std::string> property_words_;
-  std::vector<std::string> grievance_words_;
+  // One pass each over a folded text: any word of [property] words (starting a word; a word
+  // of four letters or fewer a whole word) and any of grievance_words (whole words).
+  std::unique_ptr<RE2> property_words_;
+  std::unique_ptr<RE2> grievance_words_;
   std::vector<std::string> applicant_before_;
   std::vector<std::string> property_before_;
   std::vector<std::unique_ptr<RE2>> property_reference_;
