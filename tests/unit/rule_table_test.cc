@@ -298,6 +298,35 @@ TEST_F(RuleFilesTest, NamesRulesRefuseAMisspeltKey) {
   EXPECT_NE(error.find("unknown key confidence.list_first_alon"), std::string::npos) << error;
 }
 
+// Name statistics: names borne by at least [statistics] min_bearers people, in their
+// capitalised parts; a line that is not «name<TAB>count» is refused with its file and line,
+// and so is a name list of a kind skjerm cannot read.
+TEST_F(RuleFilesTest, NameStatisticsAreReadFromTheirBearersUp) {
+  std::filesystem::copy(std::string(SKJERM_PATTERNS_DIR) + "/names", folder_.path() / "names");
+  for (const char* file : {"names.toml", "word_endings.toml"}) {
+    std::filesystem::copy_file(std::string(SKJERM_PATTERNS_DIR) + "/" + file, folder_.File(file));
+  }
+  const std::string dir = folder_.path().string();
+  const std::filesystem::path stats = folder_.path() / "names/first_names_zz.tsv";
+  std::ofstream(stats) << "# test\nQwyrtlé-Åswyn\t5000\nvon Brøxtal\t4000\nZyxwabc\t3\n";
+  const person_names::Rules rules = person_names::Rules::Load(dir);
+  EXPECT_TRUE(rules.first_names.Contains("Qwyrtlé"));
+  EXPECT_TRUE(rules.first_names.Contains("Åswyn"));
+  EXPECT_TRUE(rules.first_names.Contains("Brøxtal"));
+  EXPECT_FALSE(rules.first_names.Contains("von")) << "a lower-case particle is no name";
+  EXPECT_FALSE(rules.first_names.Contains("Zyxwabc")) << "below min_bearers";
+  auto error = [&] { return ErrorLoading([&] { person_names::Rules::Load(dir); }); };
+  for (const char* bad : {"Ola 12\n", "Ola\t\n", "Ola\t12x\n", "\t12\n"}) {
+    std::ofstream(stats) << "# test\n" << bad;
+    EXPECT_NE(error().find("first_names_zz.tsv:2: not a line"), std::string::npos) << bad;
+  }
+  std::filesystem::remove(stats);
+  std::ofstream(folder_.path() / "names/first_names_zz.csv") << "Ola,12\n";
+  EXPECT_NE(error().find("first_names_zz.csv: a name list must end in .txt or .tsv"),
+            std::string::npos)
+      << error();
+}
+
 TEST_F(RuleFilesTest, ANameListThatCannotBeReadIsRefusedNotLeftOut) {
   std::filesystem::copy(std::string(SKJERM_PATTERNS_DIR) + "/names", folder_.path() / "names");
   for (const char* file : {"names.toml", "word_endings.toml"}) {

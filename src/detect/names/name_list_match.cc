@@ -291,6 +291,8 @@ void ListMatch::LoneContextNames() {
 // "" if none. Even a name that is also a word (Liv, Sander) is a name there.
 std::string ListMatch::LoneFirstName(const Token& t) const {
   if (!t.cap || t.sentence_start || t.upper || rules_.never.count(t.folded)) return "";
+  // A label or heading word («Mentor:», «Medlem») that a name list also has.
+  if (rules_.common_words.ContainsFolded(t.folded)) return "";
   if (IsFirstName(t)) return t.folded;
   const std::string stem = StripGenitive(t.folded);
   if (stem.empty() || !t.surname_like || Listed(rules_.last_names, t) ||
@@ -323,6 +325,28 @@ bool ListMatch::OnHeadingLine(const NameUnit& unit, size_t i) const {
   return words >= 3;
 }
 
+bool ListMatch::InAddress(const NameUnit& unit, size_t i) const {
+  const std::string& text = unit.text();
+  size_t after = unit.tokens[i].end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  if (after > unit.tokens[i].end && after < text.size() && text[after] >= '0' &&
+      text[after] <= '9') {
+    return true;
+  }
+  size_t before = unit.tokens[i].begin;
+  if (before == 0 || text[before - 1] != ' ') return false;
+  --before;
+  size_t digits = 0;
+  while (before > 0 && ((text[before - 1] >= '0' && text[before - 1] <= '9') ||
+                        (text[before - 1] == ' ' && digits == 2))) {
+    if (text[before - 1] != ' ') ++digits;
+    --before;
+  }
+  const bool starts = before == 0 || text[before - 1] == ' ' || text[before - 1] == '\n' ||
+                      text[before - 1] == ',' || text[before - 1] == '-';
+  return starts && (digits == 4 || digits == 5);
+}
+
 void ListMatch::CollectLoneFirstNames() {
   for (const NameUnit& unit : doc_->units) {
     for (size_t i = 0; i < unit.tokens.size(); ++i) {
@@ -330,6 +354,7 @@ void ListMatch::CollectLoneFirstNames() {
       const std::string first = LoneFirstName(t);
       if (first.empty() || doc_->official_first.count(first)) continue;
       if (Listed(rules_.ordinary_words, t) && OnHeadingLine(unit, i)) continue;
+      if (InAddress(unit, i)) continue;
       doc_->lone_first.insert(first);
     }
   }
@@ -361,6 +386,7 @@ void ListMatch::Singles(size_t u) {
   for (size_t i = 0; i < unit.tokens.size(); ++i) {
     const Token& t = unit.tokens[i];
     if (unit.used[i] || !t.cap || rules_.never.count(t.folded)) continue;
+    if (rules_.common_words.ContainsFolded(t.folded)) continue;
     const size_t matched = KnownFullNameEnd(unit, i);
     if (matched > i + 1) {
       Add(u, i, matched, "name.list", rules_.confidence.list_full);
@@ -374,7 +400,8 @@ void ListMatch::Singles(size_t u) {
     const bool known = seen(doc_->known_first);
     const bool lone = seen(doc_->lone_first);
     if ((known || lone) && !OrdinaryAtSentenceStart(t) && !context_.IsOfficial(unit, i, i + 1) &&
-        !(!known && Listed(rules_.ordinary_words, t) && OnHeadingLine(unit, i))) {
+        !(!known && Listed(rules_.ordinary_words, t) && OnHeadingLine(unit, i)) &&
+        !(!known && InAddress(unit, i))) {
       Add(u, i, i + 1, "name.list",
           known ? rules_.confidence.list_first_after_full : rules_.confidence.list_first_alone);
     } else if ((context_.CoordinatedWithName(unit, i) ||

@@ -58,6 +58,9 @@ class ListMatch {
   std::string LoneFirstName(const Token& t) const;
   void CollectLoneFirstNames();
   bool OnHeadingLine(const NameUnit& unit, size_t i) const;
+  // A word of a postal address: a house number after it («Nedre Lia 7») or a postcode before
+  // it («1234 Lia»), where a first name that is also a place or street is the place.
+  bool InAddress(const NameUnit& unit, size_t i) const;
   void Singles(size_t u);
   size_t KnownFullNameEnd(const NameUnit& unit, size_t i) const;
   bool OrdinaryAtSentenceStart(const Token& t) const;

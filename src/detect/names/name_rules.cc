@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <stdexcept>
 
 #include "base/rule_table.h"
 #include "base/utf8.h"
 #include "detect/roles/roster_terms.h"
+#include "normalize/char_class.h"
 
 namespace skjerm {
 namespace person_names {
@@ -37,17 +39,62 @@ void LoadWordList(const std::string& path, FoldedWordSet* set) {
   }
 }
 
-// Every PREFIX*.txt of dir.
-void LoadNameLists(const std::string& dir, std::string_view prefix, FoldedWordSet* set) {
+// A name statistics file (PREFIX*.tsv): `name<TAB>bearers` lines, `#` comments. The names
+// borne by at least `min_bearers` are added, split into their capitalised parts («Anne-Marie»
+// -> Anne, Marie; «von Essen» -> Essen: the detector joins double names and particles
+// itself). A line that is not so is an error naming the file and line.
+void LoadNameStatistics(const std::string& path, int64_t min_bearers, FoldedWordSet* set) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot be read as name statistics");
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    const std::string_view count =
+        tab == std::string::npos ? std::string_view() : std::string_view(line).substr(tab + 1);
+    if (tab == 0 || count.empty() || count.size() > 9 ||
+        !std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      throw std::runtime_error(path + ":" + std::to_string(number) +
+                               ": not a line «name<TAB>number of bearers»");
+    }
+    if (std::stoll(std::string(count)) < min_bearers) continue;
+    const std::string_view name = std::string_view(line).substr(0, tab);
+    size_t start = 0;
+    for (size_t i = 0; i <= name.size(); ++i) {
+      if (i < name.size() && name[i] != ' ' && name[i] != '-') continue;
+      const std::string_view part = name.substr(start, i - start);
+      size_t n = 0;
+      if (!part.empty() && IsUpperCase(DecodeUtf8(part, 0, &n))) set->Add(part);
+      start = i + 1;
+    }
+  }
+  if (in.bad()) throw std::runtime_error(path + ": cannot be read as name statistics");
+}
+
+// Every PREFIX*.txt (a list) and PREFIX*.tsv (statistics) of dir.
+void LoadNameLists(const std::string& dir, std::string_view prefix, int64_t min_bearers,
+                   FoldedWordSet* set) {
   namespace fs = std::filesystem;
   std::error_code ec;
   bool any = false;
   for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
     const std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) != 0 || !EndsWith(name, ".txt")) continue;
-    LoadWordList(e.path().string(), set);
+    if (name.rfind(prefix, 0) != 0) continue;
+    if (EndsWith(name, ".txt")) {
+      LoadWordList(e.path().string(), set);
+    } else if (EndsWith(name, ".tsv")) {
+      std::error_code kind;
+      if (!fs::is_regular_file(e.path(), kind)) {
+        throw std::runtime_error(e.path().string() + ": cannot be read as name statistics");
+      }
+      LoadNameStatistics(e.path().string(), min_bearers, set);
+    } else {
+      // A name list skjerm does not know how to read is an error, not a list fewer.
+      throw std::runtime_error(e.path().string() + ": a name list must end in .txt or .tsv");
+    }
     any = true;
   }
+  if (ec) throw std::runtime_error(dir + ": cannot be read: " + ec.message());
   if (!any) throw std::runtime_error(dir + ": no " + std::string(prefix) + "*.txt name list");
 }
 
@@ -91,6 +138,10 @@ class NameRulesReader {
     for (const std::string& e : Strings(not_names, "organisation_endings")) {
       rules_->organisation_endings.insert(FoldForMatching(e));
     }
+    RuleTable statistics = Section("statistics");
+    const std::optional<int64_t> min_bearers = statistics.Integer("min_bearers", 1, 1000000000);
+    if (!min_bearers) statistics.Fail("min_bearers", "[statistics] min_bearers is required");
+    rules_->min_bearers = *min_bearers;
     RuleTable roster = Section("roster");
     Words(roster, "school_words", &rules_->school_words);
   }
@@ -141,8 +192,8 @@ Rules Rules::Load(const std::string& patterns_dir) {
                [&](RuleTable& root) { NameRulesReader(root, &rules).Read(); });
   const std::string names_dir = patterns_dir + "/names";
   rules.inflections = WordEndings::FromFile(patterns_dir + "/word_endings.toml");
-  LoadNameLists(names_dir, "first_names_", &rules.first_names);
-  LoadNameLists(names_dir, "last_names_", &rules.last_names);
+  LoadNameLists(names_dir, "first_names_", rules.min_bearers, &rules.first_names);
+  LoadNameLists(names_dir, "last_names_", rules.min_bearers, &rules.last_names);
   LoadWordList(names_dir + "/ordinary_words.txt", &rules.ordinary_words);
   LoadWordList(names_dir + "/common_words.txt", &rules.common_words);
   return rules;

@@ -7,6 +7,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -85,6 +86,9 @@ struct Rules {
   std::vector<std::string> street_suffixes;
   StringSet organisation_endings;
   std::unordered_set<std::string> school_words;  // [roster]: a letter about school
+  // names/first_names_*, last_names_* (.txt lists; .tsv statistics, names borne by at least
+  // min_bearers people, names.toml [statistics]).
+  int64_t min_bearers = 1;
   FoldedWordSet first_names, last_names, ordinary_words;
   FoldedWordSet common_words;  // names/common_words.txt: never a name
 };
