@@ -26,10 +26,11 @@ std::string RuleFileText() {
 
 TEST(ContactRulesTest, LoadsTheRuleFile) {
   const std::shared_ptr<const ContactRules> rules = Rules();
-  ASSERT_EQ(rules->phone_countries.size(), 3u);
+  ASSERT_EQ(rules->phone_countries.size(), 4u);  // no, se, dk, fi
   EXPECT_EQ(rules->phone_countries[0].rule, "phone.no");
   EXPECT_EQ(rules->phone_countries[1].trunk_prefix, "0");
-  EXPECT_EQ(rules->postcodes.size(), 3u);
+  EXPECT_EQ(rules->phone_countries[3].rule, "phone.fi");
+  EXPECT_EQ(rules->postcodes.size(), 4u);
   EXPECT_TRUE(rules->street_suffixes.HasEnding(WordSet::Key("Ekbacksvägen"), 3));
   EXPECT_TRUE(rules->org_name_words.HasEnding(WordSet::Key("Granåsskolan"), 4));
   EXPECT_TRUE(rules->contact_cues.Contains(WordSet::Key("Org.nr.")));

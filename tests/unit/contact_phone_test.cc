@@ -62,6 +62,18 @@ TEST_F(ContactPhoneTest, SwedishAreaCodesAndMobiles) {
                "phone.se|031-12 34 56", "phone.se|+46 455 30 50 99", "phone.se|0701234567"}));
 }
 
+// Finland-Swedish letters: Finnish mobiles and landlines, nationally and from abroad. A
+// number a Swedish reading also fits stays Swedish (the category is the same).
+TEST_F(ContactPhoneTest, FinnishMobilesAndLandlines) {
+  EXPECT_EQ(Phones({"Raseborgs stad – Bildningsavdelningen\n"
+                    "Raseborgsvägen 37, 10650 Ekenäs · Växel 019 289 2000\n"
+                    "\n"
+                    "Vårdnadshavare: Anna Lindqvist, tfn 040 123 4567\n"
+                    "Pappa nås hemma på 09 1234 5678 och från utlandet på +358 45 123 4567.\n"}),
+            (Strings{"phone.fi|040 123 4567", "phone.fi|09 1234 5678",
+                     "phone.fi|+358 45 123 4567"}));
+}
+
 TEST_F(ContactPhoneTest, DanishParentsAreRungUp) {
   EXPECT_EQ(Phones({"Lindby Kommune – Bøgely Skole\n"
                     "Skolevej 12, 4720 Lindby · Telefon 55 36 20 00 · CVR 29189749\n"
