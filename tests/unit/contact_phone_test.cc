@@ -65,13 +65,22 @@ TEST_F(ContactPhoneTest, SwedishAreaCodesAndMobiles) {
 // Finland-Swedish letters: Finnish mobiles and landlines, nationally and from abroad. A
 // number a Swedish reading also fits stays Swedish (the category is the same).
 TEST_F(ContactPhoneTest, FinnishMobilesAndLandlines) {
-  EXPECT_EQ(Phones({"Raseborgs stad – Bildningsavdelningen\n"
-                    "Raseborgsvägen 37, 10650 Ekenäs · Växel 019 289 2000\n"
-                    "\n"
-                    "Vårdnadshavare: Anna Lindqvist, tfn 040 123 4567\n"
-                    "Pappa nås hemma på 09 1234 5678 och från utlandet på +358 45 123 4567.\n"}),
-            (Strings{"phone.fi|040 123 4567", "phone.fi|09 1234 5678",
-                     "phone.fi|+358 45 123 4567"}));
+  EXPECT_EQ(
+      Phones({"Raseborgs stad – Bildningsavdelningen\n"
+              "Raseborgsvägen 37, 10650 Ekenäs · Växel 019 289 2000\n"
+              "\n"
+              "Vårdnadshavare: Anna Lindqvist, tfn 040 123 4567\n"
+              "Pappa nås hemma på 09 1234 5678 och från utlandet på +358 45 123 4567.\n"}),
+      (Strings{"phone.fi|040 123 4567", "phone.fi|09 1234 5678", "phone.fi|+358 45 123 4567"}));
+}
+
+// A date written as eight digits is no phone number (a real eInnsyn title); with a label,
+// or when it cannot be a date, the same digits are one.
+TEST_F(ContactPhoneTest, EightDigitsThatReadAsADateAreNoPhone) {
+  EXPECT_EQ(Phones({"Vedtak , 31012021, Sak 21/1, Lovlighetskontroll\n"}), Strings{});
+  EXPECT_EQ(Phones({"Møte 12062024 i rådhuset. Mor ringer fra 22334455.\n"}),
+            (Strings{"phone.no|22334455"}));
+  EXPECT_EQ(Phones({"Mor kan nås på tlf. 31012021.\n"}), (Strings{"phone.no|31012021"}));
 }
 
 TEST_F(ContactPhoneTest, DanishParentsAreRungUp) {

@@ -352,6 +352,22 @@ bool IsNotPhone(const ContactRules& rules, const UnitText& u, size_t begin, size
 
 // The number `number` of a run of digit groups matched at match_begin in unit ui, with what
 // its text and the letter say of it; nullopt if it is not a phone number there.
+// Eight digits written as one run that read as a date, DDMMYYYY from 1900 to 2099
+// («Vedtak, 31012021, Sak 21/1»): a date in a title or a reference, not a phone number,
+// unless a label says so.
+bool IsDateRun(std::string_view digits) {
+  if (digits.size() != 8) return false;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+  }
+  const int day = (digits[0] - '0') * 10 + (digits[1] - '0');
+  const int month = (digits[2] - '0') * 10 + (digits[3] - '0');
+  const int century = (digits[4] - '0') * 10 + (digits[5] - '0');
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return (century == 19 || century == 20) && month >= 1 && month <= 12 && day >= 1 &&
+         day <= kDays[month - 1];
+}
+
 std::optional<PhoneCandidate> CandidateOf(const ContactRules& rules, const WriterProfile& writer,
                                           const CueReader& cues, size_t ui, const UnitText& u,
                                           const DigitRun& run, const RunNumber& number,
@@ -366,6 +382,10 @@ std::optional<PhoneCandidate> CandidateOf(const ContactRules& rules, const Write
   c.key = number.parse.country->country + ":" + number.parse.key;
   if (IsNotPhone(rules, u, c.item.begin, c.item.end, &c.labelled)) return std::nullopt;
   if (number.damaged && !c.labelled) return std::nullopt;
+  if (!c.labelled && !international &&
+      IsDateRun(u.text.substr(c.item.begin, c.item.end - c.item.begin))) {
+    return std::nullopt;
+  }
   c.service = IsServiceNumber(*number.parse.country, number.parse.key);
   // An organisation number stands on a company's line («Skov & Hjort Service A/S |
   // 44551209»), never on a line that names a person («Jens Hansen | 28471939»).
