@@ -234,7 +234,7 @@ class UnitMarkings {
     if (r.noise && !(r.has_basis || (!weak && in_header))) return std::nullopt;
     const bool labelled = r.label != MarkingReading::Label::kNone;
     if (!labelled && IsListItem(c)) return std::nullopt;
-    bool subject = r.label == MarkingReading::Label::kSubject;
+    bool subject = r.label == MarkingReading::Label::kSubject || r.subject_follows;
     switch (r.form) {
       case MarkingReading::Form::kSubjectPart:
         if (weak && !r.has_basis) return std::nullopt;

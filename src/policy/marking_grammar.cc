@@ -195,6 +195,14 @@ void MarkingGrammar::ReadRest(const MarkingTokens& tokens, size_t from, MarkingR
     const MarkingToken& tok = tokens[t];
     if (tok.kind == TokenKind::kPunct) {
       if (tok.is_punct('?')) r->question = true;
+      // A dash after the wording or its basis, with more after it: the subject follows.
+      const bool free_standing = t > 0 && t + 1 < tokens.size() && tokens[t - 1].end < tok.begin &&
+                                 tokens[t + 1].begin > tok.end;
+      if (tok.is_punct('-') && free_standing && (t == from || r->has_basis) &&
+          r->unknown_words == 0 && !r->sentence_cue) {
+        r->subject_follows = true;
+        break;
+      }
       continue;
     }
     any_content = true;

@@ -42,6 +42,9 @@ struct MarkingReading {
   bool question = false;              // a '?' on the line
   bool quoted = false;                // the wording is quoted or listed, not stated
   bool open_end = false;  // ends with the wording or a connector: a basis may follow below
+  // The wording (and its basis) opens the line and a dash leads on to the subject
+  // («Unnateke frå innsyn jf. offl. § 13 – VARSEL OM …»): the rest is not read.
+  bool subject_follows = false;
 
   bool weak() const { return phrase != nullptr && phrase->weak; }
 };

@@ -298,6 +298,26 @@ TEST(ExemptionMarkingTest, HeadingInCapitalsCarriesTheMarkingAfterADash) {
   ExpectMarking(FindIn({page}), "UNNTATT OFFENTLIGHET", "", "nb", 1, MarkingPosition::kSubject);
 }
 
+// The marking may open the subject line, the subject following after a dash: nynorsk with
+// its basis, Danish without one.
+TEST(ExemptionMarkingTest, AMarkingOpensTheSubjectLineBeforeADash) {
+  const std::string nn =
+      "Fjordvik kommune\n\nVår ref.: 24/905-6          Dato: 11.07.2024\n\n"
+      "Unnateke frå innsyn jf. offl. § 13 – VARSEL OM MOGLEG NEDSETT KARAKTER\n\n" +
+      Parts("nn").paragraph1 + "\n";
+  ExpectMarking(FindIn({nn}), "Unnateke frå innsyn", "offl. § 13", "nn", 1,
+                MarkingPosition::kSubject);
+  const std::string da =
+      "Odense Kommune\n\nFortroligt – må ikke videregives\n\n"
+      "UNDERRETNING TIL FAMILIEAFDELINGEN\n\n" +
+      Parts("da").paragraph1 + "\n";
+  ExpectMarking(FindIn({da}), "Fortroligt", "", "da", 1, MarkingPosition::kSubject);
+  // Traps: a weak word before a dash in running text, and a hyphenated law name that runs on.
+  const std::string running = "Odense Kommune\n\nUNDERRETNING\n\n" + Parts("da").paragraph1 +
+                              " Vi taler om fortroligt - og det gør vi ofte.\n";
+  EXPECT_FALSE(FindIn({running}).has_value());
+}
+
 TEST(ExemptionMarkingTest, RightAlignedAfterAWideGapOnAHeaderLine) {
   std::string page = Letter("nb", Place::kNone, "");
   page.replace(page.find("Vår ref.: 24/01402-2          Dato: 21.10.2024"),
