@@ -134,14 +134,18 @@ TEST_F(PersonRoleTest, InABuildingLetterTheLabelledApplicantAndPropertyArePublic
   auto f = AnnotateSpans(
       "Rammetillatelse - tilbygg\n\nTiltakshaver: Ola Hansen\nEiendom: Storgata 5\n"
       "4300 Sandnes\nGnr. 49 bnr. 484, Fjellveien 2\n\nNabo Kari Nordmann i Bakken 3 er "
-      "varslet.",
+      "varslet.\nAdresse: Skogvegen 18, 4310 Hommersåk",
       {{Category::kPersonName, "Ola Hansen"},
        {Category::kAddress, "Storgata 5"},
        {Category::kAddress, "4300 Sandnes"},
        {Category::kAddress, "Fjellveien 2"},
        {Category::kPersonName, "Kari Nordmann"},
-       {Category::kAddress, "Bakken 3"}});
-  ASSERT_EQ(f.size(), 6u);
+       {Category::kAddress, "Bakken 3"},
+       {Category::kAddress, "Skogvegen 18"},
+       {Category::kAddress, "4310 Hommersåk"}});
+  ASSERT_EQ(f.size(), 8u);
+  EXPECT_TRUE(Property(f[6]));
+  EXPECT_TRUE(Property(f[7])) << "the postcode after the property's street on its line";
   EXPECT_TRUE(Property(f[0]));
   EXPECT_TRUE(Property(f[1]));
   EXPECT_TRUE(Property(f[2])) << "the postcode line under the property's street";

@@ -433,17 +433,19 @@ void PersonRoleAnnotator::MarkPropertyParties(const DocumentText& text,
     known.insert(FoldForMatching(f.text));
   }
   // The same applicant or property named again (the letter's address block: «Gunnhild Lie
-  // Øvrebø / Sjøbergvegen 21 / 6893 Fjordvik»), and the postcode line under a property's
+  // Øvrebø / Sjøbergvegen 21 / 6893 Fjordvik»), and the postcode after or under a property's
   // street.
   const Finding* street = nullptr;
   for (Finding& f : *findings) {
     const TextUnit* unit = unit_of(f);
     if (eligible(f) && unit != nullptr && !f.flags.Has(FindingFlag::kProperty)) {
       const bool again = known.count(FoldForMatching(f.text)) > 0;
-      const bool under_street =
-          f.category == Category::kAddress && street != nullptr && street->location == f.location &&
-          f.view_begin > street->view_end &&
-          unit->view.LineStart(f.view_begin) == unit->view.LineEnd(street->view_end) + 1;
+      // On the street's line after it («Storgata 5, 4300 Sandnes») or on the next line.
+      const size_t line = unit->view.LineStart(f.view_begin);
+      const bool under_street = f.category == Category::kAddress && street != nullptr &&
+                                street->location == f.location && f.view_begin > street->view_end &&
+                                (line == unit->view.LineStart(street->view_end) ||
+                                 line == unit->view.LineEnd(street->view_end) + 1);
       if (again || under_street) f.flags.Add(FindingFlag::kProperty);
     }
     if (f.category == Category::kAddress) {
