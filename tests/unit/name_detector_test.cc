@@ -391,6 +391,9 @@ TEST_F(NameDetectorTest, StreetsOrganisationsAndPlacesAreNotNames) {
 
 TEST_F(NameDetectorTest, OrganisationsByTheirEndingsAreNotNames) {
   EXPECT_TRUE(WithoutRoster("Velforeningen Nordlia\nLiavegen 3\n1234 Lia\n").empty());
+  // A company by its legal form, in capitals too; the person beside it stays a name.
+  EXPECT_EQ(Texts(WithoutRoster("Søknad fra IVAR IKS og Asplan Viak AS, ved Kari Lunde.")),
+            (Strings{"Kari Lunde"}));
   EXPECT_TRUE(
       WithoutRoster("Till: Bostadsrättsföreningen Tallbacken\nBox 15\n123 45 Åsbro\n").empty());
   EXPECT_EQ(Texts(WithoutRoster("Idrettslagets styre har bedt Kari Lunde om et svar.")),
