@@ -111,11 +111,20 @@ TEST_F(PersonRoleTest, ABuildingMattersTitleNamesItsApplicantAndProperty) {
   auto caps = AnnotateSpans("SØKNAD OM FRÅDELING - GNR 12 BNR 3 - KARI NORDMANN",
                             {{Category::kPersonName, "KARI NORDMANN"}}, true);
   EXPECT_TRUE(Property(caps[0]));
+  // A word that is also said of other things, beside the cadastral number at the start.
+  auto weak = AnnotateSpans("48/403 TILLATELSE - BOLIG OG GARASJE, KARI NORDMANN",
+                            {{Category::kPersonName, "KARI NORDMANN"}}, true);
+  EXPECT_TRUE(Property(weak[0]));
+  auto no_number = AnnotateSpans("Tillatelse - bolig og garasje, Kari Nordmann",
+                                 {{Category::kPersonName, "Kari Nordmann"}}, true);
+  EXPECT_FALSE(Property(no_number[0]));
 }
 
 // Traps: a neighbour's objection, a welfare case, and a title about anything else.
 TEST_F(PersonRoleTest, ANeighboursObjectionOrACaseIsNoPropertyMatter) {
   for (const char* title : {"Merknad til nabovarsel - gnr 5 bnr 6 - Kari Nordmann",
+                            "31/486 KLAGE PÅ AVSLAG PÅ SØKNAD OM BOLIG - Kari Nordmann",
+                            "24/33 Tillatelse til bilde av elev - Kari Nordmann",
                             "Byggesak - rullestol og tilpasning - Kari Nordmann",
                             "Søknad om skoleskyss - Kari Nordmann"}) {
     auto f = AnnotateSpans(title, {{Category::kPersonName, "Kari Nordmann"}}, true);

@@ -227,6 +227,9 @@ std::unique_ptr<PersonRoleAnnotator> PersonRoleAnnotator::FromFile(const std::st
     RuleTable property = *root.Table("property", Presence::kRequired);
     a->property_words_ = AnyTermPattern(property, "words", false);
     a->grievance_words_ = AnyTermPattern(property, "grievance_words", true);
+    a->weak_property_words_ = AnyTermPattern(property, "weak_words", false);
+    a->title_grievance_words_ = AnyTermPattern(property, "title_grievance_words", false);
+    a->cadastral_start_ = CaseInsensitivePatterns(property, "cadastral_start");
     a->applicant_before_ = FoldedList(property, "applicant_before");
     a->property_before_ = FoldedList(property, "property_before");
     a->property_reference_ = CaseInsensitivePatterns(property, "reference_patterns");
@@ -390,12 +393,31 @@ bool PersonRoleAnnotator::IsPropertyMatter(const std::vector<std::string>& folde
     if (RE2::PartialMatch(folded, *grievance_words_)) return false;
     property = property || RE2::PartialMatch(folded, *property_words_);
   }
-  return property;
+  if (property) return true;
+  // The weak words: beside a cadastral number, and with no word of a school or welfare case.
+  for (const std::string& folded : folded_units) {
+    for (const Term& term : case_terms_) {
+      if (ContainsTerm(folded, term.folded)) return false;
+    }
+  }
+  return std::any_of(folded_units.begin(), folded_units.end(), [&](const std::string& folded) {
+    return RE2::PartialMatch(folded, *weak_property_words_) && StartsCadastral(folded);
+  });
+}
+
+bool PersonRoleAnnotator::StartsCadastral(const std::string& folded) const {
+  return std::any_of(cadastral_start_.begin(), cadastral_start_.end(),
+                     [&](const auto& re) { return RE2::PartialMatch(folded, *re); }) ||
+         std::any_of(property_reference_.begin(), property_reference_.end(),
+                     [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
 }
 
 bool PersonRoleAnnotator::IsPropertyParty(const TextUnit& unit, const Finding& f) const {
-  // The journal's title and parties of a property matter name its applicant and property.
-  if (unit.location.metadata == MetadataSource::kJournalField) return true;
+  // The journal's title and parties of a property matter name its applicant and property —
+  // unless the title names a complaint, whose complainant may be a neighbour.
+  if (unit.location.metadata == MetadataSource::kJournalField) {
+    return !RE2::PartialMatch(FoldForMatching(unit.view.text()), *title_grievance_words_);
+  }
   const std::string before = LabelBefore(unit.view, f.view_begin);
   const auto& labels = f.category == Category::kPersonName ? applicant_before_ : property_before_;
   for (const std::string& label : labels) {

@@ -51,6 +51,7 @@ class PersonRoleAnnotator : public Detector {
   static std::vector<std::string> FoldedUnits(const DocumentText& text);
   bool IsCase(const std::vector<std::string>& folded_units) const;
   bool IsPropertyMatter(const std::vector<std::string>& folded_units) const;
+  bool StartsCadastral(const std::string& folded) const;
   std::optional<FindingFlag> RoleFromContext(const TextUnit& unit, const Finding& finding) const;
   // Whether the finding is the applicant named as such or the property's address.
   bool IsPropertyParty(const TextUnit& unit, const Finding& finding) const;
@@ -73,6 +74,13 @@ class PersonRoleAnnotator : public Detector {
   // of four letters or fewer a whole word) and any of grievance_words (whole words).
   std::unique_ptr<RE2> property_words_;
   std::unique_ptr<RE2> grievance_words_;
+  // Words of a building matter that count only beside a cadastral number («48/403
+  // TILLATELSE - BOLIG OG GARASJE»): cadastral_start at the start of the text, or a
+  // reference_patterns match.
+  std::unique_ptr<RE2> weak_property_words_;
+  // In a journal title: a complaint («KLAGE PÅ …»), whose names and addresses stay private.
+  std::unique_ptr<RE2> title_grievance_words_;
+  std::vector<std::unique_ptr<RE2>> cadastral_start_;
   std::vector<std::string> applicant_before_;
   std::vector<std::string> property_before_;
   std::vector<std::unique_ptr<RE2>> property_reference_;
