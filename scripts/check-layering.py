@@ -18,8 +18,9 @@ import sys
 
 STAGES = ["base", "normalize", "extract", "detect", "policy", "pipeline", "journal",
           "redact", "report", "cli"]
-INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/[^"]+"', re.M)
-DETECT_INCLUDE = re.compile(r'^\s*#\s*include\s+"detect/(?:([a-z_]+)/)?[^"/]+"', re.M)
+INCLUDE_PATH = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+STAGE_OF = re.compile(r'([a-z_]+)/')                   # "detect/names/x.h" -> detect
+FAMILY_OF = re.compile(r'detect/(?:([a-z_]+)/)?[^/]+$')  # "detect/names/x.h" -> names
 # Inside detect/: the shared kernel (detect/*.h: Detector, Finding, WordList) and one folder
 # per detector family. A family includes the kernel, itself and the families named here;
 # the kernel includes no family. Pipeline code outside detect/ may include any of them.
@@ -27,33 +28,35 @@ DETECT_FAMILIES = {"ids": set(), "dates": set(), "contacts": set(), "roles": set
                    "names": {"roles"}}
 
 
-def includes(src):
-    """(including file, its folder, included folder) for every project include."""
-    for folder, _, files in os.walk(src):
-        rel = os.path.relpath(folder, src)
-        top = rel.split(os.sep)[0]
+def included_paths(src, under=""):
+    """(including file relative to src, its folder relative to src/under, included path) for
+    every project include of every .h and .cc below src/under."""
+    root = os.path.join(src, under)
+    for folder, _, files in os.walk(root):
+        rel = os.path.relpath(folder, root)
         for name in sorted(files):
             if not name.endswith((".h", ".cc")):
                 continue
             path = os.path.join(folder, name)
             with open(path, encoding="utf-8") as f:
-                for target in INCLUDE.findall(f.read()):
-                    yield os.path.relpath(path, src), top, target
+                for target in INCLUDE_PATH.findall(f.read()):
+                    yield os.path.relpath(path, src), rel, target
+
+
+def includes(src):
+    """(including file, its folder, included folder) for every project include."""
+    for path, rel, target in included_paths(src):
+        m = STAGE_OF.match(target)
+        if m:
+            yield path, rel.split(os.sep)[0], m.group(1)
 
 
 def family_includes(src):
     """(including file, its family or "" for the kernel, included family or "") in detect/."""
-    detect = os.path.join(src, "detect")
-    for folder, _, files in os.walk(detect):
-        rel = os.path.relpath(folder, detect)
-        family = "" if rel == "." else rel.split(os.sep)[0]
-        for name in sorted(files):
-            if not name.endswith((".h", ".cc")):
-                continue
-            path = os.path.join(folder, name)
-            with open(path, encoding="utf-8") as f:
-                for target in DETECT_INCLUDE.findall(f.read()):
-                    yield os.path.relpath(path, src), family, target
+    for path, rel, target in included_paths(src, "detect"):
+        m = FAMILY_OF.match(target)
+        if m:
+            yield path, "" if rel == "." else rel.split(os.sep)[0], m.group(1) or ""
 
 
 def family_violations(src):

@@ -248,7 +248,7 @@ std::vector<std::string> PersonRoleAnnotator::FoldedUnits(const DocumentText& te
   return folded;
 }
 
-bool PersonRoleAnnotator::IsCase(const std::vector<std::string>& folded_units) const {
+int PersonRoleAnnotator::CaseWeight(const std::vector<std::string>& folded_units) const {
   std::set<size_t> seen;
   int weight = 0;
   for (const std::string& folded : folded_units) {
@@ -256,11 +256,11 @@ bool PersonRoleAnnotator::IsCase(const std::vector<std::string>& folded_units) c
       if (seen.count(i) == 0 && ContainsTerm(folded, case_terms_[i].folded)) {
         seen.insert(i);
         weight += case_terms_[i].weight;
-        if (weight >= case_threshold_) return true;
+        if (weight >= case_threshold_) return weight;
       }
     }
   }
-  return false;
+  return weight;
 }
 
 // kPupil, kGuardian or nothing from the words around the name.
@@ -348,7 +348,8 @@ void PersonRoleAnnotator::FindInitials(const DocumentText& text, bool is_case,
 
 void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>* findings) const {
   const std::vector<std::string> folded_units = FoldedUnits(text);
-  const bool is_case = IsCase(folded_units);
+  const int case_weight = CaseWeight(folded_units);
+  const bool is_case = case_weight >= case_threshold_;
   FindInitials(text, is_case, findings);
   std::set<std::string> pupil_names, guardian_names;  // folded first words and full names
   for (Finding& f : *findings) {
@@ -384,10 +385,11 @@ void PersonRoleAnnotator::Detect(const DocumentText& text, std::vector<Finding>*
     }
     if (is_case) f.flags.Add(FindingFlag::kCase);
   }
-  if (!is_case) MarkPropertyParties(text, folded_units, findings);
+  if (!is_case) MarkPropertyParties(text, folded_units, case_weight, findings);
 }
 
-bool PersonRoleAnnotator::IsPropertyMatter(const std::vector<std::string>& folded_units) const {
+bool PersonRoleAnnotator::IsPropertyMatter(const std::vector<std::string>& folded_units,
+                                           int case_weight) const {
   bool property = false;
   for (const std::string& folded : folded_units) {
     if (RE2::PartialMatch(folded, *grievance_words_)) return false;
@@ -395,11 +397,7 @@ bool PersonRoleAnnotator::IsPropertyMatter(const std::vector<std::string>& folde
   }
   if (property) return true;
   // The weak words: beside a cadastral number, and with no word of a school or welfare case.
-  for (const std::string& folded : folded_units) {
-    for (const Term& term : case_terms_) {
-      if (ContainsTerm(folded, term.folded)) return false;
-    }
-  }
+  if (case_weight > 0) return false;
   return std::any_of(folded_units.begin(), folded_units.end(), [&](const std::string& folded) {
     return RE2::PartialMatch(folded, *weak_property_words_) && StartsCadastral(folded);
   });
@@ -412,11 +410,12 @@ bool PersonRoleAnnotator::StartsCadastral(const std::string& folded) const {
                      [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
 }
 
-bool PersonRoleAnnotator::IsPropertyParty(const TextUnit& unit, const Finding& f) const {
+bool PersonRoleAnnotator::IsPropertyParty(const TextUnit& unit, const std::string& folded_unit,
+                                          const Finding& f) const {
   // The journal's title and parties of a property matter name its applicant and property —
   // unless the title names a complaint, whose complainant may be a neighbour.
   if (unit.location.metadata == MetadataSource::kJournalField) {
-    return !RE2::PartialMatch(FoldForMatching(unit.view.text()), *title_grievance_words_);
+    return !RE2::PartialMatch(folded_unit, *title_grievance_words_);
   }
   const std::string before = LabelBefore(unit.view, f.view_begin);
   const auto& labels = f.category == Category::kPersonName ? applicant_before_ : property_before_;
@@ -433,8 +432,9 @@ bool PersonRoleAnnotator::IsPropertyParty(const TextUnit& unit, const Finding& f
 
 void PersonRoleAnnotator::MarkPropertyParties(const DocumentText& text,
                                               const std::vector<std::string>& folded_units,
+                                              int case_weight,
                                               std::vector<Finding>* findings) const {
-  if (!IsPropertyMatter(folded_units)) return;
+  if (!IsPropertyMatter(folded_units, case_weight)) return;
   auto eligible = [](const Finding& f) {
     return (f.category == Category::kPersonName || f.category == Category::kAddress) &&
            !f.flags.Has(FindingFlag::kPupil) && !f.flags.Has(FindingFlag::kGuardian) &&
@@ -450,7 +450,9 @@ void PersonRoleAnnotator::MarkPropertyParties(const DocumentText& text,
   std::set<std::string> known;  // folded texts of what is flagged
   for (Finding& f : *findings) {
     const TextUnit* unit = unit_of(f);
-    if (!eligible(f) || unit == nullptr || !IsPropertyParty(*unit, f)) continue;
+    if (!eligible(f) || unit == nullptr) continue;
+    const std::string& folded_unit = folded_units[static_cast<size_t>(unit - text.units.data())];
+    if (!IsPropertyParty(*unit, folded_unit, f)) continue;
     f.flags.Add(FindingFlag::kProperty);
     known.insert(FoldForMatching(f.text));
   }

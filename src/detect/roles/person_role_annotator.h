@@ -33,11 +33,14 @@ class PersonRoleAnnotator : public Detector {
   void Detect(const DocumentText& text, std::vector<Finding>* findings) const override;
 
   // Whether the letter's words make it a case (exposed for tests).
-  bool IsCase(const DocumentText& text) const { return IsCase(FoldedUnits(text)); }
+  bool IsCase(const DocumentText& text) const {
+    return CaseWeight(FoldedUnits(text)) >= case_threshold_;
+  }
   // Whether the letter (or journal title) is about a building, planning or property matter
   // and has none of the words of a private grievance in it (exposed for tests).
   bool IsPropertyMatter(const DocumentText& text) const {
-    return IsPropertyMatter(FoldedUnits(text));
+    const std::vector<std::string> folded = FoldedUnits(text);
+    return IsPropertyMatter(folded, CaseWeight(folded));
   }
 
  private:
@@ -49,17 +52,20 @@ class PersonRoleAnnotator : public Detector {
   PersonRoleAnnotator() = default;
   // Each unit's text folded for matching, once per document.
   static std::vector<std::string> FoldedUnits(const DocumentText& text);
-  bool IsCase(const std::vector<std::string>& folded_units) const;
-  bool IsPropertyMatter(const std::vector<std::string>& folded_units) const;
+  // The weight of the case words in the letter, counted up to the threshold: computed once
+  // per document for the case test and the property test (which wants none at all).
+  int CaseWeight(const std::vector<std::string>& folded_units) const;
+  bool IsPropertyMatter(const std::vector<std::string>& folded_units, int case_weight) const;
   bool StartsCadastral(const std::string& folded) const;
   std::optional<FindingFlag> RoleFromContext(const TextUnit& unit, const Finding& finding) const;
   // Whether the finding is the applicant named as such or the property's address.
-  bool IsPropertyParty(const TextUnit& unit, const Finding& finding) const;
+  bool IsPropertyParty(const TextUnit& unit, const std::string& folded_unit,
+                       const Finding& finding) const;
   // Adds a finding for every set of initials that names a pupil (see above).
   void FindInitials(const DocumentText& text, bool is_case, std::vector<Finding>* findings) const;
   bool HasPupilCue(const TextUnit& unit, size_t begin, size_t end) const;
   void MarkPropertyParties(const DocumentText& text, const std::vector<std::string>& folded_units,
-                           std::vector<Finding>* findings) const;
+                           int case_weight, std::vector<Finding>* findings) const;
 
   std::vector<std::string> pupil_before_;
   std::vector<std::string> label_under_heading_;
