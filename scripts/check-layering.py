@@ -24,7 +24,7 @@ FAMILY_OF = re.compile(r'detect/(?:([a-z_]+)/)?[^/]+$')  # "detect/names/x.h" ->
 # Inside detect/: the shared kernel (detect/*.h: Detector, Finding, WordList) and one folder
 # per detector family. A family includes the kernel, itself and the families named here;
 # the kernel includes no family. Pipeline code outside detect/ may include any of them.
-DETECT_FAMILIES = {"ids": set(), "dates": set(), "contacts": set(), "roles": set(),
+DETECT_FAMILIES = {"ids": set(), "dates": set(), "contacts": {"dates"}, "roles": set(),
                    "names": {"roles"}}
 
 

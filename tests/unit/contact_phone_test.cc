@@ -81,6 +81,8 @@ TEST_F(ContactPhoneTest, EightDigitsThatReadAsADateAreNoPhone) {
   EXPECT_EQ(Phones({"Møte 12062024 i rådhuset. Mor ringer fra 22334455.\n"}),
             (Strings{"phone.no|22334455"}));
   EXPECT_EQ(Phones({"Mor kan nås på tlf. 31012021.\n"}), (Strings{"phone.no|31012021"}));
+  // 29 February only in a leap year: 29022023 is no date, so a number.
+  EXPECT_EQ(Phones({"Møte 29022024. Mor ringer fra 29022023.\n"}), (Strings{"phone.no|29022023"}));
 }
 
 TEST_F(ContactPhoneTest, DanishParentsAreRungUp) {

@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "detect/contacts/contact_letter.h"
+#include "detect/dates/calendar_date.h"
 
 namespace skjerm {
 namespace contact {
@@ -356,16 +357,13 @@ bool IsNotPhone(const ContactRules& rules, const UnitText& u, size_t begin, size
 // («Vedtak, 31012021, Sak 21/1»): a date in a title or a reference, not a phone number,
 // unless a label says so.
 bool IsDateRun(std::string_view digits) {
-  if (digits.size() != 8) return false;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return false;
+  if (digits.size() != 8 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
   }
-  const int day = (digits[0] - '0') * 10 + (digits[1] - '0');
-  const int month = (digits[2] - '0') * 10 + (digits[3] - '0');
-  const int century = (digits[4] - '0') * 10 + (digits[5] - '0');
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return (century == 19 || century == 20) && month >= 1 && month <= 12 && day >= 1 &&
-         day <= kDays[month - 1];
+  auto number = [&](size_t at, size_t n) { return std::stoi(std::string(digits.substr(at, n))); };
+  const int year = number(4, 4);
+  return year >= 1900 && year <= 2099 && IsValidCalendarDate(year, number(2, 2), number(0, 2));
 }
 
 std::optional<PhoneCandidate> CandidateOf(const ContactRules& rules, const WriterProfile& writer,
